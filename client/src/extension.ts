@@ -1,0 +1,186 @@
+// Thin VS Code client for the target-table language server.
+// All analysis lives in the server (dist/server.js); this file only starts it,
+// wires a few commands and shows a summary of the active file in the language status bar.
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorHandler,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+
+const LANGUAGE_ID = 'target-table';
+
+/** Shape of the server's custom `targetTable/stats` reply. */
+interface Stats {
+  departments: number;
+  goals: number;
+  tables: number;
+  indicators: number;
+  problems: number;
+}
+
+// The UI follows VS Code's display language: the users are Chinese budget staff,
+// so Chinese is the default and English is used only for an English UI.
+// A tiny table is enough for a handful of strings (no l10n bundle to ship).
+const EN = vscode.env.language.toLowerCase().startsWith('en');
+const T = EN
+  ? {
+      name: 'Target table',
+      starting: 'Starting…',
+      unavailable: 'Summary unavailable',
+      stats: (s: Stats) => `${s.departments} depts · ${s.tables} tables · ${s.problems} problems`,
+      detail: (s: Stats) => `${s.goals} goals, ${s.indicators} indicators`,
+      problems: 'Show problems',
+      restarted: 'Target-table language server restarted.',
+      notActive: 'Open a text file first.',
+    }
+  : {
+      name: '绩效目标表',
+      starting: '正在启动…',
+      unavailable: '暂无统计',
+      stats: (s: Stats) => `${s.departments} 个部门 · ${s.tables} 张表 · ${s.problems} 个问题`,
+      detail: (s: Stats) => `${s.goals} 个目标，${s.indicators} 个指标`,
+      problems: '查看问题',
+      restarted: '绩效目标表语言服务器已重启。',
+      notActive: '请先打开一个文本文件。',
+    };
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+
+  // The client id 'targetTable' makes languageclient read the `targetTable.trace.server` setting.
+  const outputChannel = vscode.window.createOutputChannel('绩效目标表 Target Table', { log: true });
+  context.subscriptions.push(outputChannel);
+
+  // Keep languageclient's default restart policy (a few restarts, then give up),
+  // but log each decision so a crashing server is visible in the output channel.
+  let defaultHandler: ErrorHandler | undefined;
+  const errorHandler: ErrorHandler = {
+    error: (error, message, count) => {
+      outputChannel.error(`Connection error (${count ?? 0}): ${error.message}`);
+      return defaultHandler!.error(error, message, count);
+    },
+    closed: async () => {
+      const result = await defaultHandler!.closed();
+      if (result.action === CloseAction.Restart) outputChannel.warn('Server connection closed; restarting.');
+      else outputChannel.error('Server connection closed; not restarting (it crashed too often). Use "Restart Server".');
+      return result;
+    },
+  };
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+    initializationOptions: { locale: vscode.env.language },
+    outputChannel,
+    errorHandler,
+  };
+
+  client = new LanguageClient('targetTable', '绩效目标表 Target Table', serverOptions, clientOptions);
+  defaultHandler = client.createDefaultErrorHandler();
+
+  const status = createStatusItem(context);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('targetTable.restartServer', async () => {
+      if (!client) return;
+      await client.restart();
+      void vscode.window.showInformationMessage(T.restarted);
+    }),
+    vscode.commands.registerCommand('targetTable.setLanguage', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) {
+        void vscode.window.showWarningMessage(T.notActive);
+        return;
+      }
+      await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+    }),
+    client.onDidChangeState((e) => {
+      outputChannel.info(`Server state: ${State[e.oldState]} → ${State[e.newState]}`);
+      status.schedule(0);
+    }),
+  );
+
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** Language status item: a one-line summary of the active document, fetched from the server. */
+function createStatusItem(context: vscode.ExtensionContext): { schedule(delayMs?: number): void } {
+  const item = vscode.languages.createLanguageStatusItem('targetTable.stats', { language: LANGUAGE_ID });
+  item.name = T.name;
+  item.text = T.starting;
+  item.command = { title: T.problems, command: 'workbench.actions.view.problems' };
+  context.subscriptions.push(item);
+
+  let timer: NodeJS.Timeout | undefined;
+  let generation = 0; // drops replies that arrive after a newer request was sent
+
+  const refresh = async (): Promise<void> => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!client || !doc || doc.languageId !== LANGUAGE_ID) return;
+    if (client.state !== State.Running) {
+      item.text = T.starting;
+      item.busy = true;
+      return;
+    }
+    const mine = ++generation;
+    item.busy = true;
+    try {
+      const stats = await client.sendRequest<Stats | null>('targetTable/stats', { uri: doc.uri.toString() });
+      if (mine !== generation) return;
+      if (!stats) throw new Error('no stats');
+      item.text = T.stats(stats);
+      item.detail = T.detail(stats);
+      item.severity = stats.problems > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    } catch {
+      // An older server without the request, a restart in progress, or a parse failure:
+      // the summary is a convenience, so show a neutral text instead of an error.
+      if (mine !== generation) return;
+      item.text = T.unavailable;
+      item.detail = undefined;
+      item.severity = vscode.LanguageStatusSeverity.Information;
+    } finally {
+      if (mine === generation) item.busy = false;
+    }
+  };
+
+  const schedule = (delayMs = 300): void => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void refresh(), delayMs);
+  };
+
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(() => schedule(0)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) schedule();
+    }),
+    // The problem count follows the server's diagnostics, which arrive after the edit.
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const uri = vscode.window.activeTextEditor?.document.uri.toString();
+      if (uri && e.uris.some((u) => u.toString() === uri)) schedule();
+    }),
+    // Re-query when a document is switched to target-table by hand (setLanguage).
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (doc === vscode.window.activeTextEditor?.document) schedule(0);
+    }),
+    { dispose: () => timer && clearTimeout(timer) },
+  );
+  return { schedule };
+}

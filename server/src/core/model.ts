@@ -1,0 +1,273 @@
+/**
+ * The document model of a 绩效目标表 text export (format.md §3).
+ *
+ * Positions are LSP positions (0-based line, UTF-16 character) but every node inside a
+ * section is stored RELATIVE to its section's first line. A section body is immutable and
+ * shared between successive models when an edit does not touch it; only the section's
+ * absolute `startLine` (kept in `SectionRef`) moves. That is what makes an edit cost
+ * independent of the file's size: nothing outside the touched sections is rebuilt or shifted.
+ * Use `absRange` / `absLine` (below) to turn a relative position into a document position.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** One source paragraph of a cell: a line, or the part of it after the cell's TAB. */
+export interface Paragraph {
+  /** Line relative to the section. */
+  line: number;
+  /** UTF-16 column where the paragraph's text starts (after the TAB for the first one). */
+  character: number;
+  /** The raw text of the paragraph (not trimmed). */
+  raw: string;
+}
+
+/** A table cell: all its paragraphs, and the logical text a reader sees. */
+export interface Cell {
+  /** Logical text: non-blank paragraphs joined, trimmed of spaces/U+3000/TAB, repeated padded labels collapsed. */
+  text: string;
+  /** Range of the logical text in the source (relative lines); empty range at the cell start when text is ''. */
+  range: Range;
+  /** Whether the cell started with a TAB (false for stray paragraphs outside any table cell). */
+  tab: boolean;
+  paragraphs: Paragraph[];
+  /**
+   * Where each character of `text` comes from: segments of consecutive characters that sit on one
+   * source line. Used to map parts of a value back to exact source ranges.
+   */
+  segments: TextSegment[];
+}
+
+export interface TextSegment {
+  /** Offset in `Cell.text`. */
+  offset: number;
+  length: number;
+  line: number;
+  character: number;
+}
+
+/** A table row as the tokenizer sees it: the cells between two row-ending blank lines. */
+export interface Row {
+  cells: Cell[];
+  /** Relative lines: first line of the first cell .. last line of the last cell. */
+  range: Range;
+}
+
+export type Comparator = '≥' | '≤' | '>' | '<' | '=';
+
+export interface ComparatorPart {
+  raw: string;
+  /** The comparator's meaning, normalised. */
+  normalized: Comparator;
+  /** true for ≥ ≤ > < = typed as such; false for ≧ ≦ ＞ ＜ ＝ 《 》 and friends. */
+  standard: boolean;
+  range: Range;
+}
+
+export interface NumberPart {
+  raw: string;
+  value: number;
+  range: Range;
+  /** The number was typed with full-width digits (１２３). `value` is still right. */
+  fullWidth: boolean;
+  /** The number used thousands separators (1,000). */
+  thousands: boolean;
+}
+
+export interface UnitPart {
+  text: string;
+  range: Range;
+}
+
+export type ValueKind = 'numeric' | 'text' | 'placeholder' | 'empty';
+
+/** A parsed 指标值 (format.md §4). */
+export interface Value {
+  /** The cell's logical text. */
+  raw: string;
+  kind: ValueKind;
+  range: Range;
+  comparator: ComparatorPart | null;
+  number: NumberPart | null;
+  unit: UnitPart | null;
+  /** Textual qualifier after the number: 以上 以内 以下 左右 (also 及以上 …). */
+  qualifier: { text: string; range: Range } | null;
+  /** Comparator meaning implied by the qualifier (以上 → ≥, 以内/以下 → ≤). */
+  qualifierMeaning: Comparator | null;
+  /** Ranges of whitespace found inside a numeric value (`≥ 20场`). */
+  innerSpaces: Range[];
+  cell: Cell | null;
+}
+
+export type GoalKind = 'long' | 'annual';
+
+/** A goal as written in the 整体绩效总目标 overview. */
+export interface OverviewGoal {
+  kind: GoalKind;
+  /** The goal number from `目标N：`, `N、` …; null when un-numbered. */
+  number: number | null;
+  /** The goal text without its numbering prefix. */
+  text: string;
+  cell: Cell;
+  /** Range of the numbering prefix (`目标1：`), if any. */
+  numberRange: Range | null;
+}
+
+export interface OverviewRow {
+  row: Row;
+  long: OverviewGoal | null;
+  annual: OverviewGoal | null;
+}
+
+export interface Overview {
+  headerRow: Row;
+  /** Texts of the header cells (`整体绩效总目标`, `长期目标（截至2028年）`, `年度目标`). */
+  headers: string[];
+  rows: OverviewRow[];
+  range: Range;
+}
+
+/** A 一级 or 二级 value: written in the row, or inherited from a merged cell above. */
+export interface LevelValue {
+  text: string;
+  /** true when the row's own cell is empty and the value comes from a row above (merged cell). */
+  inherited: boolean;
+  /** The row's own cell (may be empty). */
+  cell: Cell;
+  /** The cell the text comes from (the row's own cell, or the one above). */
+  source: Cell | null;
+}
+
+export interface IndicatorRow {
+  row: Row;
+  /** Column 0: usually empty; holds the table label when the indicator header row is missing. */
+  label: Cell;
+  level1: LevelValue;
+  level2: LevelValue;
+  level3: Cell;
+  /** 前年 actual value (年度 tables only). */
+  previous: Value | null;
+  /** 上年 actual value (年度 tables only). */
+  last: Value | null;
+  /** 指标值 (长期) or 当年 target (年度). */
+  target: Value;
+  /** 指标值确定依据. */
+  basis: Cell | null;
+  /** Number of cells in the source row (more than the table's width when spare empty cells trail). */
+  width: number;
+  range: Range;
+}
+
+/** Which column of a data row holds what (format.md §3). */
+export interface ColumnMap {
+  width: number;
+  label: number;
+  level1: number;
+  level2: number;
+  level3: number;
+  previous: number | null;
+  last: number | null;
+  target: number;
+  basis: number;
+}
+
+export interface GoalTable {
+  kind: GoalKind;
+  /** Goal number from `长期目标N：`; null when the header has none. */
+  number: number | null;
+  headerRow: Row;
+  /** The `长期目标N：` cell. */
+  headerCell: Cell;
+  /** The goal text cell of the header row. */
+  goalCell: Cell | null;
+  /** Goal text without a repeated `目标N：` prefix. */
+  goalText: string;
+  /** The `长期绩效指标 | 一级指标 | …` row, if present. */
+  indicatorHeader: Row | null;
+  /** The 年度 table's extra header rows (`近两年指标值 | 预计当年实现值`, `前年 | 上年`). */
+  subHeaders: Row[];
+  columns: ColumnMap;
+  rows: IndicatorRow[];
+  range: Range;
+}
+
+export type StrayReason = 'unexpected-width' | 'stray-text' | 'no-table';
+
+/** Content the parser could not place. Nothing in a file is silently dropped. */
+export interface StrayNode {
+  reason: StrayReason;
+  /** The row, when the stray content is a row of cells. */
+  row: Row | null;
+  text: string;
+  range: Range;
+  /** For unexpected-width rows: the width the enclosing table expects. */
+  expectedWidth?: number;
+}
+
+export interface Title {
+  /** Full title text as read (split titles joined). */
+  text: string;
+  range: Range;
+  /** Range of the department name inside the title. */
+  nameRange: Range;
+}
+
+/**
+ * One department's section, or the preamble before the first title (then `title` is null).
+ * Immutable; positions relative to the section's first line.
+ */
+export interface SectionBody {
+  /** Source lines of the section (without line breaks) and the break after each. */
+  lines: readonly string[];
+  eols: readonly string[];
+  title: Title | null;
+  department: string | null;
+  /** The `单位：万元` cell, when present. */
+  unit: Cell | null;
+  /** The unit named by the header zone, e.g. `万元`. */
+  moneyUnit: string | null;
+  overview: Overview | null;
+  tables: GoalTable[];
+  stray: StrayNode[];
+  /** All rows as tokenized (useful for features that walk the raw table). */
+  rows: Row[];
+  /** Cached per-section results (diagnostics …), keyed by the producer. Not part of equality. */
+  cache: Map<string, unknown>;
+}
+
+export interface SectionRef {
+  /** Absolute line of the section's first line. */
+  startLine: number;
+  body: SectionBody;
+}
+
+export interface DocumentModel {
+  sections: SectionRef[];
+  /** Number of lines in the document (a text with no line break has 1). */
+  lineCount: number;
+}
+
+export function absLine(ref: SectionRef, line: number): number {
+  return ref.startLine + line;
+}
+
+export function absPosition(ref: SectionRef, p: Position): Position {
+  return { line: ref.startLine + p.line, character: p.character };
+}
+
+export function absRange(ref: SectionRef, r: Range): Range {
+  return { start: absPosition(ref, r.start), end: absPosition(ref, r.end) };
+}
+
+/** Whole range of a section, relative. */
+export function sectionRange(body: SectionBody): Range {
+  const last = body.lines.length - 1;
+  return { start: { line: 0, character: 0 }, end: { line: last, character: body.lines[last].length } };
+}

@@ -1,0 +1,165 @@
+/**
+ * Full and incremental parsing of a whole document.
+ *
+ * A document is a list of sections, one per department title (plus a preamble when text
+ * precedes the first title). Sections are parsed independently, so an edit re-parses only
+ * the sections it touches and reuses every other section body as it is, moving only its
+ * start line. The result is always equal to a full parse of the new text (a property test
+ * checks this on thousands of random edits).
+ */
+import type { DocumentModel, Position, SectionRef } from '../model';
+import { joinLines, splitLines } from './lines';
+import { parseSection } from './section';
+import { isSectionStart } from './titles';
+
+/** An LSP content change: a replaced range, or (no range) the whole new text. */
+export interface TextChange {
+  range?: { start: Position; end: Position };
+  text: string;
+}
+
+export function parseDocument(text: string): DocumentModel {
+  const { lines, eols } = splitLines(text);
+  return { sections: sectionsOf(lines, eols, 0, true), lineCount: lines.length };
+}
+
+/** Cuts lines into sections and parses each; `base` is the absolute line of lines[0]. */
+function sectionsOf(lines: string[], eols: string[], base: number, atDocumentStart: boolean, starts?: number[]): SectionRef[] {
+  starts ??= findStarts(lines, undefined, undefined);
+  const refs: SectionRef[] = [];
+  const bounds = [...starts];
+  if (bounds[0] !== 0) {
+    // Text before the first title: a preamble (only possible at the document's start).
+    if (!atDocumentStart) throw new Error('internal: window must start at a section start');
+    bounds.unshift(0);
+  }
+  for (let k = 0; k < bounds.length; k++) {
+    const a = bounds[k];
+    const b = k + 1 < bounds.length ? bounds[k + 1] : lines.length;
+    const hasTitle = starts.length > 0 && (k > 0 || starts[0] === 0);
+    refs.push({ startLine: base + a, body: parseSection(lines.slice(a, b), eols.slice(a, b), hasTitle) });
+  }
+  return refs;
+}
+
+function findStarts(lines: readonly string[], before: string | undefined, after: string | undefined): number[] {
+  const starts: number[] = [];
+  const n = lines.length;
+  for (let i = 0; i < n; i++) {
+    const prev = i > 0 ? lines[i - 1] : before;
+    const next = i + 1 < n ? lines[i + 1] : after;
+    if (isSectionStart(prev, lines[i], next)) starts.push(i);
+  }
+  return starts;
+}
+
+/** Applies LSP content changes, in order, to a model. */
+export function updateDocument(model: DocumentModel, changes: readonly TextChange[]): DocumentModel {
+  for (const change of changes) model = applyChange(model, change);
+  return model;
+}
+
+function sectionIndexAt(sections: readonly SectionRef[], line: number): number {
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sections[mid].startLine <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A line of the old model by section index and relative line, walking into neighbours. */
+function lineOf(sections: readonly SectionRef[], k: number, rel: number): string | undefined {
+  while (k >= 0 && k < sections.length) {
+    const lines = sections[k].body.lines;
+    if (rel < 0) {
+      k--;
+      if (k < 0) return undefined;
+      rel += sections[k].body.lines.length;
+    } else if (rel >= lines.length) {
+      rel -= lines.length;
+      k++;
+    } else {
+      return lines[rel];
+    }
+  }
+  return undefined;
+}
+
+/** Offset of a position in a window of lines, clamped the way LSP text documents clamp. */
+function offsetIn(lines: readonly string[], eols: readonly string[], line: number, character: number): number {
+  if (line < 0) return 0;
+  let offset = 0;
+  if (line >= lines.length) {
+    for (let i = 0; i < lines.length; i++) offset += lines[i].length + eols[i].length;
+    return offset;
+  }
+  for (let i = 0; i < line; i++) offset += lines[i].length + eols[i].length;
+  return offset + Math.max(0, Math.min(character, lines[line].length));
+}
+
+function applyChange(model: DocumentModel, change: TextChange): DocumentModel {
+  if (!change.range) return parseDocument(change.text);
+  let { start, end } = change.range;
+  if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
+  const sections = model.sections;
+  const last = model.lineCount - 1;
+  // Positions past the end clamp to the end of the document, as in LSP.
+  if (start.line > last) start = { line: last, character: Number.MAX_SAFE_INTEGER };
+  if (end.line > last) end = { line: last, character: Number.MAX_SAFE_INTEGER };
+  if (start.line < 0) start = { line: 0, character: 0 };
+  if (end.line < 0) end = { line: 0, character: 0 };
+
+  let lo = sectionIndexAt(sections, start.line);
+  let hi = sectionIndexAt(sections, end.line);
+  for (;;) {
+    const windowStart = sections[lo].startLine;
+    const oldLines: string[] = [];
+    const oldEols: string[] = [];
+    for (let k = lo; k <= hi; k++) {
+      oldLines.push(...sections[k].body.lines);
+      oldEols.push(...sections[k].body.eols);
+    }
+    const text = joinLines(oldLines, oldEols);
+    const a = offsetIn(oldLines, oldEols, start.line - windowStart, start.character);
+    const b = offsetIn(oldLines, oldEols, end.line - windowStart, end.character);
+    const { lines, eols } = splitLines(text.slice(0, a) + change.text + text.slice(b));
+    // A window that ended with a line break must still end with one: splitLines adds an empty
+    // last line for the text after the final break, which belongs to the next section.
+    if (hi + 1 < sections.length) {
+      lines.pop();
+      eols.pop();
+    }
+
+    const before = lineOf(sections, lo, -1);
+    const after = lineOf(sections, hi + 1, 0);
+    const starts = findStarts(lines, before, after);
+
+    // The window's first line must still start a section, or it merges with the previous one.
+    if (lo > 0 && starts[0] !== 0) {
+      lo--;
+      continue;
+    }
+    // The line before the window may have become a split title's name line.
+    if (lo > 0 && isSectionStart(lineOf(sections, lo, -2), before!, lines[0]) !== (sections[lo - 1].body.lines.length === 1 && sections[lo - 1].body.title !== null)) {
+      lo--;
+      continue;
+    }
+    // The next section's first line must still start it.
+    if (hi + 1 < sections.length && !isSectionStart(lines[lines.length - 1], after!, lineOf(sections, hi + 1, 1))) {
+      hi++;
+      continue;
+    }
+    if (lines.length === 0) {
+      // The window vanished into the next section's line (cannot happen: a window keeps its break).
+      throw new Error('internal: empty window');
+    }
+
+    const fresh = sectionsOf(lines, eols, windowStart, lo === 0, starts);
+    const delta = lines.length - oldLines.length;
+    const tail = sections.slice(hi + 1).map((s) => (delta === 0 ? s : { startLine: s.startLine + delta, body: s.body }));
+    return { sections: [...sections.slice(0, lo), ...fresh, ...tail], lineCount: model.lineCount + delta };
+  }
+}

@@ -1,0 +1,271 @@
+/**
+ * Parser: one department section's lines → its part of the model (format.md §3).
+ *
+ * The rows of a section come in zones: the title, the header zone (`单位：万元`), the
+ * 整体绩效总目标 overview, then goal tables (`长期目标N：` header row, optional indicator
+ * header, 年度 sub-headers, data rows). Whatever does not fit where it stands becomes a
+ * `StrayNode`, so the rules can point at it: nothing is dropped.
+ */
+import type {
+  Cell, ColumnMap, GoalKind, GoalTable, IndicatorRow, LevelValue, Overview, OverviewGoal,
+  Range, Row, SectionBody, StrayNode, Title,
+} from '../model';
+import { cellRange } from './cell';
+import { departmentName, isTitleLine, lineText } from './titles';
+import { makeRow, tokenize } from './tokenizer';
+import { emptyValue, parseValue } from './value';
+
+export const LONG_COLUMNS: ColumnMap = { width: 6, label: 0, level1: 1, level2: 2, level3: 3, previous: null, last: null, target: 4, basis: 5 };
+export const ANNUAL_COLUMNS: ColumnMap = { width: 8, label: 0, level1: 1, level2: 2, level3: 3, previous: 4, last: 5, target: 6, basis: 7 };
+const OVERVIEW_WIDTH = 3;
+
+const compact = (s: string) => s.replace(/\s+/g, '');
+const TABLE_HEADER = /^(长期|年度)目标([0-9０-９]+)?[:：]?$/;
+const TABLE_HEADER_WITH_TEXT = /^(长期|年度)目标\s*([0-9０-９]+)\s*[:：]\s*(.+)$/;
+const GOAL_PREFIX = /^(?:(?:长期|年度)?目标\s*([0-9０-９]+)\s*[：:.、．]?|([0-9０-９]+)\s*[：:.、．])\s*/;
+const UNIT_CELL = /^单位\s*[:：]\s*(\S*)/;
+const INDICATOR_HEADER_LABELS = new Set(['一级指标', '二级指标', '三级指标', '指标名称']);
+const SUB_HEADER = /^(近两年(指标|实际)?值|预[计期]当年(实现|指标)?值?|当年(目标|指标|实现)?值?|前年(实际|指标)?值?|上年(实际|指标)?值?|指标值)$/;
+
+export function toNumber(digits: string): number {
+  return Number(digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+}
+
+const isEmptyRow = (row: Row) => row.cells.every((c) => c.text === '');
+
+export function parseSection(lines: readonly string[], eols: readonly string[], hasTitle: boolean): SectionBody {
+  let titleLines = 0;
+  let title: Title | null = null;
+  if (hasTitle) {
+    titleLines = isTitleLine(lines[0]) ? 1 : 2;
+    title = readTitle(lines, titleLines);
+  }
+  const rows = tokenize(lines, titleLines, lines.length);
+  const body: SectionBody = {
+    lines, eols, title, department: title ? departmentName(title.text) : null,
+    unit: null, moneyUnit: null, overview: null, tables: [], stray: [], rows, cache: new Map(),
+  };
+  new SectionParser(body).run();
+  return body;
+}
+
+function readTitle(lines: readonly string[], count: number): Title {
+  const first = lines[0];
+  const lead = first.length - first.trimStart().length;
+  const lastLine = lines[count - 1];
+  const lastEnd = lastLine.trimEnd().length;
+  const text = count === 1 ? lineText(first) : lineText(lines[0]) + lineText(lines[1]);
+  const name = departmentName(text);
+  const firstText = lineText(first);
+  const nameLen = Math.min(name.length, firstText.length);
+  return {
+    text,
+    range: { start: { line: 0, character: lead }, end: { line: count - 1, character: lastEnd } },
+    nameRange: { start: { line: 0, character: lead }, end: { line: 0, character: lead + nameLen } },
+  };
+}
+
+class SectionParser {
+  private i = 0;
+  private table: GoalTable | null = null;
+  private zone: 'header' | 'overview' | 'tables' = 'header';
+
+  constructor(private readonly body: SectionBody) {}
+
+  run(): void {
+    const rows = this.body.rows;
+    while (this.i < rows.length) {
+      const row = rows[this.i++];
+      if (isEmptyRow(row)) continue;
+      if (this.body.title === null) {
+        this.stray('stray-text', row);
+        continue;
+      }
+      const header = tableHeader(row);
+      if (header) {
+        this.startTable(row, header);
+        continue;
+      }
+      if (this.zone === 'header') this.headerZone(row);
+      else if (this.zone === 'overview') this.overviewRow(row);
+      else this.tableRow(row);
+    }
+    this.finishTable();
+  }
+
+  private headerZone(row: Row): void {
+    const unit = row.cells.find((c) => UNIT_CELL.test(c.text));
+    if (unit && row.cells.every((c) => c === unit || c.text === '')) {
+      this.body.unit = unit;
+      this.body.moneyUnit = UNIT_CELL.exec(unit.text)![1] || null;
+      return;
+    }
+    const first = row.cells.find((c) => c.text !== '');
+    if (first && compact(first.text).startsWith('整体绩效')) {
+      this.body.overview = { headerRow: row, headers: row.cells.map((c) => c.text), rows: [], range: row.range };
+      this.zone = 'overview';
+      return;
+    }
+    this.stray('stray-text', row);
+  }
+
+  private overviewRow(row: Row): void {
+    const overview = this.body.overview!;
+    const joined = this.rejoin(row, OVERVIEW_WIDTH);
+    if (joined.cells.length !== OVERVIEW_WIDTH) {
+      this.stray('unexpected-width', joined, OVERVIEW_WIDTH);
+      return;
+    }
+    overview.rows.push({
+      row: joined,
+      long: overviewGoal('long', joined.cells[1]),
+      annual: overviewGoal('annual', joined.cells[2]),
+    });
+    overview.range = { start: overview.range.start, end: joined.range.end };
+  }
+
+  private startTable(row: Row, header: { kind: GoalKind; number: number | null; text: string | null }): void {
+    this.finishTable();
+    this.zone = 'tables';
+    const headerCell = row.cells[0];
+    const goalCell = row.cells.length > 1 ? row.cells[1] : null;
+    if (row.cells.length > 2 && row.cells.slice(2).some((c) => c.text !== '')) {
+      this.stray('unexpected-width', row, 2);
+    }
+    const rawGoal = header.text ?? goalCell?.text ?? '';
+    this.table = {
+      kind: header.kind,
+      number: header.number,
+      headerRow: row,
+      headerCell,
+      goalCell,
+      goalText: rawGoal.replace(GOAL_PREFIX, ''),
+      indicatorHeader: null,
+      subHeaders: [],
+      columns: header.kind === 'long' ? LONG_COLUMNS : ANNUAL_COLUMNS,
+      rows: [],
+      range: row.range,
+    };
+  }
+
+  private finishTable(): void {
+    if (this.table) this.body.tables.push(this.table);
+    this.table = null;
+  }
+
+  private tableRow(row: Row): void {
+    const table = this.table!;
+    if (table.rows.length === 0 && isIndicatorHeader(row)) {
+      table.indicatorHeader = row;
+      table.range = { start: table.range.start, end: row.range.end };
+      return;
+    }
+    if (table.rows.length === 0 && isSubHeader(row)) {
+      table.subHeaders.push(row);
+      table.range = { start: table.range.start, end: row.range.end };
+      return;
+    }
+    const width = table.columns.width;
+    const joined = this.rejoin(row, width);
+    // Word sometimes exports a spare empty cell at the end of a row: the row is whole all the
+    // same (its width is kept on the row so the structure rule can still mention it).
+    const spare = joined.cells.length > width && joined.cells.slice(width).every((c) => c.text === '');
+    if (joined.cells.length !== width && !spare) {
+      this.stray('unexpected-width', joined, width);
+      return;
+    }
+    table.rows.push(indicatorRow(joined, table));
+    table.range = { start: table.range.start, end: joined.range.end };
+  }
+
+  /**
+   * A blank line inside a row splits it (format.md §2): when a row is narrower than the table
+   * and the pieces that follow add up to exactly the table's width, they are one row.
+   */
+  private rejoin(row: Row, width: number): Row {
+    if (row.cells.length >= width) return row;
+    const rows = this.body.rows;
+    let count = row.cells.length;
+    let j = this.i;
+    while (j < rows.length && count < width) {
+      const next = rows[j];
+      if (isEmptyRow(next) || tableHeader(next)) break;
+      count += next.cells.length;
+      j++;
+    }
+    if (count !== width) return row;
+    const cells: Cell[] = [...row.cells];
+    for (let k = this.i; k < j; k++) cells.push(...rows[k].cells);
+    this.i = j;
+    return makeRow(cells);
+  }
+
+  private stray(reason: StrayNode['reason'], row: Row, expectedWidth?: number): void {
+    const text = row.cells.map((c) => c.text).filter((t) => t !== '').join(' | ');
+    const node: StrayNode = { reason, row, text, range: row.range };
+    if (expectedWidth !== undefined) node.expectedWidth = expectedWidth;
+    this.body.stray.push(node);
+  }
+}
+
+function tableHeader(row: Row): { kind: GoalKind; number: number | null; text: string | null } | null {
+  const first = row.cells[0];
+  if (!first || row.cells.length > 3) return null;
+  const c = compact(first.text);
+  let m = TABLE_HEADER.exec(c);
+  if (m) return { kind: m[1] === '长期' ? 'long' : 'annual', number: m[2] ? toNumber(m[2]) : null, text: null };
+  m = TABLE_HEADER_WITH_TEXT.exec(first.text);
+  if (m && row.cells.length === 1) return { kind: m[1] === '长期' ? 'long' : 'annual', number: toNumber(m[2]), text: m[3] };
+  return null;
+}
+
+function isIndicatorHeader(row: Row): boolean {
+  return row.cells.some((c) => INDICATOR_HEADER_LABELS.has(compact(c.text)));
+}
+
+function isSubHeader(row: Row): boolean {
+  const texts = row.cells.map((c) => compact(c.text)).filter((t) => t !== '');
+  return texts.length > 0 && texts.every((t) => SUB_HEADER.test(t));
+}
+
+function overviewGoal(kind: GoalKind, cell: Cell): OverviewGoal | null {
+  if (cell.text === '') return null;
+  const m = GOAL_PREFIX.exec(cell.text);
+  let numberRange: Range | null = null;
+  let number: number | null = null;
+  let text = cell.text;
+  if (m) {
+    number = toNumber(m[1] ?? m[2]);
+    numberRange = cellRange(cell, 0, m[0].trimEnd().length);
+    text = cell.text.slice(m[0].length);
+  }
+  return { kind, number, text, cell, numberRange };
+}
+
+function indicatorRow(row: Row, table: GoalTable): IndicatorRow {
+  const cols = table.columns;
+  const c = row.cells;
+  const prev = table.rows.length ? table.rows[table.rows.length - 1] : null;
+  const level1 = inherit(c[cols.level1], prev?.level1 ?? null);
+  // A new 一级 starts a new merged block: its 二级 is never the previous group's.
+  const level2 = level1.inherited ? inherit(c[cols.level2], prev?.level2 ?? null) : inherit(c[cols.level2], null);
+  const targetCell = c[cols.target];
+  return {
+    row,
+    label: c[cols.label],
+    level1,
+    level2,
+    level3: c[cols.level3],
+    previous: cols.previous === null ? null : parseValue(c[cols.previous]),
+    last: cols.last === null ? null : parseValue(c[cols.last]),
+    target: targetCell ? parseValue(targetCell) : emptyValue(null, row.range),
+    basis: c[cols.basis] ?? null,
+    width: c.length,
+    range: row.range,
+  };
+}
+
+function inherit(cell: Cell, above: LevelValue | null): LevelValue {
+  if (cell.text !== '' || !above || above.text === '') return { text: cell.text, inherited: false, cell, source: cell.text !== '' ? cell : null };
+  return { text: above.text, inherited: true, cell, source: above.source };
+}

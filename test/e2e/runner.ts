@@ -1,0 +1,591 @@
+// End-to-end runner on a real VS Code without internet: code-server (VS Code for the Web, Node extension host)
+// driven by Debian's Chromium through playwright-core. See /work/shared/docs/real-vscode.md.
+//
+//   node out/test/e2e/runner.js          extension-host tests: test/e2e/suite (mocha) inside the real extension host
+//   node out/test/e2e/runner.js --ui     UI checks as a person sees them; screenshots in test/e2e/screenshots/
+//
+// Options: --timeout=SECONDS (overall, default 180 / 300 with --ui), --vsix[=FILE] (UI mode: install the packed
+// extension instead of loading the project as development extension), --extension-path=DIR and --tests-path=FILE
+// (run another extension or test module), --keep (keep the temporary folder), --verbose (print code-server's log).
+// Environment: E2E_CODE_SERVER (code-server executable), E2E_NODE_DIR (Node 24 folder), E2E_CHROMIUM (browser).
+// Install the prerequisites first with scripts/e2e-setup.sh.
+
+import { ChildProcess, spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import * as util from 'util';
+import type { Browser, Page } from 'playwright-core';
+import { makeWorkspace, projectRoot, sampleFileName, suitePath } from './workspace';
+
+interface Options {
+  ui: boolean;
+  timeoutMs: number;
+  vsix?: string;
+  extensionPath: string;
+  testsPath: string;
+  keep: boolean;
+  verbose: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const ui = argv.includes('--ui');
+  const value = (name: string): string | undefined => {
+    const hit = argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+    if (hit === undefined) return undefined;
+    return hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : '';
+  };
+  const timeout = value('timeout');
+  return {
+    ui,
+    timeoutMs: (timeout ? Number(timeout) : ui ? 300 : 180) * 1000,
+    vsix: value('vsix'),
+    extensionPath: path.resolve(value('extension-path') || projectRoot),
+    testsPath: path.resolve(value('tests-path') || suitePath),
+    keep: argv.includes('--keep'),
+    verbose: argv.includes('--verbose'),
+  };
+}
+
+const cacheDir = path.join(projectRoot, '.cache');
+const nodeDir = process.env.E2E_NODE_DIR || path.join(cacheDir, 'node24');
+const codeServerBin = process.env.E2E_CODE_SERVER || path.join(cacheDir, 'code-server', 'node_modules', '.bin', 'code-server');
+const chromiumBin = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
+const screenshotDir = path.join(projectRoot, 'test', 'e2e', 'screenshots');
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const userSettings = {
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'git.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'editor.hover.delay': 300,
+  'window.restoreWindows': 'none',
+  'files.hotExit': 'off',
+  'npm.autoDetect': 'off',
+  'typescript.tsserver.web.projectWideIntellisense.enabled': false,
+};
+
+const log = (msg: string) => console.log(`[e2e] ${msg}`);
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function healthy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/** Environment for code-server and Chromium: Node 24 first on PATH, $HOME-writes redirected to the temp dir. */
+function childEnv(tmp: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    // Inside a VS Code terminal these would make code-server hand the folder to that other instance.
+    if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE' || k === 'NODE_OPTIONS') continue;
+    env[k] = v;
+  }
+  env.PATH = `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`;
+  env.XDG_CONFIG_HOME = path.join(tmp, 'xdg-config');
+  env.XDG_DATA_HOME = path.join(tmp, 'xdg-data');
+  env.XDG_CACHE_HOME = path.join(tmp, 'xdg-cache');
+  env.XDG_RUNTIME_DIR = path.join(tmp, 'xdg-runtime');
+  for (const d of [env.XDG_CONFIG_HOME, env.XDG_DATA_HOME, env.XDG_CACHE_HOME, env.XDG_RUNTIME_DIR]) {
+    fs.mkdirSync(d!, { recursive: true, mode: 0o700 });
+  }
+  return env;
+}
+
+function findVsix(arg: string): string {
+  if (arg) return path.resolve(arg);
+  const found = fs
+    .readdirSync(projectRoot)
+    .filter((f) => /^target-table-.*\.vsix$/.test(f))
+    .map((f) => path.join(projectRoot, f))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  if (!found.length) throw new Error('no target-table-*.vsix in the project root: run `npm run package` first');
+  return found[0];
+}
+
+class Session {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tt-e2e-'));
+  workspace = path.join(this.tmp, 'workspace');
+  sampleFile = makeWorkspace(this.workspace);
+  userDataDir = path.join(this.tmp, 'user-data');
+  extensionsDir = path.join(this.tmp, 'extensions');
+  serverLog = path.join(this.tmp, 'code-server.log');
+  env = childEnv(this.tmp);
+  port = 0;
+  server?: ChildProcess;
+  browser?: Browser;
+  page?: Page;
+  private cleaned = false;
+
+  constructor(private readonly opts: Options) {
+    fs.mkdirSync(path.join(this.userDataDir, 'User'), { recursive: true });
+    fs.mkdirSync(this.extensionsDir, { recursive: true });
+    fs.writeFileSync(path.join(this.userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  }
+
+  installVsix(vsix: string): void {
+    log(`installing ${path.relative(projectRoot, vsix)} into a fresh extensions dir`);
+    const r = spawnSync(
+      codeServerBin,
+      ['--user-data-dir', this.userDataDir, '--extensions-dir', this.extensionsDir, '--install-extension', vsix],
+      { env: this.env, encoding: 'utf8', timeout: 60_000 },
+    );
+    if (r.status !== 0) throw new Error(`--install-extension failed (${r.status}): ${r.stdout}${r.stderr}`);
+  }
+
+  async startServer(): Promise<void> {
+    if (!fs.existsSync(codeServerBin)) {
+      throw new Error(`code-server not found at ${codeServerBin}: run bash scripts/e2e-setup.sh`);
+    }
+    this.port = await freePort();
+    const args = [
+      '--bind-addr', `127.0.0.1:${this.port}`,
+      '--auth', 'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--vscode-option', 'enable-smoke-test-driver',
+      '--user-data-dir', this.userDataDir,
+      '--extensions-dir', this.extensionsDir,
+      this.workspace,
+    ];
+    const out = fs.openSync(this.serverLog, 'a');
+    // detached: its own process group, so the wrapper, the server and the extension host die together.
+    this.server = spawn(codeServerBin, args, { env: this.env, detached: true, stdio: ['ignore', out, out] });
+    fs.closeSync(out);
+    this.server.on('exit', (code, signal) => {
+      if (!this.cleaned) log(`code-server exited early (${code ?? signal})`);
+    });
+    const deadline = Date.now() + 60_000;
+    while (!(await healthy(this.port))) {
+      if (this.server.exitCode !== null || this.server.signalCode !== null || Date.now() > deadline) {
+        throw new Error(`code-server did not become healthy on port ${this.port}\n${this.serverLogTail()}`);
+      }
+      await sleep(250);
+    }
+    log(`code-server ready on 127.0.0.1:${this.port}`);
+  }
+
+  async openBrowser(): Promise<Page> {
+    const { chromium } = await import('playwright-core');
+    this.browser = await chromium.launch({
+      executablePath: chromiumBin,
+      headless: true,
+      args: chromiumArgs,
+      env: this.env,
+      timeout: 60_000,
+    });
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 760 } });
+    this.page = await context.newPage();
+    return this.page;
+  }
+
+  remote(p: string): string {
+    return `vscode-remote://127.0.0.1:${this.port}${p.split(path.sep).map(encodeURIComponent).join('/')}`;
+  }
+
+  workbenchUrl(payload: [string, string][]): string {
+    return (
+      `http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(this.workspace)}` +
+      `&payload=${encodeURIComponent(JSON.stringify(payload))}`
+    );
+  }
+
+  serverLogTail(lines = 40): string {
+    try {
+      return fs.readFileSync(this.serverLog, 'utf8').split('\n').slice(-lines).join('\n');
+    } catch {
+      return '';
+    }
+  }
+
+  async cleanup(): Promise<void> {
+    if (this.cleaned) return;
+    this.cleaned = true;
+    if (this.browser) {
+      await Promise.race([this.browser.close().catch(() => undefined), sleep(5000)]);
+    }
+    if (this.server?.pid) {
+      try {
+        process.kill(-this.server.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    if (this.opts.verbose) console.log(`--- code-server log ---\n${this.serverLogTail(200)}`);
+    if (this.opts.keep) log(`kept ${this.tmp}`);
+    else fs.rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
+
+/** Workbench chatter that codeAutomationLog relays besides the extension host's console (shown with --verbose). */
+const workbenchNoise = new RegExp(
+  [
+    '^Resolv(ing|ed) connection token',
+    '^Creating a socket',
+    '^\\[reconnection-grace-time\\]',
+    '^Updating additional builtin extensions cache',
+    '^\\[Service Worker\\]',
+    '^\\[AgentHost',
+    '^\\[AccountPolicyGate\\]',
+    'ENOTFOUND open-vsx\\.org',
+    '^Canceled: Canceled',
+  ].join('|'),
+);
+
+/** codeAutomationLog receives console-style arguments: a printf-like format string and its values. */
+function formatLogArgs(args: unknown): string {
+  const list = Array.isArray(args) ? args : [args];
+  return util.format(...list);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Mode 1: extension-host tests
+
+async function runSuite(s: Session, opts: Options): Promise<number> {
+  await s.startServer();
+  const page = await s.openBrowser();
+  let exit!: (code: number) => void;
+  const exited = new Promise<number>((r) => (exit = r));
+  await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
+    const text = formatLogArgs(args);
+    if (!opts.verbose && workbenchNoise.test(text)) return;
+    if (type === 'error') process.stderr.write(text + '\n');
+    else process.stdout.write(text + '\n');
+  });
+  await page.exposeFunction('codeAutomationExit', (code: number) => exit(Number(code) || 0));
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  const url = s.workbenchUrl([
+    ['extensionDevelopmentPath', s.remote(opts.extensionPath)],
+    ['extensionTestsPath', s.remote(opts.testsPath)],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ]);
+  log(`running ${path.relative(projectRoot, opts.testsPath) || opts.testsPath} in the extension host`);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return exited;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Mode 2: UI checks
+
+interface Located {
+  line: number; // 0-based
+  character: number; // 0-based
+}
+
+function locate(file: string, test: (text: string) => number): Located {
+  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const c = test(lines[i]);
+    if (c >= 0) return { line: i, character: c };
+  }
+  throw new Error('line not found in the sample');
+}
+
+/** Ctrl+G "line:column" (1-based), as a person would move the cursor. */
+async function gotoLine(page: Page, at: Located): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(`${at.line + 1}:${at.character + 1}`);
+  await sleep(200);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
+  await sleep(300);
+}
+
+/** The rendered text of the line holding the cursor in the focused editor. */
+async function cursorLineText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    /* eslint-disable @typescript-eslint/no-explicit-any */ // runs in the page; the project compiles without DOM types
+    const doc = (globalThis as any).document;
+    const editor = doc.querySelector('.editor-group-container.active .monaco-editor');
+    const cursor = editor?.querySelector('.cursors-layer .cursor');
+    if (!editor || !cursor) return '';
+    const top = cursor.style.top;
+    const line = Array.from(editor.querySelectorAll('.view-lines .view-line') as any[]).find((l: any) => l.style.top === top);
+    return String(line?.textContent ?? '').replace(/\u00a0/g, ' ');
+  });
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(title);
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { state: 'visible' });
+  await sleep(300);
+  await page.keyboard.press('Enter');
+}
+
+function languageAlias(): string | undefined {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
+    const lang = (pkg.contributes?.languages ?? []).find((l: { id: string }) => l.id === 'target-table');
+    return lang?.aliases?.[0] ?? (lang ? 'target-table' : undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+async function runUi(s: Session, opts: Options): Promise<number> {
+  const checks: { name: string; run: (page: Page) => Promise<void> }[] = [];
+  const check = (name: string, run: (page: Page) => Promise<void>) => checks.push({ name, run });
+
+  check('open-sample', async (page) => {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(sampleFileName);
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { state: 'visible' });
+    await sleep(300);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.tabs-container .tab.active:has-text("${sampleFileName}")`, { timeout: 15_000 });
+    await page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines', { state: 'visible' });
+    const mode = page.locator('[id="status.editor.mode"]');
+    const expected = languageAlias();
+    const deadline = Date.now() + 15_000;
+    let shown = '';
+    while (Date.now() < deadline) {
+      shown = ((await mode.textContent().catch(() => '')) ?? '').trim();
+      if (shown && shown !== 'Plain Text' && (!expected || shown === expected)) break;
+      await sleep(250);
+    }
+    if (!shown || shown === 'Plain Text' || (expected && shown !== expected)) {
+      throw new Error(`language mode in the status bar is '${shown}', expected '${expected ?? 'target-table'}'`);
+    }
+    // the language server reports problems: squiggles appear in the editor
+    await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info', {
+      state: 'attached',
+      timeout: 45_000,
+    });
+  });
+
+  check('problems-panel', async (page) => {
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForSelector('.markers-panel', { state: 'visible' });
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await page.locator('.markers-panel').innerText()).replace(/\s+/g, ' ');
+    if (!/TT\d{3}/.test(text) && !text.includes('target-table')) {
+      throw new Error(`Problems panel shows no target-table problem: ${text.slice(0, 300)}`);
+    }
+  });
+
+  check('hover-path', async (page) => {
+    // close the panel again (Ctrl+J toggles it) so the editor has room, then hover the 三级 cell like a person
+    await page.keyboard.press('Control+J');
+    const at = locate(s.sampleFile, (t) => (t.trim() === '服务对象满意度' ? t.indexOf('服务') : -1));
+    await gotoLine(page, at);
+    const box = await page.evaluate(() => {
+      const doc = (globalThis as any).document;
+      const editor = doc.querySelector('.editor-group-container.active .monaco-editor');
+      const cursor = editor.querySelector('.cursors-layer .cursor');
+      const line = Array.from(editor.querySelectorAll('.view-lines .view-line') as any[]).find(
+        (l: any) => l.style.top === cursor.style.top,
+      );
+      const span = Array.from((line?.querySelectorAll('span span') ?? []) as any[]).find((e: any) =>
+        String(e.textContent ?? '').includes('服务'),
+      );
+      const r = (span ?? line)?.getBoundingClientRect();
+      return r ? { x: r.x + Math.min(r.width / 2, 30), y: r.y + r.height / 2 } : undefined;
+    });
+    if (!box) throw new Error('indicator row not rendered');
+    await page.mouse.move(box.x, box.y + 40);
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    const hover = page.locator('.monaco-hover:visible').filter({ hasText: '›' });
+    await hover.first().waitFor({ state: 'visible', timeout: 15_000 });
+    const text = await hover.first().innerText();
+    if (!text.includes(' › ')) throw new Error(`hover shows no path: ${text}`);
+    if (!text.includes('行政审批局')) throw new Error(`hover path lacks the department: ${text}`);
+  });
+
+  check('quick-fix', async (page) => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    const at = locate(s.sampleFile, (t) => t.indexOf('≧'));
+    await gotoLine(page, at);
+    const before = await cursorLineText(page);
+    if (!before.includes('≧')) throw new Error(`cursor line is '${before}', expected a ≧`);
+    await page.keyboard.press('Control+.');
+    const widget = page.locator('.action-widget');
+    await widget.waitFor({ state: 'visible', timeout: 15_000 });
+    const fix = widget.locator('.monaco-list-row').filter({ hasText: '≥' });
+    await fix.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
+      throw new Error(`no quick fix mentioning ≥; offered: ${(await widget.innerText()).replace(/\s+/g, ' ')}`);
+    });
+    await shoot(page, 'quick-fix-menu');
+    await fix.first().click();
+    await page.waitForSelector('.action-widget', { state: 'hidden' });
+    await sleep(500);
+    const after = await cursorLineText(page);
+    if (after.includes('≧') || !after.includes('≥')) throw new Error(`line after the fix: '${after}'`);
+    // save (as a person would) and check the file itself
+    await page.keyboard.press('Control+S');
+    const deadline = Date.now() + 10_000;
+    let saved = '';
+    while (Date.now() < deadline) {
+      saved = fs.readFileSync(s.sampleFile, 'utf8').split(/\r?\n/)[at.line];
+      if (saved.includes('≥')) break;
+      await sleep(250);
+    }
+    if (saved.includes('≧') || !saved.includes('≥')) {
+      throw new Error(`saved line ${at.line + 1} is '${saved}'`);
+    }
+  });
+
+  check('outline', async (page) => {
+    await runCommand(page, 'Focus on Outline View');
+    const pane = page.locator('.outline-pane');
+    await pane.waitFor({ state: 'visible', timeout: 15_000 });
+    await pane.locator('.monaco-list-row').filter({ hasText: '行政审批局' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    const rows = await pane.locator('.monaco-list-row').count();
+    if (rows < 2) throw new Error(`outline shows ${rows} row(s)`);
+  });
+
+  const results: { name: string; ok: boolean; error?: string }[] = [];
+  let page: Page | undefined;
+  let startError: string | undefined;
+  try {
+    const payload: [string, string][] = [
+      ['skipWelcome', 'true'],
+      ['skipReleaseNotes', 'true'],
+    ];
+    if (opts.vsix !== undefined) s.installVsix(findVsix(opts.vsix));
+    else payload.unshift(['extensionDevelopmentPath', s.remote(opts.extensionPath)]);
+    await s.startServer();
+    page = await s.openBrowser();
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
+      if (opts.verbose || type === 'error') process.stderr.write(`[workbench ${type}] ${formatLogArgs(args)}\n`);
+    });
+    await page.exposeFunction('codeAutomationExit', () => undefined);
+    await page.goto(s.workbenchUrl(payload), { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.monaco-workbench .part.editor', { state: 'visible', timeout: 60_000 });
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { state: 'visible', timeout: 30_000 });
+    await sleep(1500);
+  } catch (e) {
+    startError = (e as Error).message;
+    log(`workbench did not start: ${startError}`);
+  }
+
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  async function shoot(p: Page, name: string): Promise<void> {
+    await p.screenshot({ path: path.join(screenshotDir, `${name}.png`) }).catch(() => undefined);
+  }
+
+  let n = 0;
+  for (const c of checks) {
+    n++;
+    const name = `${String(n).padStart(2, '0')}-${c.name}`;
+    if (!page || startError) {
+      results.push({ name, ok: false, error: startError ?? 'no page' });
+      console.log(`  ✗ ${name}: ${startError}`);
+      continue;
+    }
+    const t = Date.now();
+    try {
+      await c.run(page);
+      results.push({ name, ok: true });
+      console.log(`  ✓ ${name} (${Date.now() - t} ms)`);
+    } catch (e) {
+      const msg = (e as Error).message.split('\n')[0];
+      results.push({ name, ok: false, error: msg });
+      console.log(`  ✗ ${name}: ${msg}`);
+    }
+    await shoot(page, name);
+    await page.keyboard.press('Escape').catch(() => undefined);
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const opts = parseArgs(process.argv.slice(2));
+  const s = new Session(opts);
+  const stop = async (why: string) => {
+    log(why);
+    await s.cleanup();
+    process.exit(130);
+  };
+  process.once('SIGINT', () => void stop('interrupted'));
+  process.once('SIGTERM', () => void stop('terminated'));
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<number>((resolve) => {
+    timer = setTimeout(() => {
+      log(`timed out after ${opts.timeoutMs / 1000} s`);
+      if (opts.ui) console.log('0 passed, 1 failed');
+      resolve(124);
+    }, opts.timeoutMs);
+  });
+  let code: number;
+  try {
+    code = await Promise.race([opts.ui ? runUi(s, opts) : runSuite(s, opts), timeout]);
+  } catch (e) {
+    console.error(`[e2e] ${(e as Error).stack ?? e}`);
+    code = 1;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (code !== 0 && !opts.verbose) {
+    const tail = s.serverLogTail(15);
+    if (tail.trim()) console.log(`--- code-server log (last lines) ---\n${tail}`);
+  }
+  await s.cleanup();
+  log(`exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,30 @@
+/**
+ * CSV export: one line per indicator, UTF-8 with a BOM and CRLF line ends, so Excel and WPS
+ * open the Chinese text correctly by double-click (without the BOM they guess GBK).
+ */
+import type { ExportDocument } from './json';
+
+export const CSV_HEADER = ['部门', '类型', '目标编号', '目标', '一级指标', '二级指标', '三级指标', '前年', '上年', '指标值', '指标值确定依据', '行号'];
+
+/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
+export function csvField(value: string | number | null): string {
+  const s = value === null ? '' : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(doc: ExportDocument): string {
+  const lines = [CSV_HEADER.map(csvField).join(',')];
+  for (const d of doc.departments) {
+    for (const t of d.tables) {
+      for (const r of t.rows) {
+        lines.push(
+          [
+            d.name, t.kind === 'long' ? '长期' : '年度', t.number, t.goal, r.level1, r.level2, r.level3,
+            r.previous?.raw ?? '', r.last?.raw ?? '', r.target.raw, r.basis, r.line,
+          ].map(csvField).join(','),
+        );
+      }
+    }
+  }
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,32 @@
+/** TT103 double-percent: `100%%` → `100%`. */
+import type { Rule } from './types';
+import { allValues, cellOffset, cellRange, fix, msg, SLOT_NAME } from './util/text';
+
+export const doublePercent: Rule = {
+  code: 'TT103',
+  name: 'double-percent',
+  defaultSeverity: 'warning',
+  description: msg('百分号重复（「%%」），应为一个「%」。', 'The percent sign is doubled (%%); write one %.'),
+  fixable: true,
+  check(ctx) {
+    for (const { slot, value } of allValues(ctx.section)) {
+      const unit = value.unit;
+      const cell = value.cell;
+      if (!unit || !cell) continue;
+      const m = /[%％]{2,}/.exec(unit.text);
+      if (!m) continue;
+      const base = cellOffset(cell, unit.range.start);
+      if (base < 0) continue;
+      const range = cellRange(cell, base + m.index, base + m.index + m[0].length);
+      ctx.report({
+        code: 'TT103',
+        range,
+        message: msg(
+          `${SLOT_NAME[slot].zh}「${value.raw}」的百分号重复，应为「%」。`,
+          `The ${SLOT_NAME[slot].en} "${value.raw}" has a doubled percent sign; write "%".`,
+        ),
+        fix: fix(msg(`将「${m[0]}」改为「%」`, `Replace "${m[0]}" with "%"`), [{ range, newText: '%' }], true),
+      });
+    }
+  },
+};

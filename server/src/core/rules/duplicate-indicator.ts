@@ -1,0 +1,40 @@
+/**
+ * TT406 duplicate-indicator: the same 三级 indicator twice in one table under the same 一级 and
+ * 二级. (The same name under different categories — the cost of an activity and its count — is
+ * fine.) Reported on the second, with the first as related information.
+ */
+import type { IndicatorRow } from '../model';
+import type { Rule } from './types';
+import { compact, msg, quote } from './util/text';
+
+export const duplicateIndicator: Rule = {
+  code: 'TT406',
+  name: 'duplicate-indicator',
+  defaultSeverity: 'warning',
+  description: msg('同一目标表中同一类别下出现了重复的三级指标。', 'The same indicator appears twice in one table under the same categories.'),
+  fixable: false,
+  check(ctx) {
+    for (const table of ctx.section.tables) {
+      const seen = new Map<string, IndicatorRow>();
+      for (const row of table.rows) {
+        const name = compact(row.level3.text);
+        if (!name) continue;
+        const key = `${compact(row.level1.text)}\u0000${compact(row.level2.text)}\u0000${name}`;
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, row);
+          continue;
+        }
+        ctx.report({
+          code: 'TT406',
+          range: row.level3.range,
+          message: msg(
+            `三级指标${quote(row.level3.text)}在「${table.headerCell.text}」中重复出现。`,
+            `The indicator "${row.level3.text}" appears twice in "${table.headerCell.text}".`,
+          ),
+          related: [{ range: first.level3.range, message: msg('第一次出现', 'First occurrence') }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,36 @@
+/**
+ * TT405 empty-value: an indicator with an empty target (指标值 / 当年目标) or an empty 指标值确定依据.
+ * Reported on the indicator's 三级 name (an empty cell has no text to point at).
+ */
+import type { Rule } from './types';
+import { msg, quote } from './util/text';
+
+export const emptyValue: Rule = {
+  code: 'TT405',
+  name: 'empty-value',
+  defaultSeverity: 'warning',
+  description: msg('指标值或指标值确定依据为空。', 'An indicator has an empty target value or an empty basis (指标值确定依据).'),
+  fixable: false,
+  check(ctx) {
+    for (const table of ctx.section.tables) {
+      for (const row of table.rows) {
+        const range = row.level3.text ? row.level3.range : row.range;
+        const target = table.kind === 'annual' ? msg('当年目标值', 'target for the year') : msg('指标值', 'target value');
+        if (row.target.kind === 'empty') {
+          ctx.report({
+            code: 'TT405',
+            range,
+            message: msg(`三级指标${quote(row.level3.text)}的${target.zh}为空。`, `The ${target.en} of "${row.level3.text}" is empty.`),
+          });
+        }
+        if (!row.basis || row.basis.text === '') {
+          ctx.report({
+            code: 'TT405',
+            range,
+            message: msg(`三级指标${quote(row.level3.text)}的指标值确定依据为空。`, `The basis (指标值确定依据) of "${row.level3.text}" is empty.`),
+          });
+        }
+      }
+    }
+  },
+};

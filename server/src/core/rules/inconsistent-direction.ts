@@ -1,0 +1,67 @@
+/**
+ * TT203 inconsistent-direction: the same 三级 indicator takes opposite directions in the
+ * department's 长期 and 年度 tables (`≥` in one, `≤` in the other). Reported on the 年度 value,
+ * with the 长期 one as related information. When the indicator occurs in several 长期 rows, any
+ * one of them with the same direction (or no direction) makes the pair consistent.
+ */
+import type { Comparator, IndicatorRow, Range, Value } from '../model';
+import { valueDirection } from '../parse/value';
+import type { Rule } from './types';
+import { compact, msg, quote } from './util/text';
+
+function sense(c: Comparator | null): 'up' | 'down' | null {
+  if (c === '≥' || c === '>') return 'up';
+  if (c === '≤' || c === '<') return 'down';
+  return null;
+}
+
+function dirRange(v: Value): Range {
+  return v.comparator?.range ?? v.qualifier?.range ?? v.range;
+}
+
+export const inconsistentDirection: Rule = {
+  code: 'TT203',
+  name: 'inconsistent-direction',
+  defaultSeverity: 'warning',
+  description: msg(
+    '同一三级指标在长期目标表和年度目标表中的比较方向相反（一处「≥」，一处「≤」）。',
+    'The same indicator takes opposite directions in the 长期 (long-term) and 年度 (annual) tables (≥ in one, ≤ in the other).',
+  ),
+  fixable: false,
+  check(ctx) {
+    const longRows = new Map<string, IndicatorRow[]>();
+    for (const t of ctx.section.tables) {
+      if (t.kind !== 'long') continue;
+      for (const r of t.rows) {
+        const k = compact(r.level3.text);
+        if (!k) continue;
+        const list = longRows.get(k) ?? [];
+        list.push(r);
+        longRows.set(k, list);
+      }
+    }
+    for (const t of ctx.section.tables) {
+      if (t.kind !== 'annual') continue;
+      for (const r of t.rows) {
+        const s = sense(valueDirection(r.target));
+        if (!s || r.target.kind !== 'numeric') continue;
+        // The same indicator: same name under the same 一级 (a cost and a count may share a name).
+        const candidates = (longRows.get(compact(r.level3.text)) ?? []).filter(
+          (l) => l.target.kind === 'numeric' && compact(l.level1.text) === compact(r.level1.text),
+        );
+        if (candidates.length === 0) continue;
+        if (candidates.some((l) => sense(valueDirection(l.target)) !== (s === 'up' ? 'down' : 'up'))) continue;
+        const other = candidates[0];
+        ctx.report({
+          code: 'TT203',
+          range: dirRange(r.target),
+          message: msg(
+            `${quote(r.level3.text)}的年度指标值「${r.target.raw}」与长期指标值「${other.target.raw}」方向相反。`,
+            `The annual target "${r.target.raw}" of "${r.level3.text}" points the opposite way to the long-term target "${other.target.raw}".`,
+          ),
+          related: [{ range: dirRange(other.target), message: msg(`长期指标值「${other.target.raw}」`, `Long-term target "${other.target.raw}"`) }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,91 @@
+/**
+ * The rule registry and the runner. Each rule lives in a file of its own (named after it);
+ * this file lists them in code order and runs them over a section, caching the result on
+ * the section body so unchanged sections are never re-checked.
+ */
+import type { SectionBody, SectionRef } from '../model';
+import { absRange } from '../model';
+import type { Problem, Rule, RuleSettings, Severity, SeveritySetting } from './types';
+import { missingUnit } from './missing-unit';
+import { rateAsFraction } from './rate-as-fraction';
+import { doublePercent } from './double-percent';
+import { bareWan } from './bare-wan';
+import { fullWidthDigits } from './full-width-digits';
+import { spaceInValue } from './space-in-value';
+import { nonstandardComparator } from './nonstandard-comparator';
+import { comparatorDirection } from './comparator-direction';
+import { inconsistentDirection } from './inconsistent-direction';
+import { comparatorInActual } from './comparator-in-actual';
+import { over100Percent } from './over-100-percent';
+import { satisfactionBelowMinimum } from './satisfaction-below-minimum';
+import { goalWithoutTable } from './goal-without-table';
+import { tableWithoutGoal } from './table-without-goal';
+import { goalNumber } from './goal-number';
+import { goalTextMismatch } from './goal-text-mismatch';
+import { unknownLevel1 } from './unknown-level1';
+import { level2Mismatch } from './level2-mismatch';
+import { level2Suffix } from './level2-suffix';
+import { level1WithoutLevel2 } from './level1-without-level2';
+import { emptyValue } from './empty-value';
+import { duplicateIndicator } from './duplicate-indicator';
+import { unexpectedWidth } from './unexpected-width';
+import { strayContent } from './stray-content';
+
+export const RULES: readonly Rule[] = [
+  // units
+  missingUnit, rateAsFraction, doublePercent, bareWan, fullWidthDigits, spaceInValue,
+  // comparators
+  nonstandardComparator, comparatorDirection, inconsistentDirection, comparatorInActual, over100Percent, satisfactionBelowMinimum,
+  // goals
+  goalWithoutTable, tableWithoutGoal, goalNumber, goalTextMismatch,
+  // categories
+  unknownLevel1, level2Mismatch, level2Suffix, level1WithoutLevel2, emptyValue, duplicateIndicator,
+  // structure
+  unexpectedWidth, strayContent,
+];
+
+export function ruleByCode(code: string): Rule | undefined {
+  return RULES.find((r) => r.code === code);
+}
+
+/** Problems of one section, relative positions; cached per body and settings. */
+export function checkSection(body: SectionBody, settings: RuleSettings): readonly Problem[] {
+  const key = `problems:${settings.framework}:${settings.minSatisfaction}`;
+  const cached = body.cache.get(key) as Problem[] | undefined;
+  if (cached) return cached;
+  const problems: Problem[] = [];
+  for (const rule of RULES) {
+    rule.check({ section: body, settings, report: (p) => problems.push(p) });
+  }
+  body.cache.set(key, problems);
+  return problems;
+}
+
+export interface DocumentProblem extends Problem {
+  severity: Severity;
+  section: SectionRef;
+}
+
+/** Problems of a whole document with absolute ranges and the configured severities ('off' rules dropped). */
+export function checkDocument(
+  sections: readonly SectionRef[],
+  settings: RuleSettings,
+  severities: Readonly<Record<string, SeveritySetting>> = {},
+): DocumentProblem[] {
+  const out: DocumentProblem[] = [];
+  for (const ref of sections) {
+    for (const p of checkSection(ref.body, settings)) {
+      const severity = severities[p.code] ?? ruleByCode(p.code)?.defaultSeverity ?? 'warning';
+      if (severity === 'off') continue;
+      out.push({
+        ...p,
+        severity,
+        section: ref,
+        range: absRange(ref, p.range),
+        fix: p.fix && { ...p.fix, edits: p.fix.edits.map((e) => ({ range: absRange(ref, e.range), newText: e.newText })) },
+        related: p.related?.map((r) => ({ range: absRange(ref, r.range), message: r.message })),
+      });
+    }
+  }
+  return out;
+}

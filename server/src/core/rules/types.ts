@@ -1,0 +1,69 @@
+/**
+ * What a rule is and what it reports. Rules see one department section at a time (every
+ * check in the format is within a department), report positions relative to the section,
+ * and their results are cached on the section body: an edit re-checks only the sections
+ * it re-parsed.
+ */
+import type { Range, SectionBody } from '../model';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** A message in both languages the product speaks: Chinese first, English for English locales. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export interface TextEdit {
+  /** Relative to the section, like every position a rule reports. */
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  /** Title of the quick fix, e.g. `将 ≧ 改为 ≥` / `Replace ≧ with ≥`. */
+  title: Message;
+  edits: TextEdit[];
+  /**
+   * Safe fixes are applied by fix-all (`source.fixAll.targetTable`, `target-table check --fix`).
+   * A fix that guesses at meaning is offered as a quick fix only.
+   */
+  safe: boolean;
+}
+
+export interface Problem {
+  code: string;
+  range: Range;
+  message: Message;
+  fix?: Fix;
+  /** Ranges of related places (e.g. the overview goal a table should match), relative. */
+  related?: { range: Range; message: Message }[];
+}
+
+export interface RuleSettings {
+  /** Category framework: '2021' (current national framework, default) or '2015'. */
+  framework: '2021' | '2015';
+  /** Minimum satisfaction target in percent (default 90). */
+  minSatisfaction: number;
+}
+
+export const DEFAULT_RULE_SETTINGS: RuleSettings = { framework: '2021', minSatisfaction: 90 };
+
+export interface RuleContext {
+  section: SectionBody;
+  settings: RuleSettings;
+  report(problem: Problem): void;
+}
+
+export interface Rule {
+  /** Stable code, e.g. `TT201`. Never reused or renumbered. */
+  code: string;
+  /** Short kebab-case name, e.g. `nonstandard-comparator`. */
+  name: string;
+  defaultSeverity: Severity;
+  /** What the rule means, for docs and the settings UI. */
+  description: Message;
+  fixable: boolean;
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,75 @@
+/**
+ * The indicator category frameworks (format.md §5): which 一级 exist and which 二级 belong to
+ * each. '2021' is the current national framework; '2015' the older local templates that put
+ * 成本 under 产出 as a 二级.
+ */
+import type { RuleSettings } from '../types';
+import { compact } from './text';
+
+export interface Framework {
+  /** 一级 → its 二级 (canonical names, with the 指标 suffix). */
+  level2: Record<string, readonly string[]>;
+}
+
+export const FRAMEWORKS: Record<RuleSettings['framework'], Framework> = {
+  '2021': {
+    level2: {
+      成本指标: ['经济成本指标', '社会成本指标', '生态环境成本指标'],
+      产出指标: ['数量指标', '质量指标', '时效指标'],
+      效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
+      满意度指标: ['服务对象满意度指标'],
+    },
+  },
+  '2015': {
+    level2: {
+      产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
+      效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
+      满意度指标: ['服务对象满意度指标'],
+    },
+  },
+};
+
+export function framework(settings: RuleSettings): Framework {
+  return FRAMEWORKS[settings.framework] ?? FRAMEWORKS['2021'];
+}
+
+/** A label normalised for lookup: no whitespace, half-width brackets, `指标` suffix added. */
+export function withSuffix(label: string): string {
+  const c = compact(label);
+  return c.endsWith('指标') ? c : c + '指标';
+}
+
+/** The canonical 一级 a label means (`满意度` → `满意度指标`), or null when it is not a 一级. */
+export function canonicalLevel1(fw: Framework, label: string): string | null {
+  const s = withSuffix(label);
+  return s in fw.level2 ? s : null;
+}
+
+export type Level2Check =
+  | { ok: true; canonical: string; suffixMissing: boolean }
+  | { ok: false; belongsTo: string | null };
+
+/** Whether a 二级 label belongs to a (canonical) 一级. */
+export function checkLevel2(fw: Framework, level1: string, label: string): Level2Check {
+  const c = compact(label);
+  const s = withSuffix(c);
+  const allowed = fw.level2[level1] ?? [];
+  const suffixMissing = !c.endsWith('指标');
+  if (allowed.includes(s)) return { ok: true, canonical: s, suffixMissing };
+  // Under 满意度: any `…满意度指标` (宣传对象满意度指标, 满意度指标 …).
+  if (level1 === '满意度指标' && /满意度指标$/.test(s)) return { ok: true, canonical: s, suffixMissing };
+  return { ok: false, belongsTo: level1Of(fw, s) };
+}
+
+/** The 一级 a 二级 name belongs to in the framework, if any. */
+export function level1Of(fw: Framework, level2: string): string | null {
+  const s = withSuffix(level2);
+  for (const [l1, l2s] of Object.entries(fw.level2)) if (l2s.includes(s)) return l1;
+  if (/满意度指标$/.test(s) && '满意度指标' in fw.level2) return '满意度指标';
+  return null;
+}
+
+/** Whether adding `指标` to a label gives a known 二级 name of the framework. */
+export function isKnownLevel2(fw: Framework, label: string): boolean {
+  return level1Of(fw, label) !== null;
+}

@@ -1,0 +1,67 @@
+/**
+ * Matching overview goals (整体绩效总目标) to goal tables, per column: 长期 goals ↔ 长期 tables,
+ * 年度 goals ↔ 年度 tables. By number first; then, for what is left, by position (the i-th goal of
+ * the column ↔ the i-th table of that kind), which covers un-numbered and mis-numbered goals.
+ * Cached on the section body: four rules use it.
+ */
+import type { GoalKind, GoalTable, OverviewGoal, SectionBody } from '../../model';
+
+export interface GoalMatch {
+  kind: GoalKind;
+  goals: OverviewGoal[];
+  tables: GoalTable[];
+  /** goal index → table index (or -1). */
+  goalToTable: number[];
+  /** table index → goal index (or -1). */
+  tableToGoal: number[];
+  /** How each pair was made. */
+  how: ('number' | 'position' | null)[];
+}
+
+export function columnGoals(section: SectionBody, kind: GoalKind): OverviewGoal[] {
+  const out: OverviewGoal[] = [];
+  for (const r of section.overview?.rows ?? []) {
+    const g = kind === 'long' ? r.long : r.annual;
+    if (g) out.push(g);
+  }
+  return out;
+}
+
+export function matchGoals(section: SectionBody, kind: GoalKind): GoalMatch {
+  const key = `rules:goal-match:${kind}`;
+  const cached = section.cache.get(key) as GoalMatch | undefined;
+  if (cached) return cached;
+  const goals = columnGoals(section, kind);
+  const tables = section.tables.filter((t) => t.kind === kind);
+  const goalToTable = goals.map(() => -1);
+  const tableToGoal = tables.map(() => -1);
+  const how: GoalMatch['how'] = goals.map(() => null);
+  // 1. by number: the first goal with number N ↔ the first table with number N.
+  for (let g = 0; g < goals.length; g++) {
+    const n = goals[g].number;
+    if (n === null) continue;
+    const t = tables.findIndex((tb, i) => tb.number === n && tableToGoal[i] < 0);
+    if (t >= 0) {
+      goalToTable[g] = t;
+      tableToGoal[t] = g;
+      how[g] = 'number';
+    }
+  }
+  // 2. by position, for what is left.
+  for (let g = 0; g < goals.length; g++) {
+    if (goalToTable[g] >= 0) continue;
+    if (g < tables.length && tableToGoal[g] < 0) {
+      goalToTable[g] = g;
+      tableToGoal[g] = g;
+      how[g] = 'position';
+    }
+  }
+  const m: GoalMatch = { kind, goals, tables, goalToTable, tableToGoal, how };
+  section.cache.set(key, m);
+  return m;
+}
+
+export const KIND_NAME: Record<GoalKind, { zh: string; en: string }> = {
+  long: { zh: '长期', en: 'long-term' },
+  annual: { zh: '年度', en: 'annual' },
+};

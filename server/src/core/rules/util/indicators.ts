@@ -1,0 +1,164 @@
+/**
+ * What kind of quantity an indicator measures, read from its category labels (一级/二级), its
+ * 三级 name and its value's unit. Used by the unit rules (TT101/TT102) and the direction rules
+ * (TT202/TT205/TT206). Every list is a general vocabulary of budget indicators, not a list of
+ * sample lines.
+ */
+import type { IndicatorRow, Value } from '../../model';
+import { compact } from './text';
+
+/** The 三级 name without whitespace, trailing punctuation and a trailing `指标`. */
+export function indicatorName(row: IndicatorRow): string {
+  return compact(row.level3.text).replace(/[。.；;，,、:：]+$/, '');
+}
+
+/** The name with a trailing unit note removed (`…率（%）` → `…率`, `…总额/亿元` → `…总额`). */
+function nameCore(name: string): string {
+  return name.replace(/[（(][^（()）]*[)）]$/, '').replace(/[/／][^/／]*$/, '').replace(/%[)）]?$/, '').replace(/指标$/, '');
+}
+
+const UNIT_WORD = '(?:%|‰|[万亿千百]?(?:元|人次|人|个|件|次|户|家|场次|场|篇|项|本|册|份|吨|亩|平方米|平方公里|立方米|公里|千米|米|台|套|辆|条|天|日|月|年|小时|分钟|所|座|处|名|批|起|期|张|卷|字|方|斤|盆)(?:数)?)';
+const NAME_UNIT_RE = new RegExp(`(?:[/／]\\s*${UNIT_WORD}|[（(]\\s*(?:单位\\s*[:：]\\s*)?${UNIT_WORD}\\s*[)）]|%[)）]?)$`);
+
+/** The 三级 name carries the unit (`…/亿元`, `…（万元）`, `…(%)`, `…（个）`): a bare number is right. */
+export function nameCarriesUnit(row: IndicatorRow): boolean {
+  return NAME_UNIT_RE.test(indicatorName(row));
+}
+
+/** A cost row: 一级 成本指标 (2021) or a 成本 二级 (2015 puts 成本指标 under 产出). */
+export function isCostCategory(row: IndicatorRow): boolean {
+  return /成本/.test(row.level1.text) || /成本/.test(row.level2.text);
+}
+
+const MONEY_NAME = /(经费|费用|资金|金额|支出|开支|成本|预算|投资|造价|税费|补助|补贴|薪酬|工资|[^\s]费$|[销售营收产总资]额|赔付额|赔款|营收|产值)/;
+
+/** The 三级 name names an amount of money (its figure takes the header's 万元). */
+export function isMoneyName(row: IndicatorRow): boolean {
+  return MONEY_NAME.test(nameCore(indicatorName(row)));
+}
+
+/** Ratios whose name says so: any …率, satisfaction, coverage, shares. */
+const RATIO_NAME = /(率|满意|覆盖|比例|占比|比重|百分比|及时性|完成度)/;
+
+export function isRatioName(row: IndicatorRow): boolean {
+  return RATIO_NAME.test(indicatorName(row));
+}
+
+export function isSatisfactionName(row: IndicatorRow): boolean {
+  return /满意/.test(indicatorName(row)) && !/不满意/.test(indicatorName(row));
+}
+
+export function isSatisfactionCategory(row: IndicatorRow): boolean {
+  return /^满意度/.test(compact(row.level1.text));
+}
+
+/**
+ * Rates of bad things: lower is better (≤). Matched at the end of the name, longest first,
+ * so `设备运转无故障率` (a good rate) is not a `故障率` and `不合格率` is not a `合格率`.
+ */
+const BAD_RATES = [
+  '事故率', '故障率', '投诉率', '撤销率', '差错率', '发生率', '失误率', '纠错率', '返工率', '空置率', '闲置率',
+  '不合格率', '不达标率', '不满意率', '死亡率', '违规率', '违法率', '违约率', '发病率', '患病率', '感染率', '近视率',
+  '肥胖率', '误报率', '漏报率', '漏检率', '错误率', '出错率', '错报率', '流失率', '复发率', '再犯率', '重犯率',
+  '犯罪率', '案发率', '损失率', '损耗率', '破损率', '超标率', '退件率', '退回率', '驳回率', '延误率', '逾期率',
+  '超期率', '返贫率', '辍学率', '缺勤率', '离职率', '失业率', '变更率', '退货率', '上访率', '复议率', '改判率',
+  '发回率', '被诉率', '败诉率',
+];
+const GOOD_OVERRIDES = ['无故障率', '无事故率', '零事故率', '零投诉率', '无投诉率'];
+
+/** Good rates: higher is better (≥). Matched like BAD_RATES. */
+const GOOD_RATES = [
+  '完成率', '覆盖率', '合格率', '达标率', '及时率', '正常率', '知晓率', '参与率', '到位率', '执行率', '准确率',
+  '通过率', '办结率', '受理率', '满足率', '开放率', '优良率', '优质率', '普及率', '利用率', '回复率', '答复率',
+  '办复率', '结案率', '上线率', '到岗率', '入学率', '就业率', '成功率', '签约率', '参保率', '达成率', '出勤率',
+  '全勤率', '出席率', '参会率', '参训率', '参学率', '处理率', '处置率', '发放率', '保障率', '整改率', '落实率',
+  '完好率', '培训率', '合规率', '使用率', '送达率', '运转率', '运行率', '实施率', '安置率', '创建率', '亮灯率',
+  '采纳率', '采用率', '配备率', '配房率', '通畅率', '规范率', '维护率', '签批率', '确认率', '监管率', '正确率',
+  '正版率', '核发率', '服务率', '更新率', '整治率', '教育率', '支付率', '拨付率', '报告率', '扫描率', '归档率',
+  '开展率', '应用率', '履约率', '审查率', '评查率', '安装率', '回收率', '接谈率', '测评率', '满意率', '得分率',
+  '效率', '稳定率', '贡献率', '到账率', '兑现率', '公开率', '建档率', '录入率', '上报率', '检测率', '抽查率',
+  '巡查率', '考核率', '验收率', '入库率', '接种率', '筛查率', '救治率', '治愈率', '好转率', '响应率', '接通率',
+  '反馈率', '公示率', '录用率', '到课率', '参加率', '上座率', '入驻率', '投放率', '补助率', '达到率', '升学率',
+];
+
+export type RatePolarity = 'good' | 'bad' | null;
+
+function endsWithAny(s: string, list: readonly string[]): boolean {
+  return list.some((w) => s.endsWith(w));
+}
+
+/** Whether a …率 name is a good rate (≥), a bad rate (≤) or unknown (增长率, 占比率 …). */
+export function ratePolarity(row: IndicatorRow): RatePolarity {
+  const core = nameCore(indicatorName(row));
+  if (endsWithAny(core, GOOD_OVERRIDES)) return 'good';
+  if (endsWithAny(core, BAD_RATES)) return 'bad';
+  if (endsWithAny(core, GOOD_RATES)) return 'good';
+  // `服务对象满意度率`, `满意度达标` …: satisfaction wherever it sits in the name.
+  if (isSatisfactionName(row)) return 'good';
+  return null;
+}
+
+const TIME_UNIT = /^(?:个)?(?:小时|分钟|秒|天|日|工作日|个工作日|周|h|min)$/i;
+
+/** A duration unit (hours, days, minutes, working days), not a rate per period (`天/年`). */
+export function isTimeUnit(unit: string | null | undefined): boolean {
+  return !!unit && TIME_UNIT.test(unit.trim());
+}
+
+/**
+ * Names of waiting times and deadlines: shorter is better (≤). A time unit alone is not enough
+ * (`专家坐诊天数 ≥260天/年`, `在岗时间` are amounts of service: more is better).
+ */
+const DEADLINE_NAME = /(响应|修复|办结|办理|处置|处理|审批|审核|答复|回复|回应|反馈|到达|到场|受理|发货|送达|时限|期限|用时|耗时|等待|等候|排队|周期|时效|及时)/;
+
+export function isDeadlineName(row: IndicatorRow): boolean {
+  return DEADLINE_NAME.test(indicatorName(row));
+}
+
+/** The unit is a percentage (`%`, `%/年`), or absent. */
+export function isPercentOrNone(v: Value): boolean {
+  return !v.unit || /^[%％‰]/.test(v.unit.text);
+}
+
+export function isPercent(v: Value): boolean {
+  return !!v.unit && /^[%％]/.test(v.unit.text);
+}
+
+/** Growth and change names, where more than 100% is meaningful. */
+export function isGrowthName(row: IndicatorRow): boolean {
+  return /(增长|增幅|增速|同比|环比|提高|提升|增加|比上年|较上年)/.test(indicatorName(row));
+}
+
+export type DirectionClass = 'cost' | 'good-rate' | 'bad-rate' | 'satisfaction' | 'deadline' | null;
+
+/**
+ * The direction an indicator's target should take: cost ceilings, bad rates and deadlines
+ * take ≤; good rates and satisfaction take ≥ (or an exact value).
+ * The name decides first (a rate under 成本指标 is still a rate); then the category.
+ */
+export function directionClass(row: IndicatorRow, v: Value): DirectionClass {
+  if (isTimeUnit(v.unit?.text)) return isDeadlineName(row) ? 'deadline' : null;
+  if (isPercentOrNone(v) && /率|满意/.test(indicatorName(row))) {
+    const p = ratePolarity(row);
+    if (p === 'bad') return 'bad-rate';
+    if (p === 'good') return isSatisfactionName(row) ? 'satisfaction' : 'good-rate';
+    return null;
+  }
+  if (isSatisfactionCategory(row) && isPercent(v)) return 'satisfaction';
+  if (isCostCategory(row)) return 'cost';
+  if (isMoneyName(row) && /成本|费用|经费|支出|开支/.test(indicatorName(row)) && (!v.unit || /元/.test(v.unit.text))) return 'cost';
+  return null;
+}
+
+/** A unit the 三级 name suggests (`…次数` → 次, `…人数` → 人, `…面积` → 平方米), for messages. */
+const UNIT_HINTS: [RegExp, string][] = [
+  [/人次$/, '人次'], [/场次$/, '场次'], [/次数$|次$/, '次'], [/人数$|人员$|人$/, '人'], [/户数$/, '户'],
+  [/起数$/, '起'], [/份数$/, '份'], [/套数$/, '套'], [/个数$/, '个'], [/件数$|案件$/, '件'], [/篇数$/, '篇'],
+  [/家数$|企业数量?$/, '家'], [/学校数$/, '所'], [/面积$/, '平方米'], [/场$/, '场'], [/会$/, '场'],
+];
+
+export function suggestUnit(row: IndicatorRow): string | null {
+  const name = nameCore(indicatorName(row));
+  for (const [re, unit] of UNIT_HINTS) if (re.test(name)) return unit;
+  return null;
+}

@@ -1,0 +1,96 @@
+/** Small helpers shared by the rules: text normalisation, cell offsets, iteration over values. */
+import type { Cell, GoalTable, IndicatorRow, Position, Range, SectionBody, Value } from '../../model';
+import { cellRange } from '../../parse/cell';
+import type { Fix, Message, TextEdit } from '../types';
+
+export { cellRange };
+
+/** Removes all whitespace (ASCII, U+3000 …). */
+export function compact(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '');
+}
+
+/** Full-width ASCII variants (Ａ-ｚ ０-９ punctuation) → ASCII; U+3000 → space. */
+export function toHalfWidth(s: string): string {
+  return s
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+}
+
+/** Converts full-width digits and the full-width decimal point / comma of a number to ASCII. */
+export function asciiNumber(raw: string): string {
+  return raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.').replace(/，/g, ',');
+}
+
+/** Offset in `cell.text` of a source position inside the cell (or -1). */
+export function cellOffset(cell: Cell, p: Position): number {
+  for (const s of cell.segments) {
+    if (s.line === p.line && p.character >= s.character && p.character <= s.character + s.length) {
+      return s.offset + (p.character - s.character);
+    }
+  }
+  return -1;
+}
+
+/** The source range of `sub` found at or after offset `from` of the cell's text (null if absent). */
+export function findInCell(cell: Cell, sub: string, from = 0): Range | null {
+  const i = cell.text.indexOf(sub, from);
+  return i < 0 ? null : cellRange(cell, i, i + sub.length);
+}
+
+export function rangeText(section: SectionBody, r: Range): string {
+  const lines = section.lines;
+  if (r.start.line === r.end.line) return lines[r.start.line].slice(r.start.character, r.end.character);
+  const parts = [lines[r.start.line].slice(r.start.character)];
+  for (let l = r.start.line + 1; l < r.end.line; l++) parts.push(lines[l]);
+  parts.push(lines[r.end.line].slice(0, r.end.character));
+  return parts.join('\n');
+}
+
+export function spanRange(a: Range, b: Range): Range {
+  return { start: a.start, end: b.end };
+}
+
+export function msg(zh: string, en: string): Message {
+  return { zh, en };
+}
+
+export function fix(title: Message, edits: TextEdit[], safe: boolean): Fix {
+  return { title, edits, safe };
+}
+
+export type ValueSlot = 'target' | 'previous' | 'last';
+
+export interface ValueRef {
+  table: GoalTable;
+  row: IndicatorRow;
+  slot: ValueSlot;
+  value: Value;
+}
+
+/** Every parsed value of every indicator row: the target and, in 年度 tables, the 前年/上年 actuals. */
+export function* allValues(section: SectionBody): Generator<ValueRef> {
+  for (const table of section.tables) {
+    for (const row of table.rows) {
+      if (row.previous) yield { table, row, slot: 'previous', value: row.previous };
+      if (row.last) yield { table, row, slot: 'last', value: row.last };
+      yield { table, row, slot: 'target', value: row.target };
+    }
+  }
+}
+
+export const SLOT_NAME: Record<ValueSlot, Message> = {
+  target: { zh: '指标值', en: 'target value' },
+  previous: { zh: '前年实际值', en: 'actual value two years ago' },
+  last: { zh: '上年实际值', en: "last year's actual value" },
+};
+
+/** `「三级」` for messages. */
+export function quote(s: string): string {
+  return `「${s}」`;
+}
+
+/** Formats a number without floating-point noise (0.98*100 → 98). */
+export function formatNumber(n: number): string {
+  return String(Math.round(n * 1e6) / 1e6);
+}

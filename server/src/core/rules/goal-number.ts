@@ -15,8 +15,7 @@ interface Numbered {
 }
 
 function checkSequence(ctx: RuleContext, items: Numbered[], where: { zh: string; en: string }): void {
-  const numbered = items.filter((i) => i.number !== null);
-  if (numbered.length === 0) return;
+  if (!items.some((i) => i.number !== null)) return;
   const seen = new Map<number, Numbered>();
   items.forEach((it, idx) => {
     if (it.number === null) {
@@ -36,24 +35,29 @@ function checkSequence(ctx: RuleContext, items: Numbered[], where: { zh: string;
         code: 'TT303',
         range: it.range,
         message: msg(
-          `${where.zh}中编号 ${it.number} 重复（第 ${idx + 1} 个应为 ${idx + 1}）。`,
-          `Number ${it.number} is used twice in the ${where.en} (item ${idx + 1} should be ${idx + 1}).`,
+          `${where.zh}中编号 ${it.number} 重复出现（这是第 ${idx + 1} 个）。`,
+          `Number ${it.number} is used twice in the ${where.en} (this is item ${idx + 1}).`,
         ),
         related: [{ range: first.range, message: msg(`编号 ${it.number} 第一次出现`, `First use of number ${it.number}`) }],
       });
       return;
     }
     seen.set(it.number, it);
-    if (it.number !== idx + 1 && !seen.has(idx + 1)) {
-      ctx.report({
-        code: 'TT303',
-        range: it.range,
-        message: msg(
-          `${where.zh}的编号不连续：第 ${idx + 1} 个目标编号为 ${it.number}。`,
-          `The ${where.en} numbering skips: item ${idx + 1} is numbered ${it.number}.`,
-        ),
-      });
-    }
+  });
+  // Gaps: numbers below the highest that nobody uses, reported on the first item after the gap.
+  const max = Math.max(...seen.keys());
+  const missing: number[] = [];
+  for (let n = 1; n < max; n++) if (!seen.has(n)) missing.push(n);
+  if (missing.length === 0) return;
+  const after = items.find((i) => i.number !== null && i.number > missing[0])!;
+  const list = missing.join('、');
+  ctx.report({
+    code: 'TT303',
+    range: after.range,
+    message: msg(
+      `${where.zh}的编号不连续：缺少编号 ${list}。`,
+      `The ${where.en} numbering skips: number${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing.`,
+    ),
   });
 }
 

@@ -35,6 +35,8 @@ const T = EN
       stats: (s: Stats) => `${s.departments} depts · ${s.tables} tables · ${s.problems} problems`,
       detail: (s: Stats) => `${s.goals} goals, ${s.indicators} indicators`,
       problems: 'Show problems',
+      stopped: 'Server stopped',
+      restart: 'Restart server',
       restarted: 'Target-table language server restarted.',
       notActive: 'Open a text file first.',
     }
@@ -45,6 +47,8 @@ const T = EN
       stats: (s: Stats) => `${s.departments} 个部门 · ${s.tables} 张表 · ${s.problems} 个问题`,
       detail: (s: Stats) => `${s.goals} 个目标，${s.indicators} 个指标`,
       problems: '查看问题',
+      stopped: '服务器已停止',
+      restart: '重启服务器',
       restarted: '绩效目标表语言服务器已重启。',
       notActive: '请先打开一个文本文件。',
     };
@@ -96,8 +100,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('targetTable.restartServer', async () => {
       if (!client) return;
-      await client.restart();
-      void vscode.window.showInformationMessage(T.restarted);
+      try {
+        // restart() = stop() + start(), and stop() throws unless the client is running
+        // (e.g. after a failed start or after the automatic restarts gave up): then just start.
+        if (client.isRunning()) await client.restart();
+        else await client.start();
+        void vscode.window.showInformationMessage(T.restarted);
+      } catch (e) {
+        outputChannel.error(`Restart failed: ${e instanceof Error ? e.message : String(e)}`);
+        outputChannel.show(true);
+      }
     }),
     vscode.commands.registerCommand('targetTable.setLanguage', async () => {
       const editor = vscode.window.activeTextEditor;
@@ -113,12 +125,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  await client.start();
+  try {
+    await client.start();
+  } catch (e) {
+    // Don't fail activation: the restart command must stay usable (e.g. after a rebuild of dist/server.js).
+    outputChannel.error(`Server failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  try {
+    if (client?.isRunning()) await client.stop();
+  } finally {
+    client = undefined;
+  }
 }
 
 /** Language status item: a one-line summary of the active document, fetched from the server. */
@@ -126,7 +146,8 @@ function createStatusItem(context: vscode.ExtensionContext): { schedule(delayMs?
   const item = vscode.languages.createLanguageStatusItem('targetTable.stats', { language: LANGUAGE_ID });
   item.name = T.name;
   item.text = T.starting;
-  item.command = { title: T.problems, command: 'workbench.actions.view.problems' };
+  const problemsCommand: vscode.Command = { title: T.problems, command: 'workbench.actions.view.problems' };
+  item.command = problemsCommand;
   context.subscriptions.push(item);
 
   let timer: NodeJS.Timeout | undefined;
@@ -136,10 +157,15 @@ function createStatusItem(context: vscode.ExtensionContext): { schedule(delayMs?
     const doc = vscode.window.activeTextEditor?.document;
     if (!client || !doc || doc.languageId !== LANGUAGE_ID) return;
     if (client.state !== State.Running) {
-      item.text = T.starting;
-      item.busy = true;
+      // Stopped means the restart budget is used up (or start failed): offer the restart command.
+      const stopped = client.state === State.Stopped;
+      item.text = stopped ? T.stopped : T.starting;
+      item.busy = !stopped;
+      item.detail = undefined;
+      item.command = stopped ? { title: T.restart, command: 'targetTable.restartServer' } : problemsCommand;
       return;
     }
+    item.command = problemsCommand;
     const mine = ++generation;
     item.busy = true;
     try {

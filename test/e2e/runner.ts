@@ -6,7 +6,8 @@
 //
 // Options: --timeout=SECONDS (overall, default 180 / 300 with --ui), --vsix[=FILE] (UI mode: install the packed
 // extension instead of loading the project as development extension), --extension-path=DIR and --tests-path=FILE
-// (run another extension or test module), --keep (keep the temporary folder), --verbose (print code-server's log).
+// (run another extension or test module), --screenshots=DIR (UI mode, default test/e2e/screenshots; pictures of
+// failing checks go to DIR/tmp), --keep (keep the temporary folder), --verbose (workbench and code-server logs).
 // Environment: E2E_CODE_SERVER (code-server executable), E2E_NODE_DIR (Node 24 folder), E2E_CHROMIUM (browser).
 // Install the prerequisites first with scripts/e2e-setup.sh.
 
@@ -17,7 +18,7 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import * as util from 'util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { makeWorkspace, projectRoot, sampleFileName, suitePath } from './workspace';
 
 interface Options {
@@ -28,6 +29,7 @@ interface Options {
   testsPath: string;
   keep: boolean;
   verbose: boolean;
+  screenshots: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -46,6 +48,7 @@ function parseArgs(argv: string[]): Options {
     testsPath: path.resolve(value('tests-path') || suitePath),
     keep: argv.includes('--keep'),
     verbose: argv.includes('--verbose'),
+    screenshots: path.resolve(value('screenshots') || path.join(projectRoot, 'test', 'e2e', 'screenshots')),
   };
 }
 
@@ -53,7 +56,6 @@ const cacheDir = path.join(projectRoot, '.cache');
 const nodeDir = process.env.E2E_NODE_DIR || path.join(cacheDir, 'node24');
 const codeServerBin = process.env.E2E_CODE_SERVER || path.join(cacheDir, 'code-server', 'node_modules', '.bin', 'code-server');
 const chromiumBin = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
-const screenshotDir = path.join(projectRoot, 'test', 'e2e', 'screenshots');
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -295,6 +297,7 @@ async function runSuite(s: Session, opts: Options): Promise<number> {
   await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
     const text = formatLogArgs(args);
     if (!opts.verbose && workbenchNoise.test(text)) return;
+    if (/^\d+ passed, \d+ failed$/.test(text.trim())) summary.line = text.trim();
     if (type === 'error') process.stderr.write(text + '\n');
     else process.stdout.write(text + '\n');
   });
@@ -317,25 +320,30 @@ async function runSuite(s: Session, opts: Options): Promise<number> {
 interface Located {
   line: number; // 0-based
   character: number; // 0-based
+  text: string;
 }
 
 function locate(file: string, test: (text: string) => number): Located {
   const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const c = test(lines[i]);
-    if (c >= 0) return { line: i, character: c };
+    if (c >= 0) return { line: i, character: c, text: lines[i] };
   }
   throw new Error('line not found in the sample');
 }
 
-/** Ctrl+G "line:column" (1-based), as a person would move the cursor. */
-async function gotoLine(page: Page, at: Located): Promise<void> {
+/** Moves the cursor as a person would: Ctrl+G to the line, Home (first non-blank), then arrow keys. */
+async function gotoLine(page: Page, at: Located, text: string): Promise<void> {
   await page.keyboard.press('Control+G');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type(`${at.line + 1}:${at.character + 1}`);
+  await page.keyboard.type(String(at.line + 1));
   await sleep(200);
   await page.keyboard.press('Enter');
   await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  const firstNonBlank = text.search(/\S/);
+  for (let i = firstNonBlank; i < at.character; i++) await page.keyboard.press('ArrowRight');
   await sleep(300);
 }
 
@@ -353,6 +361,15 @@ async function cursorLineText(page: Page): Promise<string> {
   });
 }
 
+/** Waits for a locator to be visible; on time-out says what a person would have missed. */
+async function see(locator: Locator, what: string, timeout: number): Promise<void> {
+  try {
+    await locator.waitFor({ state: 'visible', timeout });
+  } catch {
+    throw new Error(`${what} did not appear within ${timeout / 1000} s`);
+  }
+}
+
 async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
@@ -362,9 +379,9 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-function languageAlias(): string | undefined {
+function languageAlias(extensionPath: string): string | undefined {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
+    const pkg = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
     const lang = (pkg.contributes?.languages ?? []).find((l: { id: string }) => l.id === 'target-table');
     return lang?.aliases?.[0] ?? (lang ? 'target-table' : undefined);
   } catch {
@@ -372,9 +389,16 @@ function languageAlias(): string | undefined {
   }
 }
 
+/** The closing 'N passed, M failed' line, printed last of all. */
+const summary = { line: '' };
+
+/** UI progress, so that an overall time-out can still print the closing count. */
+const uiProgress = { passed: 0, total: 0, aborted: false };
+
 async function runUi(s: Session, opts: Options): Promise<number> {
-  const checks: { name: string; run: (page: Page) => Promise<void> }[] = [];
-  const check = (name: string, run: (page: Page) => Promise<void>) => checks.push({ name, run });
+  const checks: { name: string; run: (page: Page, shot: string) => Promise<void> }[] = [];
+  const check = (name: string, run: (page: Page, shot: string) => Promise<void>) => checks.push({ name, run });
+  const shotsTaken = new Set<string>();
 
   check('open-sample', async (page) => {
     await page.keyboard.press('Control+P');
@@ -386,7 +410,7 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     await page.waitForSelector(`.tabs-container .tab.active:has-text("${sampleFileName}")`, { timeout: 15_000 });
     await page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines', { state: 'visible' });
     const mode = page.locator('[id="status.editor.mode"]');
-    const expected = languageAlias();
+    const expected = languageAlias(opts.extensionPath);
     const deadline = Date.now() + 15_000;
     let shown = '';
     while (Date.now() < deadline) {
@@ -397,18 +421,23 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     if (!shown || shown === 'Plain Text' || (expected && shown !== expected)) {
       throw new Error(`language mode in the status bar is '${shown}', expected '${expected ?? 'target-table'}'`);
     }
-    // the language server reports problems: squiggles appear in the editor
-    await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info', {
-      state: 'attached',
-      timeout: 45_000,
-    });
+    // the language server reports problems: the status bar counts them
+    const problems = page.locator('[id="status.problems"]');
+    const until = Date.now() + 45_000;
+    let count = '';
+    while (Date.now() < until) {
+      count = ((await problems.innerText().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
+      if (/[1-9]/.test(count)) break;
+      await sleep(250);
+    }
+    if (!/[1-9]/.test(count)) throw new Error(`no problems counted in the status bar ('${count}')`);
   });
 
   check('problems-panel', async (page) => {
     await page.keyboard.press('Control+Shift+M');
     await page.waitForSelector('.markers-panel', { state: 'visible' });
     const rows = page.locator('.markers-panel .monaco-list-row');
-    await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await see(rows.first(), 'a problem in the Problems panel', 30_000);
     const text = (await page.locator('.markers-panel').innerText()).replace(/\s+/g, ' ');
     if (!/TT\d{3}/.test(text) && !text.includes('target-table')) {
       throw new Error(`Problems panel shows no target-table problem: ${text.slice(0, 300)}`);
@@ -419,7 +448,7 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     // close the panel again (Ctrl+J toggles it) so the editor has room, then hover the 三级 cell like a person
     await page.keyboard.press('Control+J');
     const at = locate(s.sampleFile, (t) => (t.trim() === '服务对象满意度' ? t.indexOf('服务') : -1));
-    await gotoLine(page, at);
+    await gotoLine(page, at, at.text);
     const box = await page.evaluate(() => {
       const doc = (globalThis as any).document;
       const editor = doc.querySelector('.editor-group-container.active .monaco-editor');
@@ -437,29 +466,30 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     await page.mouse.move(box.x, box.y + 40);
     await page.mouse.move(box.x, box.y, { steps: 5 });
     const hover = page.locator('.monaco-hover:visible').filter({ hasText: '›' });
-    await hover.first().waitFor({ state: 'visible', timeout: 15_000 });
+    await see(hover.first(), "a hover with a ' › ' path", 15_000);
     const text = await hover.first().innerText();
     if (!text.includes(' › ')) throw new Error(`hover shows no path: ${text}`);
     if (!text.includes('行政审批局')) throw new Error(`hover path lacks the department: ${text}`);
+    await sleep(600); // let the fade-in finish before the screenshot
   });
 
-  check('quick-fix', async (page) => {
+  check('quick-fix', async (page, shot) => {
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
     const at = locate(s.sampleFile, (t) => t.indexOf('≧'));
-    await gotoLine(page, at);
+    await gotoLine(page, at, at.text);
     const before = await cursorLineText(page);
     if (!before.includes('≧')) throw new Error(`cursor line is '${before}', expected a ≧`);
     await page.keyboard.press('Control+.');
-    const widget = page.locator('.action-widget');
-    await widget.waitFor({ state: 'visible', timeout: 15_000 });
+    const widget = page.locator('.action-widget:visible').first();
+    await see(widget, 'the Quick Fix menu (Ctrl+.)', 15_000);
     const fix = widget.locator('.monaco-list-row').filter({ hasText: '≥' });
     await fix.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
       throw new Error(`no quick fix mentioning ≥; offered: ${(await widget.innerText()).replace(/\s+/g, ' ')}`);
     });
-    await shoot(page, 'quick-fix-menu');
+    await shoot(page, shot); // the menu is the telling picture
     await fix.first().click();
-    await page.waitForSelector('.action-widget', { state: 'hidden' });
+    await page.locator('.action-widget:visible').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
     await sleep(500);
     const after = await cursorLineText(page);
     if (after.includes('≧') || !after.includes('≥')) throw new Error(`line after the fix: '${after}'`);
@@ -480,12 +510,13 @@ async function runUi(s: Session, opts: Options): Promise<number> {
   check('outline', async (page) => {
     await runCommand(page, 'Focus on Outline View');
     const pane = page.locator('.outline-pane');
-    await pane.waitFor({ state: 'visible', timeout: 15_000 });
-    await pane.locator('.monaco-list-row').filter({ hasText: '行政审批局' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await see(pane, 'the Outline view', 15_000);
+    await see(pane.locator('.monaco-list-row').filter({ hasText: '行政审批局' }).first(), 'the department 行政审批局 in the Outline', 30_000);
     const rows = await pane.locator('.monaco-list-row').count();
     if (rows < 2) throw new Error(`outline shows ${rows} row(s)`);
   });
 
+  uiProgress.total = checks.length;
   const results: { name: string; ok: boolean; error?: string }[] = [];
   let page: Page | undefined;
   let startError: string | undefined;
@@ -511,13 +542,25 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     log(`workbench did not start: ${startError}`);
   }
 
-  fs.mkdirSync(screenshotDir, { recursive: true });
+  // Every picture is taken into <screenshots>/tmp (git-ignored); a passing check's picture then replaces the
+  // committed one, a failing check's stays in tmp/ for a look without overwriting the good one.
+  const shotTmp = path.join(opts.screenshots, 'tmp');
+  fs.mkdirSync(shotTmp, { recursive: true });
   async function shoot(p: Page, name: string): Promise<void> {
-    await p.screenshot({ path: path.join(screenshotDir, `${name}.png`) }).catch(() => undefined);
+    shotsTaken.add(name);
+    await p.screenshot({ path: path.join(shotTmp, `${name}.png`) }).catch(() => undefined);
+  }
+  function keep(name: string, ok: boolean): string {
+    const from = path.join(shotTmp, `${name}.png`);
+    if (!ok || !fs.existsSync(from)) return from;
+    const to = path.join(opts.screenshots, `${name}.png`);
+    fs.renameSync(from, to);
+    return to;
   }
 
   let n = 0;
   for (const c of checks) {
+    if (uiProgress.aborted) return 124;
     n++;
     const name = `${String(n).padStart(2, '0')}-${c.name}`;
     if (!page || startError) {
@@ -527,19 +570,23 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     }
     const t = Date.now();
     try {
-      await c.run(page);
+      await c.run(page, name);
       results.push({ name, ok: true });
+      uiProgress.passed++;
       console.log(`  ✓ ${name} (${Date.now() - t} ms)`);
     } catch (e) {
+      if (uiProgress.aborted) return 124;
       const msg = (e as Error).message.split('\n')[0];
       results.push({ name, ok: false, error: msg });
       console.log(`  ✗ ${name}: ${msg}`);
     }
-    await shoot(page, name);
+    if (!shotsTaken.has(name)) await shoot(page, name);
+    const shotPath = keep(name, results[results.length - 1].ok);
+    if (!results[results.length - 1].ok) console.log(`    screenshot: ${path.relative(process.cwd(), shotPath)}`);
     await page.keyboard.press('Escape').catch(() => undefined);
   }
   const failed = results.filter((r) => !r.ok).length;
-  console.log(`${results.length - failed} passed, ${failed} failed`);
+  summary.line = `${results.length - failed} passed, ${failed} failed`;
   return failed ? 1 : 0;
 }
 
@@ -560,7 +607,11 @@ async function main(): Promise<number> {
   const timeout = new Promise<number>((resolve) => {
     timer = setTimeout(() => {
       log(`timed out after ${opts.timeoutMs / 1000} s`);
-      if (opts.ui) console.log('0 passed, 1 failed');
+      if (opts.ui) {
+        uiProgress.aborted = true;
+        const total = Math.max(uiProgress.total, 1);
+        summary.line = `${uiProgress.passed} passed, ${total - uiProgress.passed} failed`;
+      }
       resolve(124);
     }, opts.timeoutMs);
   });
@@ -579,6 +630,9 @@ async function main(): Promise<number> {
   }
   await s.cleanup();
   log(`exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // The suite's own count when it ran to the end; otherwise the run as one failed test.
+  if (code !== 0 && (!summary.line || /^\d+ passed, 0 failed$/.test(summary.line))) summary.line = '0 passed, 1 failed';
+  console.log(summary.line || (code === 0 ? '0 passed, 0 failed' : '0 passed, 1 failed'));
   return code;
 }
 

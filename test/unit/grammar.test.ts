@@ -21,10 +21,12 @@ interface Grammar {
   repository: Record<string, Rule>;
 }
 
+/** The folder holding package.json above this file (src or out/), else the working directory. */
 function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'syntaxes', 'target-table.tmLanguage.json'))) return dir;
+  }
+  return process.cwd();
 }
 
 const root = repoRoot();

@@ -10,23 +10,26 @@ export function isSpace(c: number): boolean {
 }
 
 export function makeCell(paragraphs: Paragraph[], tab: boolean): Cell {
-  const kept: { p: Paragraph; lead: number; text: string }[] = [];
-  for (const p of paragraphs) {
+  // Runs once per cell of the file on every full parse: written to allocate little.
+  const segments: TextSegment[] = [];
+  let text = '';
+  let repeated = true;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
     const raw = p.raw;
     let a = 0;
     let b = raw.length;
     while (a < b && isSpace(raw.charCodeAt(a))) a++;
     if (a === b) continue;
     while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
-    kept.push({ p, lead: a, text: a === 0 && b === raw.length ? raw : raw.slice(a, b) });
+    const part = a === 0 && b === raw.length ? raw : raw.slice(a, b);
+    if (segments.length > 0 && part !== text.slice(segments[segments.length - 1].offset)) repeated = false;
+    segments.push({ offset: text.length, length: part.length, line: p.line, character: p.character + a });
+    text += part;
   }
-  if (kept.length > 1 && kept.every((k) => k.text === kept[0].text)) kept.length = 1;
-
-  const segments: TextSegment[] = [];
-  let text = '';
-  for (const k of kept) {
-    segments.push({ offset: text.length, length: k.text.length, line: k.p.line, character: k.p.character + k.lead });
-    text += k.text;
+  if (segments.length > 1 && repeated) {
+    segments.length = 1;
+    text = text.slice(0, segments[0].length);
   }
   let range: Range;
   if (segments.length === 0) {

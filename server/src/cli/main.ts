@@ -3,6 +3,7 @@
  * parses nothing but the subcommand name and turns every failure into one line on stderr
  * and a non-zero exit (never a stack trace).
  */
+import { runCheck } from './check';
 import { runExport } from './export';
 import { CliError } from './io';
 
@@ -10,6 +11,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   export: runExport,
+  check: runCheck,
 };
 
 const USAGE = `用法 Usage:

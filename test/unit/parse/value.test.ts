@@ -4,7 +4,7 @@ import { makeCell } from '../../../server/src/core/parse/cell';
 import { parseValue, valueDirection } from '../../../server/src/core/parse/value';
 
 /** A value cell on line 0 whose text starts at character 1 (after the TAB). */
-const value = (text: string) => parseValue(makeCell([{ line: 0, character: 1, raw: text }], true));
+const value = (text: string) => parseValue(makeCell(['\t' + text], 0, 1, 0, true));
 const slice = (text: string, r: { start: { character: number }; end: { character: number } }) =>
   text.slice(r.start.character - 1, r.end.character - 1);
 

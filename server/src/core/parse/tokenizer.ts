@@ -7,8 +7,8 @@
  * TAB line end a row. Rows that a stray blank line split in two are rejoined later by the
  * parser, which knows the table's width.
  */
-import type { Cell, Paragraph, Row } from '../model';
-import { makeCell } from './cell';
+import type { Cell, Row } from '../model';
+import { CellNode, makeCell } from './cell';
 
 /** Index of the TAB that starts a cell, or -1 when the line is not a cell start. */
 export function cellTabIndex(line: string): number {
@@ -28,14 +28,17 @@ export function cellTabIndex(line: string): number {
  */
 export function tokenize(lines: readonly string[], from: number, to: number): Row[] {
   const rows: Row[] = [];
-  let cells: Cell[] = [];
-  let paragraphs: Paragraph[] | null = null;
+  let cells: CellNode[] = [];
+  // the open cell: its first line and column (-1: none), whether it has a TAB, its last non-blank line
+  let first = -1;
+  let firstCharacter = 0;
+  let last = -1;
   let tab = false;
-  let blanks: number[] = [];
+  let blanks = 0;
 
   const closeCell = () => {
-    if (paragraphs) cells.push(makeCell(paragraphs, tab));
-    paragraphs = null;
+    if (first >= 0) cells.push(makeCell(lines, first, firstCharacter, last, tab));
+    first = -1;
   };
   const closeRow = () => {
     closeCell();
@@ -46,36 +49,41 @@ export function tokenize(lines: readonly string[], from: number, to: number): Ro
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (line.length === 0) {
-      blanks.push(i);
+      blanks++;
       continue;
     }
     const t = cellTabIndex(line);
     if (t >= 0) {
-      if (blanks.length) closeRow();
+      if (blanks) closeRow();
       else closeCell();
-      blanks = [];
-      paragraphs = [{ line: i, character: t + 1, raw: line.slice(t + 1) }];
+      first = i;
+      firstCharacter = t + 1;
+      last = i;
       tab = true;
-    } else if (paragraphs) {
-      for (const b of blanks) paragraphs.push({ line: b, character: 0, raw: '' });
-      blanks = [];
-      paragraphs.push({ line: i, character: 0, raw: line });
+    } else if (first >= 0) {
+      // blank lines before a continuation line are empty paragraphs of the same cell
+      last = i;
     } else {
       closeRow();
-      blanks = [];
-      paragraphs = [{ line: i, character: 0, raw: line }];
+      first = i;
+      firstCharacter = 0;
+      last = i;
       tab = false;
     }
+    blanks = 0;
   }
   closeRow();
   return rows;
 }
 
-export function makeRow(cells: Cell[]): Row {
-  const first = cells[0].paragraphs[0];
-  const lastCell = cells[cells.length - 1];
-  let end = lastCell.range.end;
-  const lastPara = lastCell.paragraphs[lastCell.paragraphs.length - 1];
-  if (lastPara.line > end.line) end = { line: lastPara.line, character: lastPara.character + lastPara.raw.length };
-  return { cells, range: { start: { line: first.line, character: first.character }, end: { ...end } } };
+export function makeRow(cells: readonly Cell[]): Row {
+  const first = cells[0] as CellNode;
+  const lastCell = cells[cells.length - 1] as CellNode;
+  let end = { line: lastCell.endLine, character: lastCell.endCharacter };
+  if (lastCell.lastLine > end.line) {
+    const p = lastCell.paragraphs;
+    const lastPara = p[p.length - 1];
+    end = { line: lastPara.line, character: lastPara.character + lastPara.raw.length };
+  }
+  return { cells: cells as Cell[], range: { start: { line: first.firstLine, character: first.firstCharacter }, end } };
 }

@@ -1,0 +1,101 @@
+/**
+ * Code actions:
+ *  - a preferred quick fix per diagnostic that has a fix (edits exactly the fix's edits);
+ *  - "fix all N problems of this kind in the file" per code (safe fixes of that code);
+ *  - `source.fixAll.targetTable`: every safe fix in the file (fix-on-save).
+ */
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { DocumentModel } from '../core/model';
+import type { DocumentProblem } from '../core/rules/index';
+import { labels, msg, type Locale } from '../i18n';
+import { SOURCE, documentProblems, toDiagnostic } from './diagnostics';
+import { collectFixEdits, comparePositions, fixAll, rangesIntersect } from './fixes';
+import type { ServerSettings } from './settings';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.targetTable`;
+
+export interface CodeActionInput {
+  uri: string;
+  /** The document version, to make the edit refuse to apply to a newer text. Omit for plain `changes`. */
+  version?: number;
+  range: Range;
+  /** The client's diagnostics at the range (context.diagnostics). */
+  diagnostics: readonly Diagnostic[];
+  /** context.only */
+  only?: readonly string[];
+}
+
+/** Whether an action of `kind` is wanted by a request filtered by `only` (hierarchical kinds). */
+export function kindRequested(kind: string, only: readonly string[] | undefined): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => o === '' || kind === o || kind.startsWith(`${o}.`));
+}
+
+function workspaceEdit(uri: string, version: number | undefined, edits: LspTextEdit[]): WorkspaceEdit {
+  if (version === undefined) return { changes: { [uri]: edits } };
+  return { documentChanges: [{ textDocument: { uri, version }, edits }] };
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
+}
+
+/** The client's diagnostic for a problem (same code and range), else one built from the problem. */
+function diagnosticFor(p: DocumentProblem, input: CodeActionInput, locale: Locale): Diagnostic {
+  const own = input.diagnostics.find((d) => (d.source === undefined || d.source === SOURCE) && d.code === p.code && sameRange(d.range, p.range));
+  return own ?? toDiagnostic(p, input.uri, locale);
+}
+
+export function codeActions(
+  model: DocumentModel,
+  input: CodeActionInput,
+  settings: ServerSettings,
+  locale: Locale,
+  problems: readonly DocumentProblem[] = documentProblems(model, settings),
+): CodeAction[] {
+  const L = labels(locale);
+  const actions: CodeAction[] = [];
+
+  if (kindRequested(CodeActionKind.QuickFix, input.only)) {
+    const here = problems.filter((p) => p.fix && p.fix.edits.length > 0 && rangesIntersect(p.range, input.range));
+    for (const p of here) {
+      actions.push({
+        title: msg(p.fix!.title, locale),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnosticFor(p, input, locale)],
+        isPreferred: true,
+        edit: workspaceEdit(input.uri, input.version, p.fix!.edits.map((e) => ({ range: e.range, newText: e.newText }))),
+      });
+    }
+    // One "fix all of this kind" per code seen here, when the file has more than one safe fix of it.
+    const codes = [...new Set(here.map((p) => p.code))];
+    for (const code of codes) {
+      const accept = (p: DocumentProblem) => p.code === code && !!p.fix?.safe;
+      // One pass is enough unless fixes of this code overlap (then the multi-pass fix-all).
+      const once = collectFixEdits(problems, accept);
+      const r = once.skipped === 0 ? once : fixAll(model, settings, accept, problems);
+      if (r.fixes < 2) continue;
+      actions.push({
+        title: L.fixAllOfKind(code, r.fixes),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: here.filter((p) => p.code === code).map((p) => diagnosticFor(p, input, locale)),
+        edit: workspaceEdit(input.uri, input.version, r.edits),
+      });
+    }
+  }
+
+  // Only when asked for by kind (fix-on-save, "Source Action…"): the lightbulb request that
+  // comes with every cursor move has no `only` and should not pay for a whole-file fix-all.
+  if (input.only && input.only.length > 0 && kindRequested(FIX_ALL_KIND, input.only)) {
+    // Cheap test first: the full multi-pass fix-all only runs when there is something to fix.
+    if (collectFixEdits(problems).edits.length > 0) {
+      const r = fixAll(model, settings, undefined, problems);
+      actions.push({
+        title: L.fixAll,
+        kind: FIX_ALL_KIND,
+        edit: workspaceEdit(input.uri, input.version, r.edits),
+      });
+    }
+  }
+  return actions;
+}

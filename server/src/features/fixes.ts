@@ -1,0 +1,247 @@
+/**
+ * Choosing and applying fixes, shared by the code actions and `target-table check --fix`.
+ *
+ * Fix-all takes the safe fixes in document order and skips any fix whose edits overlap an
+ * edit already taken (identical edits are taken once). A skipped fix is not lost: fix-all runs
+ * in passes (re-checking the fixed text) until no safe fix is left, so applying fix-all a
+ * second time changes nothing.
+ */
+import type { DocumentModel, Position, Range, SectionRef } from '../core/model';
+import { parseDocument, updateDocument, type TextChange } from '../core/parse/document';
+import { joinLines, splitLines } from '../core/parse/lines';
+import type { DocumentProblem } from '../core/rules/index';
+import type { TextEdit } from '../core/rules/types';
+import { documentProblems } from './diagnostics';
+import { sectionAt } from './locate';
+import type { ServerSettings } from './settings';
+
+export type { TextEdit };
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+function sameEdit(a: TextEdit, b: TextEdit): boolean {
+  return comparePositions(a.range.start, b.range.start) === 0 && comparePositions(a.range.end, b.range.end) === 0 && a.newText === b.newText;
+}
+
+/** Whether two edits cannot both be applied unambiguously. */
+export function editsConflict(a: TextEdit, b: TextEdit): boolean {
+  const [a0, a1, b0, b1] = [a.range.start, a.range.end, b.range.start, b.range.end];
+  if (comparePositions(a0, b1) < 0 && comparePositions(b0, a1) < 0) return true;
+  // Two insertions (or an insertion and a replacement) at the same point: the order is ambiguous.
+  return comparePositions(a0, b0) === 0 && (comparePositions(a0, a1) === 0 || comparePositions(b0, b1) === 0);
+}
+
+/**
+ * Edits of the fixes of `problems` that pass `accept`, without overlaps or duplicates, sorted
+ * by position. A fix is taken whole or not at all.
+ */
+export function collectFixEdits(
+  problems: readonly DocumentProblem[],
+  accept: (p: DocumentProblem) => boolean = (p) => !!p.fix?.safe,
+): { edits: TextEdit[]; fixes: number; skipped: number } {
+  const taken: TextEdit[] = [];
+  let fixes = 0;
+  let skipped = 0;
+  const candidates = problems.filter((p) => p.fix && p.fix.edits.length > 0 && accept(p));
+  candidates.sort((x, y) => comparePositions(x.fix!.edits[0].range.start, y.fix!.edits[0].range.start));
+  for (const p of candidates) {
+    const fresh = p.fix!.edits.filter((e) => !taken.some((t) => sameEdit(t, e)));
+    if (fresh.length === 0) continue; // the same fix was already taken (reported twice)
+    const internal = fresh.some((e, i) => fresh.some((f, j) => j > i && editsConflict(e, f)));
+    if (internal || fresh.some((e) => taken.some((t) => editsConflict(t, e)))) {
+      skipped++;
+      continue;
+    }
+    taken.push(...fresh.map((e) => ({ range: e.range, newText: e.newText })));
+    fixes++;
+  }
+  taken.sort((x, y) => comparePositions(x.range.start, y.range.start));
+  return { edits: taken, fixes, skipped };
+}
+
+/** Offsets of the start of each line (LSP line breaks: \r\n, \n, \r). */
+function lineOffsets(text: string): number[] {
+  const { lines, eols } = splitLines(text);
+  const out: number[] = [];
+  let o = 0;
+  for (let i = 0; i < lines.length; i++) {
+    out.push(o);
+    o += lines[i].length + eols[i].length;
+  }
+  return out;
+}
+
+function offsetAt(text: string, starts: number[], p: Position): number {
+  if (p.line < 0) return 0;
+  if (p.line >= starts.length) return text.length;
+  const lineStart = starts[p.line];
+  const next = p.line + 1 < starts.length ? starts[p.line + 1] : text.length;
+  let lineEnd = next;
+  while (lineEnd > lineStart && (text[lineEnd - 1] === '\n' || text[lineEnd - 1] === '\r')) lineEnd--;
+  return Math.min(lineStart + Math.max(0, p.character), lineEnd);
+}
+
+/** Applies non-overlapping edits (any order) to a text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  if (edits.length === 0) return text;
+  const starts = lineOffsets(text);
+  const spans = edits
+    .map((e) => ({ a: offsetAt(text, starts, e.range.start), b: offsetAt(text, starts, e.range.end), t: e.newText }))
+    .sort((x, y) => x.a - y.a || x.b - y.b);
+  let out = '';
+  let pos = 0;
+  for (const s of spans) {
+    if (s.a < pos) throw new Error('overlapping edits');
+    out += text.slice(pos, s.a) + s.t;
+    pos = s.b;
+  }
+  return out + text.slice(pos);
+}
+
+/** The text of a model (sections keep their lines and line breaks). */
+export function modelText(model: DocumentModel): string {
+  let s = '';
+  for (const ref of model.sections) s += joinLines(ref.body.lines, ref.body.eols);
+  return s;
+}
+
+/** Edits turning `before` into `after`: one per changed line when the line count is kept, else one block. */
+export function diffEdits(before: string, after: string): TextEdit[] {
+  if (before === after) return [];
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const edits: TextEdit[] = [];
+  if (a.lines.length === b.lines.length && a.eols.every((e, i) => e === b.eols[i])) {
+    for (let i = 0; i < a.lines.length; i++) {
+      const x = a.lines[i];
+      const y = b.lines[i];
+      if (x === y) continue;
+      let p = 0;
+      while (p < x.length && p < y.length && x[p] === y[p]) p++;
+      let s = 0;
+      while (s < x.length - p && s < y.length - p && x[x.length - 1 - s] === y[y.length - 1 - s]) s++;
+      edits.push({ range: { start: { line: i, character: p }, end: { line: i, character: x.length - s } }, newText: y.slice(p, y.length - s) });
+    }
+    return edits;
+  }
+  // Line count changed: replace the span between the common prefix and suffix.
+  let p = 0;
+  while (p < before.length && p < after.length && before[p] === after[p]) p++;
+  let s = 0;
+  while (s < before.length - p && s < after.length - p && before[before.length - 1 - s] === after[after.length - 1 - s]) s++;
+  // Never cut a \r\n in two: a position cannot point between its characters.
+  if (p > 0 && before[p - 1] === '\r' && before[p] === '\n') p--;
+  if (s > 0 && before[before.length - s - 1] === '\r' && before[before.length - s] === '\n') s--;
+  const starts = lineOffsets(before);
+  const pos = (o: number): Position => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - starts[lo] };
+  };
+  return [{ range: { start: pos(p), end: pos(before.length - s) }, newText: after.slice(p, after.length - s) }];
+}
+
+const MAX_PASSES = 10;
+
+export interface FixAllResult {
+  /** Edits against the original text (exactly the fixes' edits when one pass was enough). */
+  edits: TextEdit[];
+  /** Number of fixes applied over all passes. */
+  fixes: number;
+  model: DocumentModel;
+  passes: number;
+}
+
+/**
+ * The edits as LSP content changes for `updateDocument`, one change per section (the span from
+ * its first to its last edit), applied from the end of the document backwards. One change per
+ * section instead of one per edit keeps a fix-all of hundreds of edits from re-parsing the same
+ * department hundreds of times.
+ */
+function toChanges(model: DocumentModel, edits: readonly TextEdit[]): TextChange[] {
+  const sorted = [...edits].sort((x, y) => comparePositions(x.range.start, y.range.start));
+  const groups: { ref: SectionRef | undefined; edits: TextEdit[] }[] = [];
+  for (const e of sorted) {
+    const ref = sectionAt(model, e.range.start.line);
+    const fits = ref && e.range.end.line < ref.startLine + ref.body.lines.length;
+    const last = groups[groups.length - 1];
+    if (fits && last && last.ref === ref) last.edits.push(e);
+    else groups.push({ ref: fits ? ref : undefined, edits: [e] });
+  }
+  const changes: TextChange[] = [];
+  for (const g of groups) {
+    if (!g.ref || g.edits.length === 1) {
+      for (const e of g.edits) changes.push({ range: e.range, text: e.newText });
+      continue;
+    }
+    const ref = g.ref;
+    const first = g.edits[0].range.start;
+    let end = g.edits[0].range.end;
+    for (const e of g.edits) if (comparePositions(e.range.end, end) > 0) end = e.range.end;
+    const rs = first.line - ref.startLine;
+    const re = end.line - ref.startLine;
+    const lineText = joinLines(ref.body.lines, ref.body.eols, rs, re + 1);
+    const shift = (p: Position): Position => ({ line: p.line - first.line, character: p.character });
+    const fixed = applyEdits(lineText, g.edits.map((e) => ({ range: { start: shift(e.range.start), end: shift(e.range.end) }, newText: e.newText })));
+    const prefix = Math.min(first.character, ref.body.lines[rs].length);
+    const endChar = Math.min(end.character, ref.body.lines[re].length);
+    let endOffset = 0;
+    for (let i = rs; i < re; i++) endOffset += ref.body.lines[i].length + ref.body.eols[i].length;
+    const suffix = lineText.length - (endOffset + endChar);
+    changes.push({
+      range: { start: { line: first.line, character: prefix }, end: { line: end.line, character: endChar } },
+      text: fixed.slice(prefix, fixed.length - suffix),
+    });
+  }
+  return changes.reverse();
+}
+
+/**
+ * All safe fixes (that pass `accept`) of a document, applied in passes until none is left.
+ * The model is updated incrementally between passes, so only fixed sections are re-checked.
+ */
+export function fixAll(
+  model: DocumentModel,
+  settings: ServerSettings,
+  accept?: (p: DocumentProblem) => boolean,
+  problems?: readonly DocumentProblem[],
+): FixAllResult {
+  const first = collectFixEdits(problems ?? documentProblems(model, settings), accept);
+  if (first.edits.length === 0) return { edits: [], fixes: 0, model, passes: 0 };
+  let current = updateDocument(model, toChanges(model, first.edits));
+  let fixes = first.fixes;
+  let passes = 1;
+  let extra = false;
+  while (passes < MAX_PASSES) {
+    const next = collectFixEdits(documentProblems(current, settings), accept);
+    if (next.edits.length === 0) break;
+    current = updateDocument(current, toChanges(current, next.edits));
+    fixes += next.fixes;
+    passes++;
+    extra = true;
+  }
+  const edits = extra ? diffEdits(modelText(model), modelText(current)) : first.edits;
+  return { edits, fixes, model: current, passes };
+}
+
+/** Fix-all on a plain text (the command line). */
+export function fixAllText(text: string, settings: ServerSettings): { text: string; fixes: number; model: DocumentModel } {
+  const model = parseDocument(text);
+  const r = fixAll(model, settings);
+  return { text: r.fixes > 0 ? modelText(r.model) : text, fixes: r.fixes, model: r.model };
+}
+
+export function rangeContains(outer: Range, inner: Range): boolean {
+  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+}
+
+export function rangesIntersect(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}

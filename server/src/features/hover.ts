@@ -1,0 +1,165 @@
+/**
+ * Hover:
+ *  - on an indicator row: the path `部门 › 长期目标2：… › 一级 › 二级 › 三级` and the value read back;
+ *  - on an overview goal cell: the table(s) implementing it, with their indicator counts;
+ *  - on a goal-table header row: the overview's text of that goal.
+ */
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { DocumentModel, GoalTable, IndicatorRow, LevelValue, OverviewGoal, Position, SectionBody, SectionRef, Value } from '../core/model';
+import { absRange } from '../core/model';
+import { labels, type Labels, type Locale } from '../i18n';
+import { cellHasLine, goalForTable, rowHasLine, sectionAt, tableAt, tablesForGoal } from './locate';
+
+const SEP = ' › ';
+const SHORT = 16;
+
+/** Markdown-escapes text from the document. */
+export function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`);
+}
+
+export function shorten(text: string, max = SHORT): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+
+function colon(locale: Locale): string {
+  return locale === 'en' ? ': ' : '：';
+}
+
+export function goalLabel(kind: 'long' | 'annual', number: number | null, L: Labels): string {
+  return kind === 'long' ? L.longGoal(number) : L.annualGoal(number);
+}
+
+function tableLabel(t: GoalTable, L: Labels, locale: Locale): string {
+  const name = goalLabel(t.kind, t.number, L);
+  return t.goalText ? `${name}${colon(locale)}${shorten(t.goalText)}` : name;
+}
+
+function departmentLabel(body: SectionBody, L: Labels): string {
+  return body.department || (body.title ? body.title.text : L.preamble);
+}
+
+function level(v: LevelValue, L: Labels, locale: Locale): string {
+  if (!v.text) return md(L.empty);
+  if (!v.inherited) return md(v.text);
+  return locale === 'en' ? `${md(v.text)} _(${md(L.inherited)})_` : `${md(v.text)}_（${md(L.inherited)}）_`;
+}
+
+function markdown(lines: string[]): string {
+  return lines.map((l) => l.trimEnd()).join('\n');
+}
+
+/** `≥ 2 项，下限`, `≤ 95%，上限`, `“按时完成”，定性描述` … */
+export function describeValue(v: Value, L: Labels, locale: Locale, implicitUnit: string | null = null): string {
+  const comma = locale === 'en' ? ', ' : '，';
+  switch (v.kind) {
+    case 'empty':
+      return L.empty;
+    case 'placeholder':
+      return `${v.raw}${comma}${L.placeholder}`;
+    case 'text':
+      return `“${v.raw}”${comma}${L.textual}`;
+    case 'numeric': {
+      const cmp = v.comparator?.normalized ?? v.qualifierMeaning;
+      let unit = v.unit?.text ?? '';
+      let unitNote = '';
+      if (!unit && implicitUnit) {
+        unit = implicitUnit;
+        unitNote = `${comma}${L.unitFromHeader(implicitUnit)}`;
+      }
+      const n = String(v.number!.value);
+      const unitPart = unit === '' ? '' : /^[%‰℃°]/.test(unit) ? unit : ` ${unit}`;
+      const text = `${cmp ? `${cmp} ` : ''}${n}${unitPart}`;
+      let meaning: string;
+      if (cmp === '≥' || cmp === '>') meaning = L.lowerBound;
+      else if (cmp === '≤' || cmp === '<') meaning = L.upperBound;
+      else if (cmp === '=') meaning = L.exact;
+      else if (v.qualifier?.text === '左右') meaning = L.approx;
+      else meaning = L.plain;
+      return `${text}${comma}${meaning}${unitNote}`;
+    }
+  }
+}
+
+function isCost(row: IndicatorRow): boolean {
+  return row.level1.text.includes('成本') || row.level2.text.includes('成本');
+}
+
+function indicatorHover(ref: SectionRef, table: GoalTable, row: IndicatorRow, L: Labels, locale: Locale): Hover {
+  const body = ref.body;
+  const path = [
+    `**${md(departmentLabel(body, L))}**`,
+    md(tableLabel(table, L, locale)),
+    level(row.level1, L, locale),
+    level(row.level2, L, locale),
+    `**${md(row.level3.text || L.empty)}**`,
+  ].join(SEP);
+  const implicit = isCost(row) ? body.moneyUnit : null;
+  const lines: string[] = [path, ''];
+  if (table.kind === 'annual') {
+    if (row.previous) lines.push(`- ${md(L.previous)}${colon(locale)}${md(describeValue(row.previous, L, locale, implicit))}`);
+    if (row.last) lines.push(`- ${md(L.last)}${colon(locale)}${md(describeValue(row.last, L, locale, implicit))}`);
+    lines.push(`- ${md(L.current)}${colon(locale)}${md(describeValue(row.target, L, locale, implicit))}`);
+  } else {
+    lines.push(`${md(L.value)}${colon(locale)}${md(describeValue(row.target, L, locale, implicit))}`);
+  }
+  return { contents: { kind: MarkupKind.Markdown, value: markdown(lines) }, range: absRange(ref, row.range) };
+}
+
+function goalCellHover(ref: SectionRef, goal: OverviewGoal, L: Labels, locale: Locale): Hover {
+  const body = ref.body;
+  const head = [`**${md(departmentLabel(body, L))}**`, md(L.overview), `**${md(goalLabel(goal.kind, goal.number, L))}**`].join(SEP);
+  const { tables, how } = tablesForGoal(body, goal);
+  const lines = [head, ''];
+  if (tables.length === 0) {
+    lines.push(md(L.noTable));
+  } else {
+    lines.push(`${md(L.implementedBy)}${colon(locale)}`);
+    const paren = (s: string) => (locale === 'en' ? ` (${s})` : `（${s}）`);
+    const sep = locale === 'en' ? ', ' : '，';
+    for (const t of tables) {
+      const notes = [L.indicators(t.rows.length), how === 'number' ? L.byNumber : L.byPosition];
+      if (t.goalText !== goal.text) notes.push(L.textDiffers);
+      lines.push(`- ${md(tableLabel(t, L, locale))}${md(paren(notes.join(sep)))}`);
+    }
+  }
+  return { contents: { kind: MarkupKind.Markdown, value: markdown(lines) }, range: absRange(ref, goal.cell.range) };
+}
+
+function tableHeaderHover(ref: SectionRef, table: GoalTable, L: Labels, locale: Locale): Hover {
+  const body = ref.body;
+  const head = [`**${md(departmentLabel(body, L))}**`, `**${md(goalLabel(table.kind, table.number, L))}**`].join(SEP);
+  const m = goalForTable(body, table);
+  const lines = [head, ''];
+  if (!m) {
+    lines.push(md(L.noGoal));
+  } else {
+    const paren = (s: string) => (locale === 'en' ? ` (${s})` : `（${s}）`);
+    const notes = [m.how === 'number' ? L.byNumber : L.byPosition];
+    if (m.goal.text !== table.goalText) notes.push(L.textDiffers);
+    lines.push(`${md(L.overviewGoal)}${md(paren(notes.join(locale === 'en' ? ', ' : '，')))}${colon(locale)}`, '', `> ${md(m.goal.cell.text)}`);
+  }
+  lines.push('', md(L.indicators(table.rows.length)));
+  return { contents: { kind: MarkupKind.Markdown, value: markdown(lines) }, range: absRange(ref, table.headerRow.range) };
+}
+
+export function hoverAt(model: DocumentModel, position: Position, locale: Locale): Hover | null {
+  const ref = sectionAt(model, position.line);
+  if (!ref) return null;
+  const body = ref.body;
+  const rel = position.line - ref.startLine;
+  const L = labels(locale);
+
+  for (const r of body.overview?.rows ?? []) {
+    if (!rowHasLine(r.row, rel)) continue;
+    for (const g of [r.long, r.annual]) if (g && cellHasLine(g.cell, rel)) return goalCellHover(ref, g, L, locale);
+    return null;
+  }
+  const table = tableAt(body, rel);
+  if (!table) return null;
+  if (rowHasLine(table.headerRow, rel)) return tableHeaderHover(ref, table, L, locale);
+  const row = table.rows.find((x) => rowHasLine(x.row, rel));
+  if (row) return indicatorHover(ref, table, row, L, locale);
+  return null;
+}

@@ -1,0 +1,37 @@
+/** The custom `targetTable/stats` request: a one-line summary of a document for the client's status item. */
+import type { DocumentModel } from '../core/model';
+import type { DocumentProblem } from '../core/rules/index';
+import { documentProblems } from './diagnostics';
+import type { ServerSettings } from './settings';
+
+export const STATS_REQUEST = 'targetTable/stats';
+
+export interface StatsParams {
+  uri: string;
+}
+
+export interface Stats {
+  /** Departments (sections with a title). */
+  departments: number;
+  /** Goals of the 整体绩效总目标 overviews (长期 and 年度 cells). */
+  goals: number;
+  /** Goal tables (长期目标N / 年度目标N). */
+  tables: number;
+  /** Indicator data rows. */
+  indicators: number;
+  /** Diagnostics the document shows (rules set to 'off' not counted). */
+  problems: number;
+}
+
+export function documentStats(model: DocumentModel, settings: ServerSettings, problems?: readonly DocumentProblem[]): Stats {
+  const s: Stats = { departments: 0, goals: 0, tables: 0, indicators: 0, problems: 0 };
+  for (const ref of model.sections) {
+    const b = ref.body;
+    if (b.title) s.departments++;
+    for (const r of b.overview?.rows ?? []) s.goals += (r.long ? 1 : 0) + (r.annual ? 1 : 0);
+    s.tables += b.tables.length;
+    for (const t of b.tables) s.indicators += t.rows.length;
+  }
+  s.problems = (problems ?? documentProblems(model, settings)).length;
+  return s;
+}

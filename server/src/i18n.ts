@@ -1,0 +1,90 @@
+/**
+ * The server's UI language. The users are Chinese budget staff, so Chinese is the default;
+ * English is used when the client says its locale starts with `en`. Rule messages carry both
+ * languages already (`Message`); this file holds the few strings the features add themselves.
+ */
+import type { Message } from './core/rules/types';
+
+export type Locale = 'zh' | 'en';
+
+/** `en`, `en-US`, `en_GB.UTF-8` → English; anything else (or nothing) → Chinese. */
+export function pickLocale(...candidates: (string | undefined | null)[]): Locale {
+  for (const c of candidates) {
+    if (typeof c === 'string' && c.trim() !== '') return c.trim().toLowerCase().startsWith('en') ? 'en' : 'zh';
+  }
+  return 'zh';
+}
+
+export function msg(m: Message, locale: Locale): string {
+  return locale === 'en' ? m.en : m.zh;
+}
+
+const ZH = {
+  overview: '整体绩效总目标',
+  longGoal: (n: number | null) => `长期目标${n ?? ''}`,
+  annualGoal: (n: number | null) => `年度目标${n ?? ''}`,
+  inherited: '沿用上方合并单元格',
+  value: '指标值',
+  previous: '前年',
+  last: '上年',
+  current: '当年目标',
+  lowerBound: '下限',
+  upperBound: '上限',
+  exact: '精确值',
+  plain: '目标值（未写比较符）',
+  approx: '约数',
+  textual: '定性描述',
+  placeholder: '占位（无数值）',
+  empty: '（空）',
+  unitFromHeader: (u: string) => `单位取表头“单位：${u}”`,
+  implementedBy: '实现该目标的表',
+  noTable: '没有对应的指标表',
+  indicators: (n: number) => `${n} 个指标`,
+  overviewGoal: '整体绩效总目标中的对应目标',
+  noGoal: '整体绩效总目标中没有对应目标',
+  byNumber: '按编号匹配',
+  byPosition: '按位置匹配',
+  textDiffers: '文字与表头不同',
+  untitled: '（无标题）',
+  preamble: '（标题前的内容）',
+  fixAllOfKind: (code: string, n: number) => `修复本文件中全部 ${n} 处 ${code} 问题`,
+  fixAll: '修复本文件中所有可安全修复的问题',
+};
+
+const EN: typeof ZH = {
+  overview: 'Overall targets',
+  longGoal: (n) => `Long-term goal ${n ?? ''}`.trimEnd(),
+  annualGoal: (n) => `Annual goal ${n ?? ''}`.trimEnd(),
+  inherited: 'inherited from the merged cell above',
+  value: 'Target value',
+  previous: 'Year before last',
+  last: 'Last year',
+  current: 'This year (target)',
+  lowerBound: 'lower bound',
+  upperBound: 'upper bound',
+  exact: 'exact value',
+  plain: 'target value (no comparator)',
+  approx: 'approximate',
+  textual: 'textual',
+  placeholder: 'placeholder (no value)',
+  empty: '(empty)',
+  unitFromHeader: (u) => `unit from the header "单位：${u}"`,
+  implementedBy: 'Tables implementing this goal',
+  noTable: 'No indicator table for this goal',
+  indicators: (n) => `${n} indicator${n === 1 ? '' : 's'}`,
+  overviewGoal: 'Matching goal in the overall targets',
+  noGoal: 'No matching goal in the overall targets',
+  byNumber: 'matched by number',
+  byPosition: 'matched by position',
+  textDiffers: 'text differs from the table header',
+  untitled: '(untitled)',
+  preamble: '(text before the first title)',
+  fixAllOfKind: (code, n) => `Fix all ${n} ${code} problems in this file`,
+  fixAll: 'Fix all safely fixable problems in this file',
+};
+
+export type Labels = typeof ZH;
+
+export function labels(locale: Locale): Labels {
+  return locale === 'en' ? EN : ZH;
+}

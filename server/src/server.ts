@@ -1,0 +1,246 @@
+/**
+ * The target-table language server. This file only wires: connection, open documents,
+ * settings and the features (each a VS Code-free function in ./features/).
+ * Transport comes from argv (`--stdio`, `--node-ipc`, `--socket=N`), as vscode-languageserver reads it.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  createConnection,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import type { DocumentProblem } from './core/rules/index';
+import { FIX_ALL_KIND, codeActions } from './features/code-actions';
+import { documentProblems, toDiagnostic } from './features/diagnostics';
+import { DocumentStore, type StoredDocument } from './features/document-store';
+import { documentSymbols } from './features/document-symbols';
+import { foldingRanges } from './features/folding';
+import { hoverAt } from './features/hover';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, normalizeSettings, settingsKey, type ServerSettings } from './features/settings';
+import { STATS_REQUEST, documentStats, type StatsParams } from './features/stats';
+import { workspaceSymbols } from './features/workspace-symbols';
+import { pickLocale, type Locale } from './i18n';
+
+/**
+ * Push-diagnostics debounce. Parsing and checking an edit are incremental (only the touched
+ * department is re-parsed and re-checked), so the delay is not there to save analysis time: it
+ * coalesces a burst of didChange messages (fast typing, multi-cursor edits, a fix-all applied
+ * as many changes) into one publish, because each publish serialises every diagnostic of the
+ * file and makes the editor redraw them. 50 ms is below what a user perceives as lag.
+ */
+const DEBOUNCE_MS = 50;
+
+const connection = createConnection(ProposedFeatures.all);
+const store = new DocumentStore();
+
+let locale: Locale = 'zh';
+let configurationCapability = false;
+let pullDiagnostics = false;
+let diagnosticRefresh = false;
+let documentChangesCapability = false;
+/** Settings when the client cannot answer workspace/configuration (from didChangeConfiguration's payload). */
+let globalSettings: ServerSettings = DEFAULT_SETTINGS;
+const settingsCache = new Map<string, Promise<ServerSettings>>();
+const timers = new Map<string, NodeJS.Timeout>();
+/** Problems computed for a model with given settings, reused by stats and code actions. */
+const problemCache = new Map<string, { model: StoredDocument['model']; key: string; problems: DocumentProblem[] }>();
+
+connection.onInitialize((params): InitializeResult => {
+  const init = (params.initializationOptions ?? {}) as { locale?: string };
+  locale = pickLocale(init.locale, params.locale);
+  const caps = params.capabilities;
+  configurationCapability = !!caps.workspace?.configuration;
+  pullDiagnostics = !!caps.textDocument?.diagnostic;
+  diagnosticRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
+  documentChangesCapability = !!caps.workspace?.workspaceEdit?.documentChanges;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      documentSymbolProvider: { label: '绩效目标表' },
+      foldingRangeProvider: true,
+      workspaceSymbolProvider: true,
+      ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'target-table', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    },
+    serverInfo: { name: 'target-table-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (configurationCapability) {
+    // Without a registration VS Code sends no didChangeConfiguration at all.
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+    // Pull the window-level settings now; per-document ones are pulled (and cached) on first use.
+    void connection.workspace.getConfiguration(SETTINGS_SECTION).then(
+      (raw) => (globalSettings = normalizeSettings(raw)),
+      () => undefined,
+    );
+  }
+});
+
+function settingsFor(uri: string): Promise<ServerSettings> {
+  if (!configurationCapability) return Promise.resolve(globalSettings);
+  let p = settingsCache.get(uri);
+  if (!p) {
+    p = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(normalizeSettings, () => globalSettings);
+    settingsCache.set(uri, p);
+  }
+  return p;
+}
+
+function problemsOf(entry: StoredDocument, settings: ServerSettings): DocumentProblem[] {
+  const key = settingsKey(settings);
+  const hit = problemCache.get(entry.uri);
+  if (hit && hit.model === entry.model && hit.key === key) return hit.problems;
+  const problems = documentProblems(entry.model, settings);
+  problemCache.set(entry.uri, { model: entry.model, key, problems });
+  return problems;
+}
+
+function logError(what: string, e: unknown): void {
+  connection.console.error(`${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+}
+
+// ---- push diagnostics (clients without pull support: Neovim, Emacs …) ----
+
+function schedule(uri: string): void {
+  if (pullDiagnostics) return;
+  const t = timers.get(uri);
+  if (t) clearTimeout(t);
+  timers.set(uri, setTimeout(() => void publish(uri), DEBOUNCE_MS));
+}
+
+async function publish(uri: string): Promise<void> {
+  timers.delete(uri);
+  try {
+    const entry = store.get(uri);
+    if (!entry) return;
+    const settings = await settingsFor(uri);
+    // Dropped when the document changed or closed meanwhile: the newer version has its own run.
+    if (store.get(uri) !== entry) return;
+    const diagnostics = problemsOf(entry, settings).map((p) => toDiagnostic(p, uri, locale));
+    await connection.sendDiagnostics({ uri, version: entry.version, diagnostics });
+  } catch (e) {
+    logError(`diagnostics for ${uri} failed`, e);
+  }
+}
+
+function recheckAll(): void {
+  if (pullDiagnostics) {
+    if (diagnosticRefresh) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  } else {
+    for (const d of store.all()) schedule(d.uri);
+  }
+}
+
+// ---- pull diagnostics ----
+
+connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+  const uri = params.textDocument.uri;
+  const entry = store.get(uri);
+  if (!entry) return { kind: 'full', items: [] };
+  const settings = await settingsFor(uri);
+  if (store.get(uri) !== entry) {
+    // The text changed while settings were fetched: drop this work and let the client ask again.
+    throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
+  }
+  const resultId = `${entry.version}|${settingsKey(settings)}|${locale}`;
+  if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+  return { kind: 'full', resultId, items: problemsOf(entry, settings).map((p) => toDiagnostic(p, uri, locale)) };
+});
+
+// ---- documents ----
+
+connection.onDidOpenTextDocument(({ textDocument: d }) => {
+  store.open(d.uri, d.languageId, d.version, d.text);
+  schedule(d.uri);
+});
+
+connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+  try {
+    if (!store.change(textDocument.uri, textDocument.version, contentChanges)) return;
+  } catch (e) {
+    logError(`applying a change to ${textDocument.uri} failed`, e);
+    return;
+  }
+  schedule(textDocument.uri);
+});
+
+connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
+  store.close(uri);
+  problemCache.delete(uri);
+  settingsCache.delete(uri);
+  const t = timers.get(uri);
+  if (t) clearTimeout(t);
+  timers.delete(uri);
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settingsCache.clear();
+  if (!configurationCapability) {
+    const s = (change.settings ?? {}) as Record<string, unknown>;
+    globalSettings = normalizeSettings(s[SETTINGS_SECTION]);
+  } else {
+    void connection.workspace.getConfiguration(SETTINGS_SECTION).then(
+      (raw) => (globalSettings = normalizeSettings(raw)),
+      () => undefined,
+    );
+  }
+  recheckAll();
+});
+
+// ---- features ----
+
+connection.onHover(({ textDocument, position }) => {
+  const entry = store.get(textDocument.uri);
+  return entry ? hoverAt(entry.model, position, locale) : null;
+});
+
+connection.onCodeAction(async ({ textDocument, range, context }) => {
+  const entry = store.get(textDocument.uri);
+  if (!entry) return [];
+  const settings = await settingsFor(entry.uri);
+  if (store.get(entry.uri) !== entry) return []; // the request is about a text that no longer exists
+  return codeActions(
+    entry.model,
+    {
+      uri: entry.uri,
+      version: documentChangesCapability ? entry.version : undefined,
+      range,
+      diagnostics: context.diagnostics,
+      only: context.only,
+    },
+    settings,
+    locale,
+    problemsOf(entry, settings),
+  );
+});
+
+connection.onDocumentSymbol(({ textDocument }) => {
+  const entry = store.get(textDocument.uri);
+  return entry ? documentSymbols(entry.model, locale) : [];
+});
+
+connection.onFoldingRanges(({ textDocument }) => {
+  const entry = store.get(textDocument.uri);
+  return entry ? foldingRanges(entry.model) : [];
+});
+
+connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(store.all(), query, locale));
+
+connection.onRequest(STATS_REQUEST, async (params: StatsParams) => {
+  const entry = params && typeof params.uri === 'string' ? store.get(params.uri) : undefined;
+  if (!entry) return null;
+  const settings = await settingsFor(entry.uri);
+  const now = store.get(entry.uri) ?? entry;
+  return documentStats(now.model, settings, problemsOf(now, settings));
+});
+
+connection.listen();

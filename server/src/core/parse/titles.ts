@@ -7,6 +7,8 @@
  * on lines i-1, i and i+1: the incremental parser relies on that locality.
  */
 
+import { isSpace } from './cell';
+
 const TITLE_END = /(绩效目标表|绩效目标申报表)$/;
 const BARE_TITLE = /^(部门)?(整体支出)?(部门)?绩效目标(申报)?表$/;
 const NAME_SUFFIX = /(部门)?(整体支出)?(部门)?绩效目标(申报)?表$/;
@@ -17,13 +19,21 @@ export function lineText(line: string | undefined): string {
   return line === undefined ? '' : line.trim();
 }
 
+/** Runs three times per line of the file on a full parse: reject the common case without trimming. */
+function endsWithBiao(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && isSpace(line.charCodeAt(i))) i--;
+  return i >= 0 && line.charCodeAt(i) === 0x8868; /* 表 */
+}
+
 export function isTitleLine(line: string | undefined): boolean {
+  if (line === undefined || !endsWithBiao(line)) return false;
   const t = lineText(line);
   return t.length > 0 && t.length <= MAX_TITLE_LENGTH && TITLE_END.test(t);
 }
 
 export function isBareTitle(line: string | undefined): boolean {
-  return BARE_TITLE.test(lineText(line));
+  return line !== undefined && endsWithBiao(line) && BARE_TITLE.test(lineText(line));
 }
 
 /** Whether `line` could hold the first half of a split title (a department name). */

@@ -4,7 +4,7 @@
  * Every part keeps its exact source range so rules can point at it and fixes can replace it.
  */
 import type { Cell, Comparator, ComparatorPart, Range, Value } from '../model';
-import { cellRange } from './cell';
+import { cellRange, isSpace } from './cell';
 
 /** Comparator spellings → meaning. Standard symbols first; the rest are defects a fix normalises. */
 const SYMBOLS: Record<string, { meaning: Comparator; standard: boolean }> = {
@@ -44,7 +44,11 @@ const PLACEHOLDERS = new Set(['-', '—', '——', '–', '/', '／', '无', '�
 
 // comparator (symbols, two-char forms, words), then spaces, then a number, then the rest.
 const COMPARATOR_RE = /^(>=|<=|＞＝|＜＝|[≥≤><=≧≦＞＜＝⩾⩽《》]|不低于|不少于|不小于|大于或等于|大于等于|不高于|不超过|不多于|不大于|小于或等于|小于等于|低于|少于|大于|高于|超过|小于|等于|达到)/;
-const NUMBER_RE = /^[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?/;
+const NUMBER_RE = /[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?/y;
+const SPACES_RE = /\s+/y;
+const HAS_DIGIT = /[0-9０-９]/;
+/** First characters of every comparator spelling: a cheap test before the regex. */
+const COMPARATOR_START = new Set([...'>≥≤<=≧≦＞＜＝⩾⩽《》不大小低少高超等达']);
 const QUALIFIER_RE = /(及以上|以上|及以内|以内|及以下|以下|左右|内)$/;
 const FULL_WIDTH_DIGIT = /[０-９]/;
 const MAX_UNIT_LENGTH = 12;
@@ -59,23 +63,29 @@ export function emptyValue(cell: Cell | null, range: Range): Value {
 /** Parses the logical text of a value cell. */
 export function parseValue(cell: Cell): Value {
   const text = cell.text;
-  const base = emptyValue(cell, cell.range);
-  if (text === '') return base;
-  base.raw = text;
-  if (PLACEHOLDERS.has(text)) return { ...base, kind: 'placeholder' };
-  const numeric = parseNumeric(cell, text);
-  return numeric ?? { ...base, kind: 'text' };
+  const value = emptyValue(cell, cell.range);
+  if (text === '') return value;
+  value.raw = text;
+  if (PLACEHOLDERS.has(text)) {
+    value.kind = 'placeholder';
+    return value;
+  }
+  // Most values are words (计划数据, 提升): no digit, no number. Runs for every value of a full parse.
+  const numeric = HAS_DIGIT.test(text) ? parseNumeric(cell, text) : null;
+  if (numeric) return numeric;
+  value.kind = 'text';
+  return value;
 }
 
 function parseNumeric(cell: Cell, text: string): Value | null {
   let pos = 0;
   const skipSpaces = () => {
-    const m = /^\s+/.exec(text.slice(pos));
-    if (m) pos += m[0].length;
+    SPACES_RE.lastIndex = pos;
+    if (SPACES_RE.test(text)) pos = SPACES_RE.lastIndex;
   };
 
   let comparator: ComparatorPart | null = null;
-  const cm = COMPARATOR_RE.exec(text);
+  const cm = COMPARATOR_START.has(text[0]) ? COMPARATOR_RE.exec(text) : null;
   if (cm) {
     const raw = cm[0];
     const sym = SYMBOLS[raw];
@@ -88,14 +98,18 @@ function parseNumeric(cell: Cell, text: string): Value | null {
     pos = raw.length;
     skipSpaces();
   }
-  const nm = NUMBER_RE.exec(text.slice(pos));
+  NUMBER_RE.lastIndex = pos;
+  const nm = NUMBER_RE.exec(text);
   if (!nm) return null;
   // 《 and 》 are comparators only directly before a digit; elsewhere they are book-title marks.
   if (comparator && (comparator.raw === '《' || comparator.raw === '》') && pos !== 1) return null;
   const numStart = pos;
   const numRaw = nm[0];
   pos += numRaw.length;
-  const ascii = numRaw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[,，]/g, '').replace('．', '.');
+  const fullWidth = FULL_WIDTH_DIGIT.test(numRaw);
+  const thousands = numRaw.includes(',') || numRaw.includes('，');
+  const ascii = !fullWidth && !thousands && !numRaw.includes('．') ? numRaw
+    : numRaw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[,，]/g, '').replace('．', '.');
   const numberValue = Number(ascii);
   if (!Number.isFinite(numberValue)) return null;
 
@@ -116,9 +130,13 @@ function parseNumeric(cell: Cell, text: string): Value | null {
   if (unitText.length > MAX_UNIT_LENGTH || /[0-9０-９]/.test(unitText)) return null;
   // The text is trimmed, so any whitespace left in a numeric value is inside it (`≥ 20场`).
   const innerSpaces: Range[] = [];
-  const ws = /\s+/g;
-  let m: RegExpExecArray | null;
-  while ((m = ws.exec(text))) innerSpaces.push(cellRange(cell, m.index, m.index + m[0].length));
+  for (let i = 0; i < text.length; i++) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    innerSpaces.push(cellRange(cell, i, j));
+    i = j;
+  }
   return {
     raw: text,
     kind: 'numeric',
@@ -128,8 +146,8 @@ function parseNumeric(cell: Cell, text: string): Value | null {
       raw: numRaw,
       value: numberValue,
       range: cellRange(cell, numStart, numStart + numRaw.length),
-      fullWidth: FULL_WIDTH_DIGIT.test(numRaw),
-      thousands: /[,，]/.test(numRaw),
+      fullWidth,
+      thousands,
     },
     unit: unitText ? { text: unitText, range: cellRange(cell, pos, pos + unitText.length) } : null,
     qualifier,

@@ -96,14 +96,19 @@ export function writeAtomically(file: string, data: string): void {
   }
 }
 
+/** Problems in reading order (line, then column), as a reviewer walks the file. */
+function byPosition(problems: DocumentProblem[]): DocumentProblem[] {
+  return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
 /** Checks (and with `fix`, fixes) one file's text. Pure apart from the settings. */
 export function checkText(text: string, fix: boolean, settings: ServerSettings = DEFAULT_SETTINGS): { text: string; model: DocumentModel; problems: DocumentProblem[]; fixed: number } {
   if (fix) {
     const r = fixAllText(text, settings);
-    return { text: r.text, model: r.model, problems: documentProblems(r.model, settings), fixed: r.fixes };
+    return { text: r.text, model: r.model, problems: byPosition(documentProblems(r.model, settings)), fixed: r.fixes };
   }
   const model = parseDocument(text);
-  return { text, model, problems: documentProblems(model, settings), fixed: 0 };
+  return { text, model, problems: byPosition(documentProblems(model, settings)), fixed: 0 };
 }
 
 export function toJson(reports: readonly FileReport[], locale: Locale): JsonProblem[] {

@@ -37,6 +37,16 @@ describe('cli/check', function () {
     assert.throws(() => parseCheckArgs(['a', '--nope']), CliError);
   });
 
+  it('lists problems in reading order, line then column', function () {
+    const lines = run([path.join(repoRoot(), 'test', 'fixtures', 'dongxihu-overall-targets.txt')]).out.trim().split('\n').slice(0, -1);
+    const positions = lines.map((l) => l.split(':').slice(1, 3).map(Number));
+    assert.ok(positions.length > 100);
+    for (let i = 1; i < positions.length; i++) {
+      const [a, b] = [positions[i - 1], positions[i]];
+      assert.ok(a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]), `${lines[i - 1]}\n${lines[i]}`);
+    }
+  });
+
   it('locale from LC_ALL / LANG', function () {
     assert.equal(cliLocale({ LANG: 'en_US.UTF-8' }), 'en');
     assert.equal(cliLocale({ LC_ALL: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' }), 'zh');

@@ -39,6 +39,11 @@ export class CellNode implements Cell {
     this.#lines = lines;
   }
 
+  /** Whether the text comes from more than one source line. */
+  get isMultiLine(): boolean {
+    return this.multi !== null;
+  }
+
   get range(): Range {
     return { start: { line: this.startLine, character: this.startCharacter }, end: { line: this.endLine, character: this.endCharacter } };
   }
@@ -105,7 +110,10 @@ export function makeCell(lines: readonly string[], firstLine: number, firstChara
 
 /** Source position of an offset in the cell's logical text (an end offset maps to the end of its segment). */
 export function cellPosition(cell: Cell, offset: number, isEnd = false): { line: number; character: number } {
-  if (cell instanceof CellNode && !cell.text.length) return { line: cell.startLine, character: cell.startCharacter };
+  if (cell instanceof CellNode && !cell.isMultiLine) {
+    // one segment (or none): no need to build the segment list
+    return { line: cell.startLine, character: cell.startCharacter + Math.max(0, Math.min(offset, cell.text.length)) };
+  }
   const segs = cell.segments;
   if (segs.length === 0) return { ...cell.range.start };
   for (const s of segs) {

@@ -266,6 +266,18 @@ export function absRange(ref: SectionRef, r: Range): Range {
   return { start: absPosition(ref, r.start), end: absPosition(ref, r.end) };
 }
 
+/** Index of the section holding an absolute line (binary search on start lines; 0 before the first). */
+export function sectionIndexAt(sections: readonly SectionRef[], line: number): number {
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sections[mid].startLine <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Whole range of a section, relative. */
 export function sectionRange(body: SectionBody): Range {
   const last = body.lines.length - 1;

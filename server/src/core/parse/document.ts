@@ -7,7 +7,7 @@
  * start line. The result is always equal to a full parse of the new text (a property test
  * checks this on thousands of random edits).
  */
-import type { DocumentModel, Position, SectionRef } from '../model';
+import { sectionIndexAt, type DocumentModel, type Position, type SectionRef } from '../model';
 import { joinLines, splitLines } from './lines';
 import { parseSection } from './section';
 import { isSectionStart } from './titles';
@@ -57,17 +57,6 @@ function findStarts(lines: readonly string[], before: string | undefined, after:
 export function updateDocument(model: DocumentModel, changes: readonly TextChange[]): DocumentModel {
   for (const change of changes) model = applyChange(model, change);
   return model;
-}
-
-function sectionIndexAt(sections: readonly SectionRef[], line: number): number {
-  let lo = 0;
-  let hi = sections.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sections[mid].startLine <= line) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** A line of the old model by section index and relative line, walking into neighbours. */

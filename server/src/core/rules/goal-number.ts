@@ -5,7 +5,7 @@
  */
 import type { Range } from '../model';
 import type { Rule, RuleContext } from './types';
-import { columnGoals, KIND_NAME } from './util/goals';
+import { columnGoals, KIND_NAME } from '../goals';
 import { msg } from './util/text';
 
 interface Numbered {

@@ -5,7 +5,7 @@
  * and in the related information.
  */
 import type { Rule } from './types';
-import { KIND_NAME, matchGoals } from './util/goals';
+import { KIND_NAME, matchGoals } from '../goals';
 import { msg, toHalfWidth } from './util/text';
 
 /** Wording only: no whitespace, no punctuation, half-width. */

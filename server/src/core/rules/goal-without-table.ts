@@ -3,7 +3,7 @@
  * 长期 tables, 年度 goals ↔ 年度 tables). Matched by number, then by position.
  */
 import type { Rule } from './types';
-import { KIND_NAME, matchGoals } from './util/goals';
+import { KIND_NAME, matchGoals } from '../goals';
 import { msg } from './util/text';
 
 export const goalWithoutTable: Rule = {

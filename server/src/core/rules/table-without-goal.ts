@@ -1,6 +1,6 @@
 /** TT302 table-without-goal: a goal table with no goal in the overview (matched by number, then by position). */
 import type { Rule } from './types';
-import { KIND_NAME, matchGoals } from './util/goals';
+import { KIND_NAME, matchGoals } from '../goals';
 import { msg } from './util/text';
 
 export const tableWithoutGoal: Rule = {

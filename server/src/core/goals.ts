@@ -2,9 +2,9 @@
  * Matching overview goals (整体绩效总目标) to goal tables, per column: 长期 goals ↔ 长期 tables,
  * 年度 goals ↔ 年度 tables. By number first; then, for what is left, by position (the i-th goal of
  * the column ↔ the i-th table of that kind), which covers un-numbered and mis-numbered goals.
- * Cached on the section body: four rules use it.
+ * Cached on the section body: the goal rules and the hover use it, so they always agree.
  */
-import type { GoalKind, GoalTable, OverviewGoal, SectionBody } from '../../model';
+import type { GoalKind, GoalTable, OverviewGoal, SectionBody } from './model';
 
 export interface GoalMatch {
   kind: GoalKind;

@@ -68,6 +68,8 @@ function readTitle(lines: readonly string[], count: number): Title {
 class SectionParser {
   private i = 0;
   private table: GoalTable | null = null;
+  /** The last row placed in the open table (its range ends the table's). */
+  private tableEnd: Row | null = null;
   private zone: 'header' | 'overview' | 'tables' = 'header';
 
   constructor(private readonly body: SectionBody) {}
@@ -149,20 +151,24 @@ class SectionParser {
   }
 
   private finishTable(): void {
-    if (this.table) this.body.tables.push(this.table);
+    if (this.table) {
+      if (this.tableEnd) this.table.range = { start: this.table.range.start, end: this.tableEnd.range.end };
+      this.body.tables.push(this.table);
+    }
     this.table = null;
+    this.tableEnd = null;
   }
 
   private tableRow(row: Row): void {
     const table = this.table!;
     if (table.rows.length === 0 && isIndicatorHeader(row)) {
       table.indicatorHeader = row;
-      table.range = { start: table.range.start, end: row.range.end };
+      this.tableEnd = row;
       return;
     }
     if (table.rows.length === 0 && isSubHeader(row)) {
       table.subHeaders.push(row);
-      table.range = { start: table.range.start, end: row.range.end };
+      this.tableEnd = row;
       return;
     }
     const width = table.columns.width;
@@ -175,7 +181,7 @@ class SectionParser {
       return;
     }
     table.rows.push(indicatorRow(joined, table));
-    table.range = { start: table.range.start, end: joined.range.end };
+    this.tableEnd = joined;
   }
 
   /**

@@ -7,7 +7,7 @@
  * TAB line end a row. Rows that a stray blank line split in two are rejoined later by the
  * parser, which knows the table's width.
  */
-import type { Cell, Row } from '../model';
+import type { Cell, Range, Row } from '../model';
 import { CellNode, makeCell } from './cell';
 
 /** Index of the TAB that starts a cell, or -1 when the line is not a cell start. */
@@ -76,14 +76,22 @@ export function tokenize(lines: readonly string[], from: number, to: number): Ro
   return rows;
 }
 
-export function makeRow(cells: readonly Cell[]): Row {
-  const first = cells[0] as CellNode;
-  const lastCell = cells[cells.length - 1] as CellNode;
-  let end = { line: lastCell.endLine, character: lastCell.endCharacter };
-  if (lastCell.lastLine > end.line) {
-    const p = lastCell.paragraphs;
-    const lastPara = p[p.length - 1];
-    end = { line: lastPara.line, character: lastPara.character + lastPara.raw.length };
+/** A row; its range (first cell's TAB line to the end of the last cell) is computed when asked for. */
+class RowNode implements Row {
+  constructor(readonly cells: Cell[]) {}
+  get range(): Range {
+    const first = this.cells[0] as CellNode;
+    const last = this.cells[this.cells.length - 1] as CellNode;
+    let end = { line: last.endLine, character: last.endCharacter };
+    if (last.lastLine > end.line) {
+      const p = last.paragraphs;
+      const lastPara = p[p.length - 1];
+      end = { line: lastPara.line, character: lastPara.character + lastPara.raw.length };
+    }
+    return { start: { line: first.firstLine, character: first.firstCharacter }, end };
   }
-  return { cells: cells as Cell[], range: { start: { line: first.firstLine, character: first.firstCharacter }, end } };
+}
+
+export function makeRow(cells: readonly Cell[]): Row {
+  return new RowNode(cells as Cell[]);
 }

@@ -3,8 +3,65 @@
  *   value := [comparator] number [unit] [以上|以内|以下|左右]  |  qualitative text  |  placeholder
  * Every part keeps its exact source range so rules can point at it and fixes can replace it.
  */
-import type { Cell, Comparator, ComparatorPart, Range, Value } from '../model';
+import type { Cell, Comparator, ComparatorPart, NumberPart, Range, UnitPart, Value, ValueKind } from '../model';
 import { cellRange, isSpace } from './cell';
+
+/**
+ * A part of a cell's text, located by offsets; its source range is computed when asked for.
+ * A full parse makes thousands of value parts and most ranges are never read (only where a
+ * rule reports or a fix edits), so they are not built up front.
+ */
+class CellSpan {
+  readonly #cell: Cell;
+  constructor(cell: Cell, readonly start: number, readonly end: number) {
+    this.#cell = cell;
+  }
+  get range(): Range {
+    return cellRange(this.#cell, this.start, this.end);
+  }
+}
+
+class ComparatorSpan extends CellSpan implements ComparatorPart {
+  constructor(cell: Cell, readonly raw: string, readonly normalized: Comparator, readonly standard: boolean) {
+    super(cell, 0, raw.length);
+  }
+}
+
+class NumberSpan extends CellSpan implements NumberPart {
+  constructor(cell: Cell, start: number, readonly raw: string, readonly value: number, readonly fullWidth: boolean, readonly thousands: boolean) {
+    super(cell, start, start + raw.length);
+  }
+}
+
+class TextSpan extends CellSpan implements UnitPart {
+  constructor(cell: Cell, start: number, readonly text: string) {
+    super(cell, start, start + text.length);
+  }
+}
+
+const NO_SPACES: Range[] = [];
+
+class ValueNode implements Value {
+  readonly #range: Range | null;
+  constructor(
+    readonly raw: string,
+    readonly kind: ValueKind,
+    readonly cell: Cell | null,
+    range: Range | null,
+    readonly comparator: ComparatorPart | null = null,
+    readonly number: NumberPart | null = null,
+    readonly unit: UnitPart | null = null,
+    readonly qualifier: { text: string; range: Range } | null = null,
+    readonly qualifierMeaning: Comparator | null = null,
+    readonly innerSpaces: Range[] = NO_SPACES,
+  ) {
+    this.#range = range;
+  }
+  /** The whole value: its cell's text range. */
+  get range(): Range {
+    return this.#range ?? this.cell!.range;
+  }
+}
 
 /** Comparator spellings → meaning. Standard symbols first; the rest are defects a fix normalises. */
 const SYMBOLS: Record<string, { meaning: Comparator; standard: boolean }> = {
@@ -53,28 +110,17 @@ const QUALIFIER_RE = /(及以上|以上|及以内|以内|及以下|以下|左右
 const FULL_WIDTH_DIGIT = /[０-９]/;
 const MAX_UNIT_LENGTH = 12;
 
-export function emptyValue(cell: Cell | null, range: Range): Value {
-  return {
-    raw: '', kind: 'empty', range, comparator: null, number: null, unit: null,
-    qualifier: null, qualifierMeaning: null, innerSpaces: [], cell,
-  };
+export function emptyValue(cell: Cell | null, range: Range | null): Value {
+  return new ValueNode('', 'empty', cell, cell ? null : range);
 }
 
 /** Parses the logical text of a value cell. */
 export function parseValue(cell: Cell): Value {
   const text = cell.text;
-  const value = emptyValue(cell, cell.range);
-  if (text === '') return value;
-  value.raw = text;
-  if (PLACEHOLDERS.has(text)) {
-    value.kind = 'placeholder';
-    return value;
-  }
+  if (text === '') return new ValueNode('', 'empty', cell, null);
+  if (PLACEHOLDERS.has(text)) return new ValueNode(text, 'placeholder', cell, null);
   // Most values are words (计划数据, 提升): no digit, no number. Runs for every value of a full parse.
-  const numeric = HAS_DIGIT.test(text) ? parseNumeric(cell, text) : null;
-  if (numeric) return numeric;
-  value.kind = 'text';
-  return value;
+  return (HAS_DIGIT.test(text) ? parseNumeric(cell, text) : null) ?? new ValueNode(text, 'text', cell, null);
 }
 
 function parseNumeric(cell: Cell, text: string): Value | null {
@@ -89,12 +135,7 @@ function parseNumeric(cell: Cell, text: string): Value | null {
   if (cm) {
     const raw = cm[0];
     const sym = SYMBOLS[raw];
-    comparator = {
-      raw,
-      normalized: sym ? sym.meaning : WORDS[raw],
-      standard: sym ? sym.standard : true,
-      range: cellRange(cell, 0, raw.length),
-    };
+    comparator = new ComparatorSpan(cell, raw, sym ? sym.meaning : WORDS[raw], sym ? sym.standard : true);
     pos = raw.length;
     skipSpaces();
   }
@@ -120,7 +161,7 @@ function parseNumeric(cell: Cell, text: string): Value | null {
   const qm = QUALIFIER_RE.exec(rest);
   if (qm && !(qm[0] === '内' && rest === '内')) {
     const qStart = pos + rest.length - qm[0].length;
-    qualifier = { text: qm[0], range: cellRange(cell, qStart, qStart + qm[0].length) };
+    qualifier = new TextSpan(cell, qStart, qm[0]);
     qualifierMeaning = QUALIFIERS[qm[0]];
     rest = rest.slice(0, rest.length - qm[0].length);
   }
@@ -129,32 +170,21 @@ function parseNumeric(cell: Cell, text: string): Value | null {
   const unitText = rest.replace(/\s+$/, '');
   if (unitText.length > MAX_UNIT_LENGTH || /[0-9０-９]/.test(unitText)) return null;
   // The text is trimmed, so any whitespace left in a numeric value is inside it (`≥ 20场`).
-  const innerSpaces: Range[] = [];
+  let innerSpaces = NO_SPACES;
   for (let i = 0; i < text.length; i++) {
     if (!isSpace(text.charCodeAt(i))) continue;
     let j = i + 1;
     while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    if (innerSpaces === NO_SPACES) innerSpaces = [];
     innerSpaces.push(cellRange(cell, i, j));
     i = j;
   }
-  return {
-    raw: text,
-    kind: 'numeric',
-    range: cell.range,
-    comparator,
-    number: {
-      raw: numRaw,
-      value: numberValue,
-      range: cellRange(cell, numStart, numStart + numRaw.length),
-      fullWidth,
-      thousands,
-    },
-    unit: unitText ? { text: unitText, range: cellRange(cell, pos, pos + unitText.length) } : null,
-    qualifier,
-    qualifierMeaning,
-    innerSpaces,
-    cell,
-  };
+  return new ValueNode(
+    text, 'numeric', cell, null, comparator,
+    new NumberSpan(cell, numStart, numRaw, numberValue, fullWidth, thousands),
+    unitText ? new TextSpan(cell, pos, unitText) : null,
+    qualifier, qualifierMeaning, innerSpaces,
+  );
 }
 
 /** The comparator a value means: its symbol, else its qualifier (`90%以上` → ≥). */

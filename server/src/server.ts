@@ -7,8 +7,10 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   LSPErrorCodes,
+  MessageType,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   createConnection,
   type DocumentDiagnosticReport,
@@ -16,11 +18,13 @@ import {
 } from 'vscode-languageserver/node';
 import type { DocumentProblem } from './core/rules/index';
 import { FIX_ALL_KIND, codeActions } from './features/code-actions';
-import { documentProblems, toDiagnostic } from './features/diagnostics';
+import { documentDiagnostics, documentDiagnosticsJson, documentProblems } from './features/diagnostics';
 import { DocumentStore, type StoredDocument } from './features/document-store';
+import { limitLogMessage, limitMessage, limitedOutline, unlimitedLogMessage, type DocumentLimit } from './features/limits';
 import { documentSymbols } from './features/document-symbols';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
+import { installPublishEncoder, withEncodedDiagnostics } from './features/publish-encoder';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, normalizeSettings, settingsKey, type ServerSettings } from './features/settings';
 import { STATS_REQUEST, documentStats, type StatsParams } from './features/stats';
 import { workspaceSymbols } from './features/workspace-symbols';
@@ -33,8 +37,11 @@ import { pickLocale, type Locale } from './i18n';
  * as many changes) into one publish, because each publish serialises every diagnostic of the
  * file and makes the editor redraw them. 50 ms is below what a user perceives as lag.
  */
-const DEBOUNCE_MS = 50;
+const DEFAULT_DEBOUNCE_MS = 50;
+/** `initializationOptions.debounceMs` (0 publishes on the next turn of the event loop; benchmarks use it). */
+let debounceMs = DEFAULT_DEBOUNCE_MS;
 
+installPublishEncoder(); // before the connection creates its message writer
 const connection = createConnection(ProposedFeatures.all);
 const store = new DocumentStore();
 
@@ -51,8 +58,9 @@ const timers = new Map<string, NodeJS.Timeout>();
 const problemCache = new Map<string, { model: StoredDocument['model']; key: string; problems: DocumentProblem[] }>();
 
 connection.onInitialize((params): InitializeResult => {
-  const init = (params.initializationOptions ?? {}) as { locale?: string };
+  const init = (params.initializationOptions ?? {}) as { locale?: string; debounceMs?: unknown };
   locale = pickLocale(init.locale, params.locale);
+  if (typeof init.debounceMs === 'number' && Number.isFinite(init.debounceMs) && init.debounceMs >= 0) debounceMs = Math.min(init.debounceMs, 10000);
   const caps = params.capabilities;
   configurationCapability = !!caps.workspace?.configuration;
   pullDiagnostics = !!caps.textDocument?.diagnostic;
@@ -113,7 +121,7 @@ function schedule(uri: string): void {
   if (pullDiagnostics) return;
   const t = timers.get(uri);
   if (t) clearTimeout(t);
-  timers.set(uri, setTimeout(() => void publish(uri), DEBOUNCE_MS));
+  timers.set(uri, setTimeout(() => void publish(uri), debounceMs));
 }
 
 async function publish(uri: string): Promise<void> {
@@ -124,8 +132,10 @@ async function publish(uri: string): Promise<void> {
     const settings = await settingsFor(uri);
     // Dropped when the document changed or closed meanwhile: the newer version has its own run.
     if (store.get(uri) !== entry) return;
-    const diagnostics = problemsOf(entry, settings).map((p) => toDiagnostic(p, uri, locale));
-    await connection.sendDiagnostics({ uri, version: entry.version, diagnostics });
+    const id = settingsKey(settings);
+    const diagnostics = documentDiagnostics(entry.model, uri, settings, locale, id);
+    const pieces = documentDiagnosticsJson(entry.model, uri, settings, locale, id);
+    await connection.sendDiagnostics(withEncodedDiagnostics({ uri, version: entry.version, diagnostics }, pieces));
   } catch (e) {
     logError(`diagnostics for ${uri} failed`, e);
   }
@@ -152,19 +162,46 @@ connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticRe
   }
   const resultId = `${entry.version}|${settingsKey(settings)}|${locale}`;
   if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-  return { kind: 'full', resultId, items: problemsOf(entry, settings).map((p) => toDiagnostic(p, uri, locale)) };
+  return { kind: 'full', resultId, items: documentDiagnostics(entry.model, uri, settings, locale, settingsKey(settings)) };
 });
 
 // ---- documents ----
 
+/** Says in the log and to the user when a document crosses the size limit (./features/limits.ts). */
+function announceLimit(before: DocumentLimit | null, entry: StoredDocument): void {
+  if (entry.limited && !before) {
+    const bytes = Buffer.byteLength(entry.document.getText(), 'utf8');
+    let file = entry.uri;
+    try {
+      file = decodeURIComponent(entry.uri.slice(entry.uri.lastIndexOf('/') + 1)) || entry.uri;
+    } catch {
+      // keep the URI
+    }
+    connection.console.warn(limitLogMessage(entry.limited, bytes, entry.uri));
+    // A notification (window/showMessage), not showWarningMessage's request: a client that does not
+    // implement window/showMessageRequest would answer with an error, which must not crash the server.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: limitMessage(entry.limited, bytes, file, locale) }).catch(() => undefined);
+  } else if (!entry.limited && before) {
+    connection.console.info(unlimitedLogMessage(entry.uri, entry.document.getText().length));
+  }
+}
+
 connection.onDidOpenTextDocument(({ textDocument: d }) => {
-  store.open(d.uri, d.languageId, d.version, d.text);
+  try {
+    announceLimit(null, store.open(d.uri, d.languageId, d.version, d.text));
+  } catch (e) {
+    logError(`opening ${d.uri} failed`, e);
+    return;
+  }
   schedule(d.uri);
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   try {
-    if (!store.change(textDocument.uri, textDocument.version, contentChanges)) return;
+    const before = store.get(textDocument.uri)?.limited ?? null;
+    const entry = store.change(textDocument.uri, textDocument.version, contentChanges);
+    if (!entry) return;
+    announceLimit(before, entry);
   } catch (e) {
     logError(`applying a change to ${textDocument.uri} failed`, e);
     return;
@@ -225,6 +262,7 @@ connection.onCodeAction(async ({ textDocument, range, context }) => {
 
 connection.onDocumentSymbol(({ textDocument }) => {
   const entry = store.get(textDocument.uri);
+  if (entry?.limited) return limitedOutline(entry.document.getText());
   return entry ? documentSymbols(entry.model, locale) : [];
 });
 

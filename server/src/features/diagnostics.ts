@@ -4,7 +4,7 @@
  * rule's related places.
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
-import type { DocumentModel } from '../core/model';
+import type { DocumentModel, Range, SectionRef } from '../core/model';
 import { checkDocument, type DocumentProblem } from '../core/rules/index';
 import type { Severity } from '../core/rules/types';
 import { msg, type Locale } from '../i18n';
@@ -50,4 +50,81 @@ export function toDiagnostic(p: DocumentProblem, uri: string, locale: Locale): D
 
 export function computeDiagnostics(model: DocumentModel, uri: string, settings: ServerSettings, locale: Locale): Diagnostic[] {
   return documentProblems(model, settings).map((p) => toDiagnostic(p, uri, locale));
+}
+
+// ---- per-section LSP diagnostics (what a keystroke costs) ----
+
+/**
+ * A section's diagnostics, cached on the (immutable) section body: relative to the section, and
+ * absolute for the start line they were last placed at. An edit re-parses one section, so a
+ * publish rebuilds only that section's diagnostics; sections that merely moved (lines inserted
+ * above them) are shifted, not re-checked nor re-translated. The same list as `computeDiagnostics`,
+ * in the same order.
+ */
+interface SectionDiagnostics {
+  key: string;
+  relative: Diagnostic[];
+  startLine: number;
+  absolute: Diagnostic[];
+  /** `absolute` as UTF-8 JSON without the brackets (items joined by commas); built on first use. */
+  json?: Buffer;
+}
+
+const CACHE_KEY = 'lsp-diagnostics';
+
+function shiftRange(r: Range, by: number): Range {
+  return { start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } };
+}
+
+function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
+  const s: Diagnostic = { ...d, range: shiftRange(d.range, by) };
+  if (d.relatedInformation) {
+    s.relatedInformation = d.relatedInformation.map((r) => ({ location: { uri: r.location.uri, range: shiftRange(r.location.range, by) }, message: r.message }));
+  }
+  return s;
+}
+
+function sectionDiagnostics(ref: SectionRef, uri: string, settings: ServerSettings, locale: Locale, key: string): SectionDiagnostics {
+  let c = ref.body.cache.get(CACHE_KEY) as SectionDiagnostics | undefined;
+  if (!c || c.key !== key) {
+    // Relative: the problems of a section placed at line 0.
+    const at0: SectionRef = { startLine: 0, body: ref.body };
+    const relative = checkDocument([at0], settings.rules, settings.severity).map((p) => toDiagnostic(p, uri, locale));
+    c = { key, relative, startLine: 0, absolute: relative };
+    ref.body.cache.set(CACHE_KEY, c);
+  }
+  if (c.startLine !== ref.startLine) {
+    c.absolute = c.relative.map((d) => shiftDiagnostic(d, ref.startLine));
+    c.startLine = ref.startLine;
+    c.json = undefined;
+  }
+  return c;
+}
+
+/** `computeDiagnostics` with per-section caching: only re-parsed or moved sections cost anything. */
+export function documentDiagnostics(model: DocumentModel, uri: string, settings: ServerSettings, locale: Locale, settingsId: string): Diagnostic[] {
+  const key = `${settingsId}|${locale}|${uri}`;
+  const out: Diagnostic[] = [];
+  for (const ref of model.sections) {
+    const ds = sectionDiagnostics(ref, uri, settings, locale, key).absolute;
+    for (let i = 0; i < ds.length; i++) out.push(ds[i]);
+  }
+  return out;
+}
+
+/**
+ * The diagnostics of `documentDiagnostics` already serialised: one UTF-8 JSON piece per section
+ * with problems (items joined by commas, no brackets), cached like the diagnostics themselves.
+ * Re-encoding every diagnostic of a large file on every keystroke was most of what a publish cost.
+ */
+export function documentDiagnosticsJson(model: DocumentModel, uri: string, settings: ServerSettings, locale: Locale, settingsId: string): Buffer[] {
+  const key = `${settingsId}|${locale}|${uri}`;
+  const out: Buffer[] = [];
+  for (const ref of model.sections) {
+    const c = sectionDiagnostics(ref, uri, settings, locale, key);
+    if (c.absolute.length === 0) continue;
+    c.json ??= Buffer.from(JSON.stringify(c.absolute).slice(1, -1), 'utf8');
+    out.push(c.json);
+  }
+  return out;
 }

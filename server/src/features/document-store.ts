@@ -7,6 +7,7 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../core/model';
 import { parseDocument, updateDocument, type TextChange } from '../core/parse/document';
+import { emptyModel, limitFor, type DocumentLimit } from './limits';
 
 export interface StoredDocument {
   uri: string;
@@ -14,18 +15,22 @@ export interface StoredDocument {
   version: number;
   model: DocumentModel;
   document: TextDocument;
+  /** Set when the text is over the size limit (./limits.ts): then `model` is empty and the text is only kept in sync. */
+  limited: DocumentLimit | null;
 }
 
 export class DocumentStore {
   private readonly docs = new Map<string, StoredDocument>();
 
   open(uri: string, languageId: string, version: number, text: string): StoredDocument {
+    const limited = limitFor(text);
     const entry: StoredDocument = {
       uri,
       languageId,
       version,
-      model: parseDocument(text),
+      model: limited ? emptyModel() : parseDocument(text),
       document: TextDocument.create(uri, languageId, version, text),
+      limited,
     };
     this.docs.set(uri, entry);
     return entry;
@@ -35,12 +40,16 @@ export class DocumentStore {
   change(uri: string, version: number, changes: readonly TextChange[]): StoredDocument | undefined {
     const prev = this.docs.get(uri);
     if (!prev) return undefined;
+    const document = TextDocument.update(prev.document, changes as TextDocumentContentChangeEvent[], version);
+    // Over the size limit: keep only the text. Crossing the limit either way reparses or drops the model.
+    const limited = limitFor(document.getText());
     const entry: StoredDocument = {
       uri,
       languageId: prev.languageId,
       version,
-      model: updateDocument(prev.model, changes),
-      document: TextDocument.update(prev.document, changes as TextDocumentContentChangeEvent[], version),
+      model: limited ? emptyModel() : prev.limited ? parseDocument(document.getText()) : updateDocument(prev.model, changes),
+      document,
+      limited,
     };
     this.docs.set(uri, entry);
     return entry;

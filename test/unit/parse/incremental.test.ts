@@ -9,53 +9,8 @@ import fc from 'fast-check';
 import { parseDocument, updateDocument, type TextChange } from '../../../server/src/core/parse/document';
 import type { SectionBody } from '../../../server/src/core/model';
 import { department, sampleText } from '../../helpers/fixtures';
+import { SCALE, mutate, mutationArb, spliceArb, toChange, type Splice } from '../../helpers/edits';
 import { assertSameModel } from '../../helpers/model-equality';
-
-const SCALE = Number(process.env.FUZZ_RUNS ?? 1);
-
-const PIECES = [
-  '\t', '\n', '\r\n', '\r', '\n\n', ' ', '　', '≧', '《', '》', '1', '%', '项', '\ufeff', '',
-  '整体支出绩效目标表', '绩效目标表', '武汉市东西湖区测试局', '武汉市东西湖区测试局整体支出绩效目标表\n',
-  '\t长期目标1：\n', '\t年度目标2：\n', '\t整体绩效总目标\n', '\t产出指标\n', '\t\n', '目标3：', '单位：万元',
-];
-
-/** Position of an offset in a text, counting lines as LSP does. */
-function positionAt(text: string, offset: number) {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  // An offset between \r and \n is not a position LSP can name: callers avoid it.
-  return { line, character: offset - lineStart };
-}
-
-interface Splice { at: number; del: number; insert: string }
-
-const spliceArb = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  del: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 400 })),
-  insert: fc.oneof(
-    fc.constantFrom(...PIECES),
-    fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((a) => a.join('')),
-    fc.string({ maxLength: 6 }),
-  ),
-});
-
-/** Turns a random splice into an LSP change on `text`, and the text it produces. */
-function toChange(text: string, s: { at: number; del: number; insert: string }): { change: TextChange; text: string } {
-  let a = Math.floor(s.at * text.length);
-  let b = Math.min(text.length, a + s.del);
-  // keep \r\n pairs whole: LSP positions cannot point between them
-  if (a > 0 && text[a - 1] === '\r' && text[a] === '\n') a--;
-  if (b > 0 && b < text.length && text[b - 1] === '\r' && text[b] === '\n') b++;
-  const change = { range: { start: positionAt(text, a), end: positionAt(text, b) }, text: s.insert };
-  return { change, text: text.slice(0, a) + s.insert + text.slice(b) };
-}
 
 function run(base: string, splices: Splice[][], check: 'each' | 'last' = 'each'): void {
   let text = base;
@@ -75,30 +30,6 @@ function run(base: string, splices: Splice[][], check: 'each' | 'last' = 'each')
     }
   }
   if (check === 'last') assertSameModel(model, parseDocument(text));
-}
-
-/** Line-level mutations of real text: what a careless copy-paste in Word does. */
-const mutationArb = fc.record({
-  kind: fc.constantFrom('delete', 'duplicate', 'swap', 'split'),
-  a: fc.double({ min: 0, max: 1, noNaN: true }),
-  b: fc.double({ min: 0, max: 1, noNaN: true }),
-});
-
-function mutate(text: string, mutations: { kind: string; a: number; b: number }[]): string {
-  const lines = text.split('\n');
-  for (const m of mutations) {
-    const i = Math.floor(m.a * lines.length);
-    const j = Math.floor(m.b * lines.length);
-    if (i >= lines.length || j >= lines.length) continue;
-    if (m.kind === 'delete') lines.splice(i, 1);
-    else if (m.kind === 'duplicate') lines.splice(i, 0, lines[i]);
-    else if (m.kind === 'swap') [lines[i], lines[j]] = [lines[j], lines[i]];
-    else {
-      const at = Math.floor(m.b * lines[i].length);
-      lines.splice(i, 1, lines[i].slice(0, at), lines[i].slice(at));
-    }
-  }
-  return lines.join('\n');
 }
 
 /** Whole departments of the sample: the variations start from real text. */

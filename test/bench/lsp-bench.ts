@@ -1,0 +1,319 @@
+/**
+ * `npm run bench:lsp`: latency as an editor sees it. Starts the BUILT server
+ * (`node dist/server.js --stdio`) as a child process, initializes like an editor without pull
+ * diagnostics (so the server pushes), with `initializationOptions.debounceMs = 0`, and for the
+ * sample, the sample ×10 and the sample ×50 (copies joined with '\n'; each size in a fresh server
+ * process, one after the other) measures:
+ *  - open: didOpen → the first publishDiagnostics;
+ *  - single-keystroke edits through incremental didChange with real ranges, from sending the
+ *    didChange of version v to receiving publishDiagnostics of version v (edit and undo alternate,
+ *    both are timed, so the document stays the same);
+ *  - hover, documentSymbol and codeAction request → response;
+ *  - the server's RSS (VmRSS of the child) after open and after all edits.
+ * Edits land in the middle department of the middle copy. It prints figures and asserts nothing.
+ *
+ * Options (after `--`): `--sizes=1,10,50`, `--runs=N` (edits per case, default 120),
+ * `--cpu-prof` (the server writes a .cpuprofile into ./.cache/prof), `--debounce=MS`.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type { DocumentModel, IndicatorRow, SectionRef } from '../../server/src/core/model';
+import { parseDocument } from '../../server/src/core/parse/document';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+const SAMPLE = path.join(ROOT, 'test', 'fixtures', 'dongxihu-overall-targets.txt');
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string): string => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
+const SIZES = opt('sizes', '1,10,50').split(',').map(Number);
+const RUNS = Number(opt('runs', '120'));
+const DEBOUNCE = Number(opt('debounce', '0'));
+const CPU_PROF = args.includes('--cpu-prof');
+
+interface Pos { line: number; character: number }
+interface Change { range: { start: Pos; end: Pos }; text: string }
+interface EditCase { name: string; inside: boolean; edit: Change; undo: Change }
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+function pct(times: number[], p: number): number {
+  const s = [...times].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
+}
+
+class BenchClient {
+  private waiters = new Map<number, (t: number) => void>();
+  /** Arrival time per published version. */
+  private arrived = new Map<number, number>();
+  lastCount = 0;
+  stderr = '';
+  /** Time of the first stdout chunk after `markSent()`: the server's own share of a round trip. */
+  firstByte = 0;
+  private awaitingFirstByte = false;
+
+  private constructor(readonly proc: ChildProcessWithoutNullStreams, readonly conn: MessageConnection) {
+    proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    proc.stdout.on('data', () => {
+      if (this.awaitingFirstByte) {
+        this.firstByte = now();
+        this.awaitingFirstByte = false;
+      }
+    });
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      const t = now();
+      this.lastCount = p.diagnostics.length;
+      if (p.version === undefined) return;
+      const w = this.waiters.get(p.version);
+      if (w) {
+        this.waiters.delete(p.version);
+        w(t);
+      } else this.arrived.set(p.version, t);
+    });
+    conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+    conn.onRequest('client/registerCapability', () => null);
+    conn.onNotification('window/logMessage', () => undefined);
+    conn.listen();
+  }
+
+  static async start(): Promise<BenchClient> {
+    const argv = [SERVER, '--stdio'];
+    if (CPU_PROF) {
+      const dir = path.join(ROOT, '.cache', 'prof');
+      fs.mkdirSync(dir, { recursive: true });
+      argv.unshift('--cpu-prof', `--cpu-prof-dir=${dir}`);
+    }
+    const proc = spawn(process.execPath, argv, { stdio: 'pipe' });
+    const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const c = new BenchClient(proc, conn);
+    await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
+        textDocument: {
+          synchronization: { dynamicRegistration: false },
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        },
+      },
+      initializationOptions: { debounceMs: DEBOUNCE },
+    });
+    await conn.sendNotification('initialized', {});
+    return c;
+  }
+
+  /** Resolves with the arrival time of the publish for `version`. */
+  published(version: number): Promise<number> {
+    const t = this.arrived.get(version);
+    if (t !== undefined) {
+      this.arrived.delete(version);
+      return Promise.resolve(t);
+    }
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no publish for version ${version}\n${this.stderr}`)), 120000);
+      this.waiters.set(version, (at) => {
+        clearTimeout(timer);
+        resolve(at);
+      });
+    });
+  }
+
+  markSent(): void {
+    this.awaitingFirstByte = true;
+  }
+
+  rssMB(): number {
+    const status = fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return kb / 1024;
+  }
+
+  async stop(): Promise<void> {
+    await this.conn.sendRequest('shutdown', null);
+    await this.conn.sendNotification('exit', null);
+    await new Promise<void>((resolve) => {
+      if (this.proc.exitCode !== null) return resolve();
+      const t = setTimeout(() => (this.proc.kill(), resolve()), 10000);
+      this.proc.on('exit', () => (clearTimeout(t), resolve()));
+    });
+    this.conn.dispose();
+  }
+}
+
+// ---- where to edit: the middle department of the middle copy ----
+
+function middleSections(model: DocumentModel, copies: number): SectionRef[] {
+  const perCopy = model.sections.length / copies;
+  const base = Math.floor(copies / 2) * perCopy;
+  const mid = Math.floor(perCopy / 2);
+  // The middle department first, then its neighbours outward (in case it lacks something).
+  const order: SectionRef[] = [];
+  for (let d = 0; d < perCopy; d++) {
+    for (const k of d === 0 ? [mid] : [mid + d, mid - d]) if (k >= 0 && k < perCopy) order.push(model.sections[base + k]);
+  }
+  return order;
+}
+
+function findRow(sections: SectionRef[], pred: (r: IndicatorRow) => boolean): { ref: SectionRef; row: IndicatorRow } {
+  for (const ref of sections) for (const t of ref.body.tables) for (const row of t.rows) if (pred(row)) return { ref, row };
+  throw new Error('no row found for an edit');
+}
+
+function editCases(model: DocumentModel, copies: number): { cases: EditCase[]; hoverAt: Pos; actionAt: { start: Pos; end: Pos } } {
+  const secs = middleSections(model, copies);
+  const abs = (ref: SectionRef, p: Pos): Pos => ({ line: ref.startLine + p.line, character: p.character });
+  const at = (p: Pos, n: number): Pos => ({ line: p.line, character: p.character + n });
+
+  // 1. typing a digit at the end of a value's number
+  const d = findRow(secs, (r) => !!r.target.number);
+  const dp = abs(d.ref, d.row.target.number!.range.end);
+  // 2. deleting a ≥
+  const c = findRow(secs, (r) => r.target.comparator?.raw === '≥');
+  const cp = abs(c.ref, c.row.target.comparator!.range.start);
+  // 3. inserting a new row: a TAB line before a data row (not the first of its table)
+  const nref = secs.find((s) => s.body.tables.some((t) => t.rows.length >= 2))!;
+  const nrow = nref.body.tables.find((t) => t.rows.length >= 2)!.rows[1];
+  const np: Pos = { line: nref.startLine + nrow.range.start.line, character: 0 };
+  // 4. deleting the title's 表 so the department merges into the previous one
+  const tref = secs.find((s) => s.body.title && s !== model.sections[0])!;
+  const tline = tref.startLine + tref.body.title!.range.end.line;
+  const tchar = tref.body.lines[tref.body.title!.range.end.line].lastIndexOf('表');
+  const tp: Pos = { line: tline, character: tchar };
+
+  const cases: EditCase[] = [
+    { name: 'type a digit', inside: true, edit: { range: { start: dp, end: dp }, text: '1' }, undo: { range: { start: dp, end: at(dp, 1) }, text: '' } },
+    { name: 'delete ≥', inside: true, edit: { range: { start: cp, end: at(cp, 1) }, text: '' }, undo: { range: { start: cp, end: cp }, text: '≥' } },
+    {
+      name: 'insert a row',
+      inside: true,
+      edit: { range: { start: np, end: np }, text: '\t新增指标\n' },
+      undo: { range: { start: np, end: { line: np.line + 1, character: 0 } }, text: '' },
+    },
+    { name: 'merge depts', inside: false, edit: { range: { start: tp, end: at(tp, 1) }, text: '' }, undo: { range: { start: tp, end: tp }, text: '表' } },
+  ];
+  const h = findRow(secs, (r) => r.level3.text !== '');
+  return { cases, hoverAt: abs(h.ref, h.row.level3.range.start), actionAt: { start: abs(c.ref, c.row.target.range.start), end: abs(c.ref, c.row.target.range.end) } };
+}
+
+// ---- one document size ----
+
+interface SizeResult {
+  copies: number;
+  lines: number;
+  mb: number;
+  diagnostics: number;
+  openMs: number;
+  rssOpen: number;
+  rssEnd: number;
+  cases: Map<string, number[]>;
+}
+
+async function timeRequest(times: number[], fn: () => Promise<unknown>): Promise<void> {
+  const t0 = now();
+  await fn();
+  times.push(now() - t0);
+}
+
+async function runSize(sample: string, copies: number): Promise<SizeResult> {
+  const text = Array(copies).fill(sample).join('\n');
+  const model = parseDocument(text);
+  const { cases, hoverAt, actionAt } = editCases(model, copies);
+  const uri = `file:///bench/sample-x${copies}-绩效目标表.txt`;
+  const client = await BenchClient.start();
+  const result: SizeResult = { copies, lines: model.lineCount, mb: Buffer.byteLength(text) / 1048576, diagnostics: 0, openMs: 0, rssOpen: 0, rssEnd: 0, cases: new Map() };
+  try {
+    let version = 1;
+    const t0 = now();
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'target-table', version, text } });
+    result.openMs = (await client.published(version)) - t0;
+    result.diagnostics = client.lastCount;
+    result.rssOpen = client.rssMB();
+
+    let firstBytes: number[] = [];
+    const send = async (change: Change): Promise<number> => {
+      version++;
+      const t = now();
+      client.markSent();
+      await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      const at = await client.published(version);
+      firstBytes.push(client.firstByte - t);
+      return at - t;
+    };
+    const runs = copies >= 50 ? Math.max(20, Math.floor(RUNS / 3)) : RUNS;
+    for (const c of cases) {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) (await send(c.edit), await send(c.undo)); // warm-up
+      firstBytes = [];
+      for (let i = 0; i < runs / 2; i++) {
+        times.push(await send(c.edit));
+        times.push(await send(c.undo));
+      }
+      const name = `${c.name}${c.inside ? '' : ' *'}`;
+      result.cases.set(name, times);
+      result.cases.set(`  ${name}: 1st byte`, firstBytes);
+    }
+    const td = { uri };
+    const hover: number[] = [];
+    const symbols: number[] = [];
+    const actions: number[] = [];
+    for (let i = 0; i < 3; i++) await client.conn.sendRequest('textDocument/hover', { textDocument: td, position: hoverAt });
+    for (let i = 0; i < runs; i++) await timeRequest(hover, () => client.conn.sendRequest('textDocument/hover', { textDocument: td, position: hoverAt }));
+    for (let i = 0; i < runs; i++) {
+      await timeRequest(actions, () => client.conn.sendRequest('textDocument/codeAction', { textDocument: td, range: actionAt, context: { diagnostics: [] } }));
+    }
+    for (let i = 0; i < Math.min(runs, 30); i++) await timeRequest(symbols, () => client.conn.sendRequest('textDocument/documentSymbol', { textDocument: td }));
+    result.cases.set('hover', hover);
+    result.cases.set('codeAction', actions);
+    result.cases.set('documentSymbol', symbols);
+    result.rssEnd = client.rssMB();
+  } finally {
+    await client.stop();
+  }
+  return result;
+}
+
+// ---- report ----
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\``);
+  const sample = fs.readFileSync(SAMPLE, 'utf8');
+  console.log(`node ${process.version}, ${os.cpus().length} cores, server ${path.relative(ROOT, SERVER)}, debounceMs ${DEBOUNCE}, each size in its own server process, one after the other`);
+  const results: SizeResult[] = [];
+  for (const copies of SIZES) {
+    const r = await runSize(sample, copies);
+    results.push(r);
+    console.log(
+      `×${copies}: ${r.lines} lines, ${r.mb.toFixed(1)} MB, ${r.diagnostics} diagnostics; open → diagnostics ${r.openMs.toFixed(0)} ms; RSS ${r.rssOpen.toFixed(0)} MB after open, ${r.rssEnd.toFixed(0)} MB at the end`,
+    );
+  }
+  const base = results.find((r) => r.copies === 1);
+  const names = [...results[0].cases.keys()];
+  const head = ['case (ms)', ...results.map((r) => `×${r.copies} p50`), ...results.map((r) => `×${r.copies} p95`), ...results.filter((r) => base && r !== base).map((r) => `×${r.copies}/×1 p50`)];
+  const rows: string[][] = [head];
+  for (const name of names) {
+    const row = [name];
+    for (const r of results) row.push(pct(r.cases.get(name)!, 0.5).toFixed(2));
+    for (const r of results) row.push(pct(r.cases.get(name)!, 0.95).toFixed(2));
+    if (base) for (const r of results) if (r !== base) row.push(`${(pct(r.cases.get(name)!, 0.5) / pct(base.cases.get(name)!, 0.5)).toFixed(2)}×`);
+    rows.push(row);
+  }
+  const open = ['open → diagnostics', ...results.map((r) => r.openMs.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map((r) => `${(r.openMs / base!.openMs).toFixed(1)}×`)];
+  rows.push(open);
+  rows.push(['RSS MB (end)', ...results.map((r) => r.rssEnd.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map(() => '')]);
+  const widths = head.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+  console.log('');
+  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+  console.log('\nedits: didChange(v) sent → publishDiagnostics(v) received and decoded, edit and undo alternating, both timed; * = crosses departments');
+  console.log('1st byte: didChange(v) sent → first byte of the reply on the server\'s stdout (the server\'s share; the rest is transfer and the client\'s JSON decoding)');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -19,7 +19,8 @@ import {
 import type { DocumentProblem } from './core/rules/index';
 import { FIX_ALL_KIND, codeActions } from './features/code-actions';
 import { documentDiagnostics, documentDiagnosticsJson, documentProblems } from './features/diagnostics';
-import { DocumentStore, type StoredDocument } from './features/document-store';
+import { documentLength } from './core/parse/document';
+import { DocumentStore, storedText, type StoredDocument } from './features/document-store';
 import { limitLogMessage, limitMessage, limitedOutline, unlimitedLogMessage, type DocumentLimit } from './features/limits';
 import { documentSymbols } from './features/document-symbols';
 import { foldingRanges } from './features/folding';
@@ -170,7 +171,7 @@ connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticRe
 /** Says in the log and to the user when a document crosses the size limit (./features/limits.ts). */
 function announceLimit(before: DocumentLimit | null, entry: StoredDocument): void {
   if (entry.limited && !before) {
-    const bytes = Buffer.byteLength(entry.document.getText(), 'utf8');
+    const bytes = Buffer.byteLength(storedText(entry), 'utf8');
     let file = entry.uri;
     try {
       file = decodeURIComponent(entry.uri.slice(entry.uri.lastIndexOf('/') + 1)) || entry.uri;
@@ -182,7 +183,7 @@ function announceLimit(before: DocumentLimit | null, entry: StoredDocument): voi
     // implement window/showMessageRequest would answer with an error, which must not crash the server.
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: limitMessage(entry.limited, bytes, file, locale) }).catch(() => undefined);
   } else if (!entry.limited && before) {
-    connection.console.info(unlimitedLogMessage(entry.uri, entry.document.getText().length));
+    connection.console.info(unlimitedLogMessage(entry.uri, documentLength(entry.model)));
   }
 }
 
@@ -262,7 +263,7 @@ connection.onCodeAction(async ({ textDocument, range, context }) => {
 
 connection.onDocumentSymbol(({ textDocument }) => {
   const entry = store.get(textDocument.uri);
-  if (entry?.limited) return limitedOutline(entry.document.getText());
+  if (entry?.limited) return limitedOutline(storedText(entry));
   return entry ? documentSymbols(entry.model, locale) : [];
 });
 

@@ -227,6 +227,8 @@ export interface SectionBody {
   /** Source lines of the section (without line breaks) and the break after each. */
   lines: readonly string[];
   eols: readonly string[];
+  /** Length of the section's text in UTF-16 units, line breaks included. */
+  chars: number;
   title: Title | null;
   department: string | null;
   /** The `单位：万元` cell, when present. */

@@ -1,37 +1,36 @@
 /**
- * Open documents: per URI the version, the parsed model and a TextDocument (for offsets).
- * An edit is applied to the model with `updateDocument` (only the touched sections are
- * re-parsed) and to the TextDocument with its own incremental update; neither reparses the
- * whole text. A full-text change (no range) is still handled: updateDocument reparses then.
+ * Open documents: per URI the version and the parsed model. An edit is applied to the model
+ * with `updateDocument` (only the touched sections are re-parsed). The model holds the text
+ * (each section keeps its lines), so no second copy is kept: a TextDocument would copy the
+ * whole text on every keystroke (~2 ms on the sample ×10) and double the memory.
+ * Only a document over the size limit (./limits.ts) keeps its text in a TextDocument instead
+ * of a model. A full-text change (no range) is handled too: updateDocument reparses then.
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../core/model';
-import { parseDocument, updateDocument, type TextChange } from '../core/parse/document';
-import { emptyModel, limitFor, type DocumentLimit } from './limits';
+import { documentLength, documentText, parseDocument, updateDocument, type TextChange } from '../core/parse/document';
+import { MAX_DOCUMENT_CHARS, emptyModel, limitFor, type DocumentLimit } from './limits';
 
 export interface StoredDocument {
   uri: string;
   languageId: string;
   version: number;
   model: DocumentModel;
-  document: TextDocument;
-  /** Set when the text is over the size limit (./limits.ts): then `model` is empty and the text is only kept in sync. */
+  /** Set when the text is over the size limit (./limits.ts): then `model` is empty and `limitedText` holds the text. */
   limited: DocumentLimit | null;
+  limitedText: TextDocument | null;
+}
+
+/** The text of a stored document (built from the model: for rare uses, not per keystroke). */
+export function storedText(entry: StoredDocument): string {
+  return entry.limitedText ? entry.limitedText.getText() : documentText(entry.model);
 }
 
 export class DocumentStore {
   private readonly docs = new Map<string, StoredDocument>();
 
   open(uri: string, languageId: string, version: number, text: string): StoredDocument {
-    const limited = limitFor(text);
-    const entry: StoredDocument = {
-      uri,
-      languageId,
-      version,
-      model: limited ? emptyModel() : parseDocument(text),
-      document: TextDocument.create(uri, languageId, version, text),
-      limited,
-    };
+    const entry = this.fromText(uri, languageId, version, text);
     this.docs.set(uri, entry);
     return entry;
   }
@@ -40,19 +39,30 @@ export class DocumentStore {
   change(uri: string, version: number, changes: readonly TextChange[]): StoredDocument | undefined {
     const prev = this.docs.get(uri);
     if (!prev) return undefined;
-    const document = TextDocument.update(prev.document, changes as TextDocumentContentChangeEvent[], version);
-    // Over the size limit: keep only the text. Crossing the limit either way reparses or drops the model.
-    const limited = limitFor(document.getText());
-    const entry: StoredDocument = {
-      uri,
-      languageId: prev.languageId,
-      version,
-      model: limited ? emptyModel() : prev.limited ? parseDocument(document.getText()) : updateDocument(prev.model, changes),
-      document,
-      limited,
-    };
+    let entry: StoredDocument;
+    if (!prev.limited && !mayExceedLimit(prev.model, changes)) {
+      entry = { ...prev, version, model: updateDocument(prev.model, changes) };
+    } else {
+      // Over the limit, or an edit that may take it there (a huge paste): work on the text, and
+      // parse only if the result is under the limit. Crossing the limit either way is announced.
+      const before = prev.limitedText ?? TextDocument.create(uri, prev.languageId, prev.version, documentText(prev.model));
+      const text = TextDocument.update(before, changes as TextDocumentContentChangeEvent[], version).getText();
+      entry = this.fromText(uri, prev.languageId, version, text);
+    }
     this.docs.set(uri, entry);
     return entry;
+  }
+
+  private fromText(uri: string, languageId: string, version: number, text: string): StoredDocument {
+    const limited = limitFor(text);
+    return {
+      uri,
+      languageId,
+      version,
+      model: limited ? emptyModel() : parseDocument(text),
+      limited,
+      limitedText: limited ? TextDocument.create(uri, languageId, version, text) : null,
+    };
   }
 
   close(uri: string): void {
@@ -66,4 +76,11 @@ export class DocumentStore {
   all(): StoredDocument[] {
     return [...this.docs.values()];
   }
+}
+
+/** Whether the text after these changes could be over the limit: an upper bound, no text built. */
+function mayExceedLimit(model: DocumentModel, changes: readonly TextChange[]): boolean {
+  let n = documentLength(model);
+  for (const c of changes) n = c.range ? n + c.text.length : c.text.length;
+  return n > MAX_DOCUMENT_CHARS;
 }

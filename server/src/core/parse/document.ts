@@ -53,6 +53,20 @@ function findStarts(lines: readonly string[], before: string | undefined, after:
   return starts;
 }
 
+/** Length of the document's text (UTF-16 units): O(sections), no text is built. */
+export function documentLength(model: DocumentModel): number {
+  let n = 0;
+  for (const s of model.sections) n += s.body.chars;
+  return n;
+}
+
+/** The document's text, rebuilt from its sections byte for byte. */
+export function documentText(model: DocumentModel): string {
+  let text = '';
+  for (const s of model.sections) text += joinLines(s.body.lines, s.body.eols);
+  return text;
+}
+
 /** Applies LSP content changes, in order, to a model. */
 export function updateDocument(model: DocumentModel, changes: readonly TextChange[]): DocumentModel {
   for (const change of changes) model = applyChange(model, change);

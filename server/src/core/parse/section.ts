@@ -41,8 +41,10 @@ export function parseSection(lines: readonly string[], eols: readonly string[], 
     title = readTitle(lines, titleLines);
   }
   const rows = tokenize(lines, titleLines, lines.length);
+  let chars = 0;
+  for (let i = 0; i < lines.length; i++) chars += lines[i].length + eols[i].length;
   const body: SectionBody = {
-    lines, eols, title, department: title ? departmentName(title.text) : null,
+    lines, eols, chars, title, department: title ? departmentName(title.text) : null,
     unit: null, moneyUnit: null, overview: null, tables: [], stray: [], rows, cache: new Map(),
   };
   new SectionParser(body).run();

@@ -7,9 +7,19 @@
 import type { IndicatorRow, Value } from '../../model';
 import { compact } from './text';
 
-/** The 三级 name without whitespace, trailing punctuation and a trailing `指标`. */
+const names = new WeakMap<object, string>();
+
+/**
+ * The 三级 name without whitespace and trailing punctuation. Asked for many times per row by
+ * the classifiers below, so it is remembered per (immutable) 三级 cell.
+ */
 export function indicatorName(row: IndicatorRow): string {
-  return compact(row.level3.text).replace(/[。.；;，,、:：]+$/, '');
+  let name = names.get(row.level3);
+  if (name === undefined) {
+    name = compact(row.level3.text).replace(/[。.；;，,、:：]+$/, '');
+    names.set(row.level3, name);
+  }
+  return name;
 }
 
 /** The name with a trailing unit note removed (`…率（%）` → `…率`, `…总额/亿元` → `…总额`). */

@@ -68,15 +68,23 @@ export interface ValueRef {
   value: Value;
 }
 
-/** Every parsed value of every indicator row: the target and, in 年度 tables, the 前年/上年 actuals. */
-export function* allValues(section: SectionBody): Generator<ValueRef> {
+/**
+ * Every parsed value of every indicator row: the target and, in 年度 tables, the 前年/上年 actuals.
+ * Built once per section and shared by the rules that walk values (cached on the section body).
+ */
+export function allValues(section: SectionBody): readonly ValueRef[] {
+  const cached = section.cache.get('rules:values') as ValueRef[] | undefined;
+  if (cached) return cached;
+  const out: ValueRef[] = [];
   for (const table of section.tables) {
     for (const row of table.rows) {
-      if (row.previous) yield { table, row, slot: 'previous', value: row.previous };
-      if (row.last) yield { table, row, slot: 'last', value: row.last };
-      yield { table, row, slot: 'target', value: row.target };
+      if (row.previous) out.push({ table, row, slot: 'previous', value: row.previous });
+      if (row.last) out.push({ table, row, slot: 'last', value: row.last });
+      out.push({ table, row, slot: 'target', value: row.target });
     }
   }
+  section.cache.set('rules:values', out);
+  return out;
 }
 
 export const SLOT_NAME: Record<ValueSlot, Message> = {

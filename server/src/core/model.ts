@@ -6,7 +6,7 @@
  * shared between successive models when an edit does not touch it; only the section's
  * absolute `startLine` (kept in `SectionRef`) moves. That is what makes an edit cost
  * independent of the file's size: nothing outside the touched sections is rebuilt or shifted.
- * Use `absRange` / `absLine` (below) to turn a relative position into a document position.
+ * Use `absRange` / `absPosition` (below) to turn a relative position into a document position.
  */
 
 export interface Position {
@@ -254,10 +254,6 @@ export interface DocumentModel {
   sections: SectionRef[];
   /** Number of lines in the document (a text with no line break has 1). */
   lineCount: number;
-}
-
-export function absLine(ref: SectionRef, line: number): number {
-  return ref.startLine + line;
 }
 
 export function absPosition(ref: SectionRef, p: Position): Position {

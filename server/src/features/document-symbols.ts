@@ -39,27 +39,41 @@ function tableSymbol(ref: SectionRef, t: GoalTable, L: Labels): DocumentSymbol {
   return symbol(goalLabel(t.kind, t.number, L), t.goalText, SymbolKind.Class, absRange(ref, t.range), absRange(ref, t.headerCell.range), indicators);
 }
 
+/**
+ * Editors ask for the outline after every edit. A department's symbols are kept on its section
+ * body with the start line they were made for, so after a keystroke only the edited department
+ * (and departments whose start line moved) are rebuilt.
+ */
 export function documentSymbols(model: DocumentModel, locale: Locale): DocumentSymbol[] {
   const L = labels(locale);
   const out: DocumentSymbol[] = [];
   for (const ref of model.sections) {
-    const body = ref.body;
-    if (!body.title) continue; // text before the first title is no department
-    const children: DocumentSymbol[] = [];
-    if (body.overview) {
-      const goals: DocumentSymbol[] = [];
-      for (const r of body.overview.rows) {
-        if (r.long) goals.push(goalSymbol(ref, r.long, L));
-        if (r.annual) goals.push(goalSymbol(ref, r.annual, L));
-      }
-      const ov = body.overview;
-      const first = ov.headerRow.cells.find((c) => c.text !== '') ?? ov.headerRow.cells[0];
-      children.push(symbol(L.overview, undefined, SymbolKind.Namespace, absRange(ref, ov.range), absRange(ref, first.range), goals));
+    if (!ref.body.title) continue; // text before the first title is no department
+    const key = `symbols:${locale}`;
+    let c = ref.body.cache.get(key) as { startLine: number; symbol: DocumentSymbol } | undefined;
+    if (!c || c.startLine !== ref.startLine) {
+      c = { startLine: ref.startLine, symbol: departmentSymbol(ref, L) };
+      ref.body.cache.set(key, c);
     }
-    for (const t of body.tables) children.push(tableSymbol(ref, t, L));
-    out.push(
-      symbol(body.department || body.title.text || L.untitled, undefined, SymbolKind.Module, absRange(ref, sectionRange(body)), absRange(ref, body.title.nameRange), children),
-    );
+    out.push(c.symbol);
   }
   return out;
+}
+
+function departmentSymbol(ref: SectionRef, L: Labels): DocumentSymbol {
+  const body = ref.body;
+  const title = body.title!;
+  const children: DocumentSymbol[] = [];
+  if (body.overview) {
+    const goals: DocumentSymbol[] = [];
+    for (const r of body.overview.rows) {
+      if (r.long) goals.push(goalSymbol(ref, r.long, L));
+      if (r.annual) goals.push(goalSymbol(ref, r.annual, L));
+    }
+    const ov = body.overview;
+    const first = ov.headerRow.cells.find((c) => c.text !== '') ?? ov.headerRow.cells[0];
+    children.push(symbol(L.overview, undefined, SymbolKind.Namespace, absRange(ref, ov.range), absRange(ref, first.range), goals));
+  }
+  for (const t of body.tables) children.push(tableSymbol(ref, t, L));
+  return symbol(body.department || title.text || L.untitled, undefined, SymbolKind.Module, absRange(ref, sectionRange(body)), absRange(ref, title.nameRange), children);
 }

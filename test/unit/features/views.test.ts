@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DocumentSymbol, Position, Range } from 'vscode-languageserver';
 import { sectionRange, absRange } from '../../../server/src/core/model';
-import { parseDocument } from '../../../server/src/core/parse/document';
+import { parseDocument, updateDocument } from '../../../server/src/core/parse/document';
 import { documentSymbols } from '../../../server/src/features/document-symbols';
 import { foldingRanges } from '../../../server/src/features/folding';
 import { describeValue, hoverAt } from '../../../server/src/features/hover';
@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, normalizeSettings } from '../../../server/src/feature
 import { matchesQuery, workspaceSymbols } from '../../../server/src/features/workspace-symbols';
 import { labels, pickLocale } from '../../../server/src/i18n';
 import { department, sampleText } from '../../helpers/fixtures';
+import { documentText as textOf } from '../../../server/src/core/parse/document';
 
 const le = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
 const inside = (o: Range, i: Range) => le(o.start, i.start) && le(i.end, o.end);
@@ -23,6 +24,15 @@ function hoverValue(text: string, line: number, locale: 'zh' | 'en' = 'zh'): str
 describe('features/document-symbols and folding', function () {
   const model = parseDocument(sampleText());
   const symbols = documentSymbols(model, 'zh');
+
+  it('gives after edits the outline of a fresh parse (departments are cached per section)', function () {
+    // a character typed in department 3, then a line inserted in department 1 (moves all below)
+    let m = updateDocument(model, [{ range: { start: { line: model.sections[3].startLine + 20, character: 0 }, end: { line: model.sections[3].startLine + 20, character: 0 } }, text: 'x' }]);
+    assert.deepEqual(documentSymbols(m, 'zh'), documentSymbols(parseDocument(textOf(m)), 'zh'));
+    m = updateDocument(m, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '\n' }]);
+    assert.deepEqual(documentSymbols(m, 'zh'), documentSymbols(parseDocument(textOf(m)), 'zh'));
+    assert.deepEqual(documentSymbols(m, 'en'), documentSymbols(parseDocument(textOf(m)), 'en'));
+  });
 
   it('a department symbol covers all its lines, a table from header row to last row', function () {
     const titled = model.sections.filter((s) => s.body.title);

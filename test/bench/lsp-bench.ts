@@ -22,6 +22,7 @@ import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import type { DocumentModel, IndicatorRow, SectionRef } from '../../server/src/core/model';
 import { parseDocument } from '../../server/src/core/parse/document';
+import { editorCapabilities } from '../lsp/client';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -92,16 +93,7 @@ class BenchClient {
     await conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
-        textDocument: {
-          synchronization: { dynamicRegistration: false },
-          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
-          hover: { contentFormat: ['markdown', 'plaintext'] },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
-          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-        },
-      },
+      capabilities: editorCapabilities(),
       initializationOptions: { debounceMs: DEBOUNCE },
     });
     await conn.sendNotification('initialized', {});

@@ -35,6 +35,26 @@ export interface StartOptions {
   pull?: boolean;
 }
 
+/** The capabilities an editor like VS Code declares (push diagnostics unless `pull`). Shared with the LSP benchmark. */
+export function editorCapabilities(opts: Pick<StartOptions, 'configuration' | 'pull'> = {}): ClientCapabilities {
+  return {
+    workspace: {
+      configuration: opts.configuration !== false,
+      didChangeConfiguration: { dynamicRegistration: true },
+      workspaceEdit: { documentChanges: true },
+      diagnostics: { refreshSupport: true },
+    },
+    textDocument: {
+      synchronization: { dynamicRegistration: false },
+      publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
+      hover: { contentFormat: ['markdown', 'plaintext'] },
+      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+      documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      ...(opts.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+    },
+  };
+}
+
 export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   /** The `targetTable` section returned for workspace/configuration. */
@@ -71,22 +91,7 @@ export class TestClient {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const client = new TestClient(proc, conn);
-    const capabilities: ClientCapabilities = {
-      workspace: {
-        configuration: opts.configuration !== false,
-        didChangeConfiguration: { dynamicRegistration: true },
-        workspaceEdit: { documentChanges: true },
-        diagnostics: { refreshSupport: true },
-      },
-      textDocument: {
-        synchronization: { dynamicRegistration: false },
-        publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
-        hover: { contentFormat: ['markdown', 'plaintext'] },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
-        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-        ...(opts.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
-      },
-    };
+    const capabilities = editorCapabilities(opts);
     client.initializeResult = await conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,

@@ -18,13 +18,14 @@ import {
 } from 'vscode-languageserver/node';
 import type { DocumentProblem } from './core/rules/index';
 import { FIX_ALL_KIND, codeActions } from './features/code-actions';
-import { documentDiagnostics, documentDiagnosticsJson, documentProblems } from './features/diagnostics';
+import { documentProblems, sentDiagnostics } from './features/diagnostics';
 import { documentLength } from './core/parse/document';
 import { DocumentStore, storedText, type StoredDocument } from './features/document-store';
 import { limitLogMessage, limitMessage, limitedOutline, unlimitedLogMessage, type DocumentLimit } from './features/limits';
 import { documentSymbols } from './features/document-symbols';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
+import { FocusTracker } from './features/problem-window';
 import { installPublishEncoder, withEncodedDiagnostics } from './features/publish-encoder';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, normalizeSettings, settingsKey, type ServerSettings } from './features/settings';
 import { STATS_REQUEST, documentStats, type StatsParams } from './features/stats';
@@ -55,6 +56,8 @@ let documentChangesCapability = false;
 let globalSettings: ServerSettings = DEFAULT_SETTINGS;
 const settingsCache = new Map<string, Promise<ServerSettings>>();
 const timers = new Map<string, NodeJS.Timeout>();
+/** Where the user works in each document: the problems sent to the editor follow it (./features/problem-window.ts). */
+const focus = new FocusTracker();
 /** Problems computed for a model with given settings, reused by stats and code actions. */
 const problemCache = new Map<string, { model: StoredDocument['model']; key: string; problems: DocumentProblem[] }>();
 
@@ -133,12 +136,20 @@ async function publish(uri: string): Promise<void> {
     const settings = await settingsFor(uri);
     // Dropped when the document changed or closed meanwhile: the newer version has its own run.
     if (store.get(uri) !== entry) return;
-    const id = settingsKey(settings);
-    const diagnostics = documentDiagnostics(entry.model, uri, settings, locale, id);
-    const pieces = documentDiagnosticsJson(entry.model, uri, settings, locale, id);
-    await connection.sendDiagnostics(withEncodedDiagnostics({ uri, version: entry.version, diagnostics }, pieces));
+    const sent = sentDiagnostics(entry.model, uri, settings, locale, settingsKey(settings), focus.line(uri), settings.maxProblems);
+    focus.sent(uri, sent.window);
+    await connection.sendDiagnostics(withEncodedDiagnostics({ uri, version: entry.version, diagnostics: sent.diagnostics }, sent.pieces));
   } catch (e) {
     logError(`diagnostics for ${uri} failed`, e);
+  }
+}
+
+/** The cursor left the departments whose problems were sent: send the ones around it. */
+function followFocus(uri: string): void {
+  if (pullDiagnostics) {
+    if (diagnosticRefresh) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  } else {
+    schedule(uri);
   }
 }
 
@@ -161,9 +172,12 @@ connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticRe
     // The text changed while settings were fetched: drop this work and let the client ask again.
     throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
   }
-  const resultId = `${entry.version}|${settingsKey(settings)}|${locale}`;
+  const sent = sentDiagnostics(entry.model, uri, settings, locale, settingsKey(settings), focus.line(uri), settings.maxProblems, false);
+  focus.sent(uri, sent.window);
+  const w = sent.window ? `${sent.window.fromLine}-${sent.window.toLine}` : 'all';
+  const resultId = `${entry.version}|${settingsKey(settings)}|${settings.maxProblems}|${w}|${locale}`;
   if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-  return { kind: 'full', resultId, items: documentDiagnostics(entry.model, uri, settings, locale, settingsKey(settings)) };
+  return { kind: 'full', resultId, items: sent.diagnostics };
 });
 
 // ---- documents ----
@@ -202,6 +216,8 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
     const before = store.get(textDocument.uri)?.limited ?? null;
     const entry = store.change(textDocument.uri, textDocument.version, contentChanges);
     if (!entry) return;
+    const lastChange = contentChanges[contentChanges.length - 1];
+    if (lastChange && 'range' in lastChange && lastChange.range) focus.edited(entry.uri, lastChange.range.start.line);
     announceLimit(before, entry);
   } catch (e) {
     logError(`applying a change to ${textDocument.uri} failed`, e);
@@ -212,6 +228,7 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
 
 connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
   store.close(uri);
+  focus.forget(uri);
   problemCache.delete(uri);
   settingsCache.delete(uri);
   const t = timers.get(uri);
@@ -244,6 +261,8 @@ connection.onHover(({ textDocument, position }) => {
 connection.onCodeAction(async ({ textDocument, range, context }) => {
   const entry = store.get(textDocument.uri);
   if (!entry) return [];
+  // VS Code asks for code actions wherever the cursor goes (the light bulb): the cursor position.
+  if (focus.moved(entry.uri, range.start.line)) followFocus(entry.uri);
   const settings = await settingsFor(entry.uri);
   if (store.get(entry.uri) !== entry) return []; // the request is about a text that no longer exists
   return codeActions(

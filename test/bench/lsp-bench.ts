@@ -13,7 +13,9 @@
  * Edits land in the middle department of the middle copy. It prints figures and asserts nothing.
  *
  * Options (after `--`): `--sizes=1,10,50`, `--runs=N` (edits per case, default 120),
- * `--cpu-prof` (the server writes a .cpuprofile into ./.cache/prof), `--debounce=MS`.
+ * `--cpu-prof` (the server writes a .cpuprofile into ./.cache/prof), `--debounce=MS`,
+ * `--max-problems=N` (the `targetTable.maxProblems` setting; default: the server's default,
+ * 1000; 0 = send every diagnostic of the file on every keystroke).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -34,6 +36,9 @@ const SIZES = opt('sizes', '1,10,50').split(',').map(Number);
 const RUNS = Number(opt('runs', '120'));
 const DEBOUNCE = Number(opt('debounce', '0'));
 const CPU_PROF = args.includes('--cpu-prof');
+const MAX_PROBLEMS = opt('max-problems', '');
+/** The `targetTable` settings the bench's editor answers with. */
+const CONFIG: Record<string, unknown> = MAX_PROBLEMS === '' ? {} : { maxProblems: Number(MAX_PROBLEMS) };
 
 interface Pos { line: number; character: number }
 interface Change { range: { start: Pos; end: Pos }; text: string }
@@ -74,7 +79,7 @@ class BenchClient {
         w(t);
       } else this.arrived.set(p.version, t);
     });
-    conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+    conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => CONFIG));
     conn.onRequest('client/registerCapability', () => null);
     conn.onNotification('window/logMessage', () => undefined);
     conn.listen();
@@ -200,6 +205,7 @@ interface SizeResult {
   lines: number;
   mb: number;
   diagnostics: number;
+  problems: number;
   openMs: number;
   rssOpen: number;
   rssEnd: number;
@@ -218,13 +224,14 @@ async function runSize(sample: string, copies: number): Promise<SizeResult> {
   const { cases, hoverAt, actionAt } = editCases(model, copies);
   const uri = `file:///bench/sample-x${copies}-绩效目标表.txt`;
   const client = await BenchClient.start();
-  const result: SizeResult = { copies, lines: model.lineCount, mb: Buffer.byteLength(text) / 1048576, diagnostics: 0, openMs: 0, rssOpen: 0, rssEnd: 0, cases: new Map() };
+  const result: SizeResult = { copies, lines: model.lineCount, mb: Buffer.byteLength(text) / 1048576, diagnostics: 0, problems: 0, openMs: 0, rssOpen: 0, rssEnd: 0, cases: new Map() };
   try {
     let version = 1;
     const t0 = now();
     await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'target-table', version, text } });
     result.openMs = (await client.published(version)) - t0;
     result.diagnostics = client.lastCount;
+    result.problems = ((await client.conn.sendRequest('targetTable/stats', { uri })) as { problems: number }).problems;
     result.rssOpen = client.rssMB();
 
     let firstBytes: number[] = [];
@@ -275,13 +282,16 @@ async function runSize(sample: string, copies: number): Promise<SizeResult> {
 async function main(): Promise<void> {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\``);
   const sample = fs.readFileSync(SAMPLE, 'utf8');
-  console.log(`node ${process.version}, ${os.cpus().length} cores, server ${path.relative(ROOT, SERVER)}, debounceMs ${DEBOUNCE}, each size in its own server process, one after the other`);
+  console.log(
+    `node ${process.version}, ${os.cpus().length} cores, server ${path.relative(ROOT, SERVER)}, debounceMs ${DEBOUNCE}, ` +
+      `targetTable.maxProblems ${MAX_PROBLEMS === '' ? 'default (1000)' : MAX_PROBLEMS}, each size in its own server process, one after the other`,
+  );
   const results: SizeResult[] = [];
   for (const copies of SIZES) {
     const r = await runSize(sample, copies);
     results.push(r);
     console.log(
-      `×${copies}: ${r.lines} lines, ${r.mb.toFixed(1)} MB, ${r.diagnostics} diagnostics; open → diagnostics ${r.openMs.toFixed(0)} ms; RSS ${r.rssOpen.toFixed(0)} MB after open, ${r.rssEnd.toFixed(0)} MB at the end`,
+      `×${copies}: ${r.lines} lines, ${r.mb.toFixed(1)} MB, ${r.diagnostics} diagnostics sent (${r.problems} problems in the file); open → diagnostics ${r.openMs.toFixed(0)} ms; RSS ${r.rssOpen.toFixed(0)} MB after open, ${r.rssEnd.toFixed(0)} MB at the end`,
     );
   }
   const base = results.find((r) => r.copies === 1);

@@ -60,6 +60,8 @@ export class TestClient {
   /** The `targetTable` section returned for workspace/configuration. */
   config: Record<string, unknown> = {};
   configRequests = 0;
+  /** workspace/diagnostic/refresh requests received. */
+  refreshes = 0;
   stderr = '';
   initializeResult!: InitializeResult;
   private listeners: (() => void)[] = [];
@@ -81,7 +83,10 @@ export class TestClient {
     });
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('client/unregisterCapability', () => null);
-    conn.onRequest('workspace/diagnostic/refresh', () => null);
+    conn.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      return null;
+    });
     conn.onNotification('window/logMessage', () => undefined);
     conn.listen();
   }

@@ -5,14 +5,17 @@
  */
 import type { RuleSettings, SeveritySetting } from '../core/rules/types';
 import { DEFAULT_RULE_SETTINGS } from '../core/rules/types';
+import { DEFAULT_MAX_PROBLEMS } from './problem-window';
 
 export interface ServerSettings {
   /** code → severity override ('off' drops the rule). Codes not listed keep the rule's default. */
   severity: Readonly<Record<string, SeveritySetting>>;
   rules: RuleSettings;
+  /** Most diagnostics sent for one file; 0 = no limit (./problem-window.ts). */
+  maxProblems: number;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { severity: {}, rules: DEFAULT_RULE_SETTINGS };
+export const DEFAULT_SETTINGS: ServerSettings = { severity: {}, rules: DEFAULT_RULE_SETTINGS, maxProblems: DEFAULT_MAX_PROBLEMS };
 
 /** The configuration section the server reads. */
 export const SETTINGS_SECTION = 'targetTable';
@@ -43,10 +46,16 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   let minSatisfaction = DEFAULT_RULE_SETTINGS.minSatisfaction;
   const m = typeof r.minSatisfaction === 'string' ? Number(r.minSatisfaction) : r.minSatisfaction;
   if (typeof m === 'number' && Number.isFinite(m) && m >= 0 && m <= 100) minSatisfaction = m;
-  return { severity, rules: { framework, minSatisfaction } };
+  let maxProblems = DEFAULT_MAX_PROBLEMS;
+  const mp = typeof r.maxProblems === 'string' ? Number(r.maxProblems) : r.maxProblems;
+  if (typeof mp === 'number' && Number.isFinite(mp) && mp >= 0) maxProblems = Math.floor(mp);
+  return { severity, rules: { framework, minSatisfaction }, maxProblems };
 }
 
-/** Stable key of a settings value: a change of key means diagnostics must be recomputed. */
+/**
+ * Stable key of the settings that change what the rules report: a change of key means every
+ * section's diagnostics must be recomputed. (`maxProblems` only changes which are sent.)
+ */
 export function settingsKey(s: ServerSettings): string {
   const sev = Object.keys(s.severity).sort().map((k) => `${k}=${s.severity[k]}`).join(',');
   return `${s.rules.framework}|${s.rules.minSatisfaction}|${sev}`;

@@ -1,0 +1,127 @@
+/**
+ * A file with more problems than `targetTable.maxProblems` (default 1000, VS Code's own per-file
+ * limit): the server sends the problems of the departments around the last edit or cursor, with
+ * a summary, and follows the cursor, in push and in pull mode.
+ */
+import * as assert from 'node:assert';
+import type { Diagnostic, DocumentDiagnosticReport, FullDocumentDiagnosticReport, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { parseDocument } from '../../server/src/core/parse/document';
+import { documentDiagnostics } from '../../server/src/features/diagnostics';
+import { DEFAULT_SETTINGS, settingsKey } from '../../server/src/features/settings';
+import { TestClient, sampleText, sleep } from './client';
+
+const URI = 'file:///tmp/target-table-test/三份样例绩效目标表.txt';
+const text = () => [sampleText(), sampleText(), sampleText()].join('\n');
+const model = parseDocument(text());
+/** What the CLI would list: every problem of the file (absolute, Chinese). */
+const ALL = documentDiagnostics(model, URI, DEFAULT_SETTINGS, 'zh', settingsKey(DEFAULT_SETTINGS));
+/** A line in the middle department of the third copy, and one in the first copy. */
+const perCopy = model.sections.length / 3;
+const far = model.sections[2 * perCopy + Math.floor(perCopy / 2)];
+const farLine = far.startLine + 30;
+
+function summaryOf(ds: Diagnostic[]): Diagnostic {
+  const s = ds[0];
+  assert.strictEqual(s.code, undefined, 'the summary comes first and has no rule code');
+  assert.strictEqual(s.severity, 3);
+  return s;
+}
+
+const lines = (ds: Diagnostic[]) => ds.slice(1).map((d) => d.range.start.line);
+const sectionOf = (line: number) => {
+  let k = 0;
+  while (k + 1 < model.sections.length && model.sections[k + 1].startLine <= line) k++;
+  return k;
+};
+/** Whether the departments sent include the one holding `line`. */
+const covers = (ds: Diagnostic[], line: number) => {
+  const ls = lines(ds);
+  const k = sectionOf(line);
+  return sectionOf(Math.min(...ls)) <= k && k <= sectionOf(Math.max(...ls));
+};
+/** The problems of the file that lie on the lines spanned by `ds` (the departments sent are whole). */
+function expectedFor(ds: Diagnostic[]): Diagnostic[] {
+  const ls = lines(ds);
+  const a = sectionOf(Math.min(...ls));
+  const b = sectionOf(Math.max(...ls));
+  const from = model.sections[a].startLine;
+  const to = b + 1 < model.sections.length ? model.sections[b + 1].startLine - 1 : model.lineCount - 1;
+  return ALL.filter((d) => d.range.start.line >= from && d.range.start.line <= to);
+}
+
+describe('LSP server: a file over targetTable.maxProblems', function () {
+  this.timeout(30000);
+
+  it('push: sends at most 1000, the departments around the cursor, and follows edits and the cursor', async function () {
+    const client = await TestClient.start();
+    try {
+      assert.strictEqual(ALL.length, 2076);
+      await client.open(URI, text());
+      const first = (await client.waitForDiagnostics(URI, (p) => p.version === 1)).diagnostics;
+      assert.ok(first.length <= 1000 && first.length > 900, String(first.length));
+      assert.match(summaryOf(first).message as string, /本文件共有 2,076 个问题/);
+      assert.ok(covers(first, 0), 'at open the window is at the top of the file');
+      assert.deepStrictEqual(first.slice(1), expectedFor(first));
+
+      // The cursor goes to the third copy (VS Code asks for code actions there): a new publish.
+      const before = client.published.length;
+      await client.request('textDocument/codeAction', { textDocument: { uri: URI }, range: { start: { line: farLine, character: 0 }, end: { line: farLine, character: 0 } }, context: { diagnostics: [] } });
+      const moved = (await client.waitForDiagnostics(URI, (p) => client.published.indexOf(p) >= before)).diagnostics;
+      assert.ok(covers(moved, farLine), 'problems around the cursor are sent');
+      assert.deepStrictEqual(moved.slice(1), expectedFor(moved));
+
+      // A cursor move inside the window sends nothing new.
+      const count = client.published.length;
+      await client.request('textDocument/codeAction', { textDocument: { uri: URI }, range: { start: { line: farLine + 1, character: 0 }, end: { line: farLine + 1, character: 0 } }, context: { diagnostics: [] } });
+      await sleep(300);
+      assert.strictEqual(client.published.length, count);
+
+      // An edit in the first copy moves the window there; the edited department's problems are in it.
+      const editLine = model.sections[3].startLine + 10;
+      await client.notify('textDocument/didChange', {
+        textDocument: { uri: URI, version: 2 },
+        contentChanges: [{ range: { start: { line: editLine, character: 0 }, end: { line: editLine, character: 0 } }, text: ' ' }],
+      });
+      const edited = (await client.waitForDiagnostics(URI, (p) => p.version === 2)).diagnostics;
+      assert.ok(covers(edited, editLine));
+      assert.ok(edited.length <= 1000);
+
+      // maxProblems 0: everything.
+      client.config = { maxProblems: 0 };
+      const n = client.published.length;
+      await client.notify('workspace/didChangeConfiguration', { settings: null });
+      const all = await client.waitForDiagnostics(URI, (p: PublishDiagnosticsParams) => client.published.indexOf(p) >= n);
+      const editedLines = text().split('\n');
+      editedLines[editLine] = ' ' + editedLines[editLine];
+      const expected = documentDiagnostics(parseDocument(editedLines.join('\n')), URI, DEFAULT_SETTINGS, 'zh', settingsKey(DEFAULT_SETTINGS));
+      assert.deepStrictEqual(all.diagnostics, expected);
+      assert.ok(all.diagnostics.every((d) => d.code !== undefined), 'no summary when nothing is held back');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('pull: the report is windowed the same way, unchanged when nothing moved, refreshed when the cursor leaves', async function () {
+    const client = await TestClient.start({ pull: true, locale: 'en' });
+    try {
+      await client.open(URI, text());
+      const pull = (previousResultId?: string) => client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: URI }, previousResultId });
+      const r1 = (await pull()) as FullDocumentDiagnosticReport;
+      assert.strictEqual(r1.kind, 'full');
+      assert.ok(r1.items.length <= 1000);
+      assert.match(summaryOf(r1.items).message as string, /This file has 2,076 problems/);
+      assert.ok(covers(r1.items, 0));
+      assert.strictEqual((await pull(r1.resultId)).kind, 'unchanged');
+
+      const refreshes = client.refreshes;
+      await client.request('textDocument/codeAction', { textDocument: { uri: URI }, range: { start: { line: farLine, character: 0 }, end: { line: farLine, character: 0 } }, context: { diagnostics: [] } });
+      for (let i = 0; i < 50 && client.refreshes === refreshes; i++) await sleep(20);
+      assert.strictEqual(client.refreshes, refreshes + 1, 'the server asks the editor to pull again');
+      const r2 = (await pull(r1.resultId)) as FullDocumentDiagnosticReport;
+      assert.strictEqual(r2.kind, 'full');
+      assert.ok(covers(r2.items, farLine));
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { parseDocument, updateDocument } from '../../../server/src/core/parse/document';
+import { documentDiagnostics, sentDiagnostics } from '../../../server/src/features/diagnostics';
+import { FocusTracker, nearestProblems, selectWindow, summaryMessage } from '../../../server/src/features/problem-window';
+import { DEFAULT_SETTINGS, normalizeSettings, settingsKey } from '../../../server/src/features/settings';
+import { sampleText } from '../../helpers/fixtures';
+
+describe('problem window: which problems a huge file sends', () => {
+  describe('selectWindow', () => {
+    it('grows alternately around the focus while whole sections fit', () => {
+      assert.deepEqual(selectWindow([5, 5, 5, 5, 5], 2, 15), { from: 1, to: 3, count: 15 });
+      // below first, then above
+      assert.deepEqual(selectWindow([5, 5, 5, 5, 5], 2, 10), { from: 2, to: 3, count: 10 });
+      // a section that does not fit stops its side; the other side goes on
+      assert.deepEqual(selectWindow([1, 1, 50, 3, 1, 1, 1], 3, 10), { from: 3, to: 6, count: 6 });
+      // sections without problems are free
+      assert.deepEqual(selectWindow([9, 0, 0, 4, 0, 0, 9], 3, 5), { from: 1, to: 5, count: 4 });
+    });
+
+    it('returns the focus section alone when it is over the budget, and clamps the focus', () => {
+      assert.deepEqual(selectWindow([1, 30, 1], 1, 10), { from: 1, to: 1, count: 30 });
+      assert.deepEqual(selectWindow([2, 2], 99, 2), { from: 1, to: 1, count: 2 });
+      assert.deepEqual(selectWindow([], 0, 10), { from: 0, to: -1, count: 0 });
+    });
+  });
+
+  it('nearestProblems keeps the ones closest to the focus line, in their order', () => {
+    const d = (line: number): Diagnostic => ({ range: { start: { line, character: 0 }, end: { line, character: 1 } }, message: String(line) });
+    const all = [d(1), d(50), d(10), d(12), d(30)];
+    assert.deepEqual(nearestProblems(all, 11, 3).map((x) => x.message), ['1', '10', '12']);
+    assert.deepEqual(nearestProblems(all, 11, 9).length, 5);
+  });
+
+  it('summary message in both languages names the total, the departments and the way out', () => {
+    const s = { total: 6920, shown: 998, firstDepartment: '甲局', lastDepartment: '乙局', departments: 12, fromLine: 100, toLine: 9000 };
+    const zh = summaryMessage(s, 1000, 'zh');
+    assert.match(zh, /本文件共有 6,920 个问题/);
+    assert.match(zh, /12 个部门（「甲局」…「乙局」，第 101–9001 行）的 998 个问题/);
+    assert.match(zh, /target-table check/);
+    assert.match(zh, /targetTable\.maxProblems 设为 0/);
+    const en = summaryMessage(s, 1000, 'en');
+    assert.match(en, /This file has 6,920 problems/);
+    assert.match(en, /only the 998 in the 12 departments around the cursor/);
+  });
+
+  it('maxProblems setting: default 1000, 0 allowed, junk ignored', () => {
+    assert.equal(DEFAULT_SETTINGS.maxProblems, 1000);
+    assert.equal(normalizeSettings({ maxProblems: 0 }).maxProblems, 0);
+    assert.equal(normalizeSettings({ maxProblems: '250' }).maxProblems, 250);
+    assert.equal(normalizeSettings({ maxProblems: -3 }).maxProblems, 1000);
+    assert.equal(normalizeSettings({ maxProblems: 'many' }).maxProblems, 1000);
+    // it does not invalidate the per-section diagnostics
+    assert.equal(settingsKey(normalizeSettings({ maxProblems: 5 })), settingsKey(DEFAULT_SETTINGS));
+  });
+
+  describe('sentDiagnostics on the sample ×3 (2,076 problems)', () => {
+    const uri = 'file:///x/三份绩效目标表.txt';
+    const id = settingsKey(DEFAULT_SETTINGS);
+    const sample = sampleText();
+    const model = parseDocument([sample, sample, sample].join('\n'));
+    const all = documentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id);
+    const inWindow = (w: { fromLine: number; toLine: number }) => all.filter((d) => d.range.start.line >= w.fromLine && d.range.start.line <= w.toLine);
+
+    it('under the limit everything is sent, without a summary', () => {
+      const sent = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, 0, 5000);
+      assert.equal(sent.window, null);
+      assert.equal(sent.total, all.length);
+      assert.deepEqual(sent.diagnostics, all);
+      assert.equal(`[${sent.pieces.map((b) => b.toString('utf8')).join(',')}]`, JSON.stringify(all));
+      assert.deepEqual(sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, 0, 0).diagnostics, all, '0 = no limit');
+    });
+
+    it('over the limit: a summary, then every problem of whole departments around the focus, at most maxProblems in all', () => {
+      assert.equal(all.length, 2076);
+      const focusLine = model.sections[Math.floor(model.sections.length / 2)].startLine + 40;
+      const sent = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 1000);
+      assert.ok(sent.window);
+      assert.ok(sent.window.fromLine <= focusLine && focusLine <= sent.window.toLine);
+      assert.ok(sent.diagnostics.length <= 1000 && sent.diagnostics.length > 900, String(sent.diagnostics.length));
+      const [summary, ...rest] = sent.diagnostics;
+      assert.equal(summary.severity, DiagnosticSeverity.Information);
+      assert.equal(summary.code, undefined);
+      assert.equal(summary.source, 'target-table');
+      assert.match(summary.message as string, /本文件共有 2,076 个问题/);
+      assert.deepEqual(rest, inWindow(sent.window), 'exactly the problems of the departments in the window');
+      // the window is whole departments: it starts and ends on section boundaries
+      assert.ok(model.sections.some((s) => s.startLine === sent.window!.fromLine));
+      assert.ok(model.sections.some((s) => s.startLine === sent.window!.toLine + 1));
+      assert.equal(`[${sent.pieces.map((b) => b.toString('utf8')).join(',')}]`, JSON.stringify(sent.diagnostics));
+      assert.equal(sent.total, 2076);
+    });
+
+    it('the window follows the focus and stays right through an edit that moves lines', () => {
+      const top = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, 0, 1000);
+      assert.equal(top.window!.fromLine, 0);
+      const lastLine = model.lineCount - 1;
+      const bottom = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, lastLine, 1000);
+      assert.ok(bottom.window!.toLine === lastLine);
+      // insert two lines near the top: everything below moves, the cached sections are shifted right
+      const edited = updateDocument(model, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '\n\n' }]);
+      const after = sentDiagnostics(edited, uri, DEFAULT_SETTINGS, 'zh', id, lastLine + 2, 1000);
+      const full = documentDiagnostics(edited, uri, DEFAULT_SETTINGS, 'zh', id);
+      assert.deepEqual(
+        after.diagnostics.slice(1),
+        full.filter((d) => d.range.start.line >= after.window!.fromLine && d.range.start.line <= after.window!.toLine),
+      );
+    });
+
+    it('a department alone over the limit sends its problems nearest the focus', () => {
+      const big = model.sections.reduce((a, b) => (documentDiagnostics({ sections: [b], lineCount: 0 }, uri, DEFAULT_SETTINGS, 'zh', id).length > documentDiagnostics({ sections: [a], lineCount: 0 }, uri, DEFAULT_SETTINGS, 'zh', id).length ? b : a));
+      const sent = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, big.startLine, 6);
+      assert.equal(sent.diagnostics.length, 6);
+      assert.ok(sent.diagnostics.slice(1).every((d) => d.range.start.line >= big.startLine && d.range.start.line < big.startLine + big.body.lines.length));
+    });
+  });
+
+  it('FocusTracker: an edit moves the focus; a cursor outside the window sent asks for a new one', () => {
+    const f = new FocusTracker();
+    const uri = 'file:///a';
+    assert.equal(f.line(uri), 0);
+    f.edited(uri, 120);
+    assert.equal(f.line(uri), 120);
+    assert.equal(f.moved(uri, 5000), false, 'nothing sent yet');
+    f.sent(uri, { fromLine: 100, toLine: 400 });
+    assert.equal(f.moved(uri, 300), false);
+    assert.equal(f.moved(uri, 401), true);
+    assert.equal(f.line(uri), 401);
+    f.sent(uri, null);
+    assert.equal(f.moved(uri, 99999), false, 'everything was sent');
+    f.forget(uri);
+    assert.equal(f.line(uri), 0);
+  });
+});

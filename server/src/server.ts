@@ -17,7 +17,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import type { DocumentProblem } from './core/rules/index';
-import { FIX_ALL_KIND, codeActions } from './features/code-actions';
+import { FIX_ALL_KIND, codeActions, resolveCodeAction, type FixAllOfKindData } from './features/code-actions';
 import { documentProblems, sentDiagnostics } from './features/diagnostics';
 import { documentLength } from './core/parse/document';
 import { DocumentStore, storedText, type StoredDocument } from './features/document-store';
@@ -52,6 +52,7 @@ let configurationCapability = false;
 let pullDiagnostics = false;
 let diagnosticRefresh = false;
 let documentChangesCapability = false;
+let codeActionResolve = false;
 /** Settings when the client cannot answer workspace/configuration (from didChangeConfiguration's payload). */
 let globalSettings: ServerSettings = DEFAULT_SETTINGS;
 const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -70,11 +71,12 @@ connection.onInitialize((params): InitializeResult => {
   pullDiagnostics = !!caps.textDocument?.diagnostic;
   diagnosticRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
   documentChangesCapability = !!caps.workspace?.workspaceEdit?.documentChanges;
+  codeActionResolve = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: codeActionResolve },
       documentSymbolProvider: { label: '绩效目标表' },
       foldingRangeProvider: true,
       workspaceSymbolProvider: true,
@@ -273,11 +275,21 @@ connection.onCodeAction(async ({ textDocument, range, context }) => {
       range,
       diagnostics: context.diagnostics,
       only: context.only,
+      resolveEdits: codeActionResolve,
     },
     settings,
     locale,
     problemsOf(entry, settings),
   );
+});
+
+connection.onCodeActionResolve(async (action) => {
+  const uri = (action.data as Partial<FixAllOfKindData> | undefined)?.uri;
+  const entry = typeof uri === 'string' ? store.get(uri) : undefined;
+  if (!entry) return action;
+  const settings = await settingsFor(entry.uri);
+  const now = store.get(entry.uri) ?? entry;
+  return resolveCodeAction(action, now.model, now.uri, documentChangesCapability ? now.version : undefined, settings, problemsOf(now, settings));
 });
 
 connection.onDocumentSymbol(({ textDocument }) => {

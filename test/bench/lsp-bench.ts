@@ -3,7 +3,7 @@
  * (`node dist/server.js --stdio`) as a child process, initializes like an editor without pull
  * diagnostics (so the server pushes), with `initializationOptions.debounceMs = 0`, and for the
  * sample, the sample ×10 and the sample ×50 (copies joined with '\n'; each size in a fresh server
- * process, one after the other) measures:
+ * process, one after the other) measures (code actions resolved lazily, as VS Code declares):
  *  - open: didOpen → the first publishDiagnostics;
  *  - single-keystroke edits through incremental didChange with real ranges, from sending the
  *    didChange of version v to receiving publishDiagnostics of version v (edit and undo alternate,
@@ -98,7 +98,7 @@ class BenchClient {
     await conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: editorCapabilities(),
+      capabilities: editorCapabilities({ resolve: true }),
       initializationOptions: { debounceMs: DEBOUNCE },
     });
     await conn.sendNotification('initialized', {});

@@ -33,10 +33,12 @@ export interface StartOptions {
   configuration?: boolean;
   /** Declare pull diagnostics support (default false: the server pushes). */
   pull?: boolean;
+  /** Declare `codeAction.resolveSupport` for edits, as VS Code does (default false: edits come with the action). */
+  resolve?: boolean;
 }
 
 /** The capabilities an editor like VS Code declares (push diagnostics unless `pull`). Shared with the LSP benchmark. */
-export function editorCapabilities(opts: Pick<StartOptions, 'configuration' | 'pull'> = {}): ClientCapabilities {
+export function editorCapabilities(opts: Pick<StartOptions, 'configuration' | 'pull' | 'resolve'> = {}): ClientCapabilities {
   return {
     workspace: {
       configuration: opts.configuration !== false,
@@ -48,7 +50,11 @@ export function editorCapabilities(opts: Pick<StartOptions, 'configuration' | 'p
       synchronization: { dynamicRegistration: false },
       publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
       hover: { contentFormat: ['markdown', 'plaintext'] },
-      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+      codeAction: {
+        codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+        isPreferredSupport: true,
+        ...(opts.resolve ? { dataSupport: true, resolveSupport: { properties: ['edit'] } } : {}),
+      },
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       ...(opts.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
     },

@@ -76,6 +76,7 @@ describe('LSP server over stdio: push diagnostics, Chinese, workspace/configurat
     assert.deepStrictEqual(caps.textDocumentSync, { openClose: true, change: 2 });
     assert.ok(caps.hoverProvider && caps.documentSymbolProvider && caps.foldingRangeProvider && caps.workspaceSymbolProvider);
     assert.deepStrictEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.targetTable']);
+    assert.strictEqual((caps.codeActionProvider as { resolveProvider?: boolean }).resolveProvider, false, 'no resolve for a client without resolveSupport');
     assert.strictEqual(caps.diagnosticProvider, undefined, 'no pull diagnostics for a client without the capability');
   });
 
@@ -400,5 +401,48 @@ describe('LSP server: process', function () {
     const code = await client.exited;
     client.conn.dispose();
     assert.strictEqual(code, 1);
+  });
+});
+
+describe('LSP server: code actions resolved lazily (codeAction.resolveSupport, as VS Code declares)', function () {
+  let client: TestClient;
+  before(async function () {
+    client = await TestClient.start({ resolve: true });
+  });
+  after(async function () {
+    await client.stop();
+  });
+
+  it('[rules] fix-all-of-kind comes without its edit and resolves to the same edits an eager client gets', async function () {
+    assert.strictEqual((client.initializeResult.capabilities.codeActionProvider as { resolveProvider?: boolean }).resolveProvider, true);
+    await client.open(SAMPLE_URI, sampleText());
+    const ds = (await client.waitForDiagnostics(SAMPLE_URI, (p) => p.version === 1)).diagnostics;
+    const text = lines();
+    const d = ds.find((x) => x.code === 'TT201' && text[x.range.start.line].slice(x.range.start.character, x.range.end.character) === '≧')!;
+    const params = { textDocument: { uri: SAMPLE_URI }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', params);
+    const preferred = actions.find((a) => a.isPreferred)!;
+    assert.deepStrictEqual(editsOf(preferred, SAMPLE_URI), [{ range: d.range, newText: '≥' }], 'a single fix keeps its edit');
+    const all = actions.find((a) => !a.isPreferred && /TT201/.test(a.title))!;
+    assert.strictEqual(all.edit, undefined, 'sent without its edit');
+    assert.ok(all.data);
+    const resolved = await client.request<CodeAction>('codeAction/resolve', all);
+    assert.strictEqual(resolved.title, all.title);
+    const edits = editsOf(resolved, SAMPLE_URI);
+    assert.strictEqual(edits.length, Number(/全部 (\d+) 处/.exec(all.title)![1]), 'as many edits as the title says');
+
+    // The same action from a client without resolve support carries exactly these edits.
+    const eager = await TestClient.start();
+    try {
+      await eager.open(SAMPLE_URI, sampleText());
+      await eager.waitForDiagnostics(SAMPLE_URI, (p) => p.version === 1);
+      const e = (await eager.request<CodeAction[]>('textDocument/codeAction', params)).find((a) => a.title === all.title)!;
+      assert.deepStrictEqual(editsOf(e, SAMPLE_URI), edits);
+    } finally {
+      await eager.stop();
+    }
+    // Unknown data comes back as it was.
+    const other = { title: 'x', data: { something: 1 } };
+    assert.deepStrictEqual(await client.request('codeAction/resolve', other), other);
   });
 });

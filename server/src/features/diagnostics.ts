@@ -9,7 +9,7 @@ import { checkDocument, type DocumentProblem } from '../core/rules/index';
 import type { Severity } from '../core/rules/types';
 import { msg, type Locale } from '../i18n';
 import { nearestProblems, selectWindow, summaryDiagnostic } from './problem-window';
-import type { ServerSettings } from './settings';
+import { settingsKey, type ServerSettings } from './settings';
 
 export const SOURCE = 'target-table';
 
@@ -27,10 +27,29 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** All problems of a document, absolute ranges, configured severities, 'off' rules dropped. */
+/**
+ * All problems of a document, absolute ranges, configured severities, 'off' rules dropped.
+ * Each section's list is cached on its body for the start line it was placed at, so after a
+ * keystroke only the edited section (and sections that moved) are placed again: code actions,
+ * which VS Code asks for at every cursor move, need this list.
+ */
 export function documentProblems(model: DocumentModel, settings: ServerSettings): DocumentProblem[] {
-  return checkDocument(model.sections, settings.rules, settings.severity);
+  const key = settingsKey(settings);
+  const out: DocumentProblem[] = [];
+  for (const ref of model.sections) {
+    let c = ref.body.cache.get(PROBLEMS_KEY) as { key: string; startLine: number; problems: DocumentProblem[] } | undefined;
+    if (!c || c.key !== key || c.startLine !== ref.startLine) {
+      c = { key, startLine: ref.startLine, problems: checkDocument([ref], settings.rules, settings.severity) };
+      ref.body.cache.set(PROBLEMS_KEY, c);
+    }
+    // (A cached problem's `section` may be an earlier ref object: same body, same start line.)
+    const ps = c.problems;
+    for (let i = 0; i < ps.length; i++) out.push(ps[i]);
+  }
+  return out;
 }
+
+const PROBLEMS_KEY = 'lsp-problems';
 
 export function toDiagnostic(p: DocumentProblem, uri: string, locale: Locale): Diagnostic {
   const d: Diagnostic = {

@@ -131,6 +131,18 @@ describe('target-table extension (real VS Code)', function () {
       a.edit!.entries().some(([u, edits]) => u.toString() === uri.toString() && edits.some((e) => e.newText.includes('≥'))),
     );
     assert.ok(fix, `no quick fix producing ≥; offered: ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
+    // "Fix all TT201 in this file" comes without its edit and VS Code resolves it (codeAction/resolve).
+    const resolved = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+      10,
+    );
+    const ofKind = (resolved ?? []).find((a): a is vscode.CodeAction => 'kind' in a && /TT201/.test(a.title) && !a.isPreferred);
+    assert.ok(ofKind?.edit, `fix-all-of-kind not resolved: ${JSON.stringify((resolved ?? []).map((a) => a.title))}`);
+    const n = Number(/(\d+)/.exec(ofKind.title)![1]);
+    assert.strictEqual(ofKind.edit.entries().reduce((k, [, es]) => k + es.length, 0), n, ofKind.title);
     assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'applyEdit failed');
     const after = doc.lineAt(line).text;
     assert.strictEqual(after, before.replace('≧', '≥'));

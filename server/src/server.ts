@@ -22,11 +22,11 @@ import { documentProblems, sentDiagnostics } from './features/diagnostics';
 import { documentLength } from './core/parse/document';
 import { DocumentStore, storedText, type StoredDocument } from './features/document-store';
 import { limitLogMessage, limitMessage, limitedOutline, unlimitedLogMessage, type DocumentLimit } from './features/limits';
-import { documentSymbols } from './features/document-symbols';
+import { documentOutline } from './features/document-symbols';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
 import { FocusTracker } from './features/problem-window';
-import { installPublishEncoder, withEncodedDiagnostics } from './features/publish-encoder';
+import { installPublishEncoder, withEncodedDiagnostics, withEncodedItems } from './features/publish-encoder';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, normalizeSettings, settingsKey, type ServerSettings } from './features/settings';
 import { STATS_REQUEST, documentStats, type StatsParams } from './features/stats';
 import { workspaceSymbols } from './features/workspace-symbols';
@@ -44,6 +44,8 @@ const DEFAULT_DEBOUNCE_MS = 50;
 let debounceMs = DEFAULT_DEBOUNCE_MS;
 
 installPublishEncoder(); // before the connection creates its message writer
+/** Stream transports write JSON through that encoder; node-ipc (how VS Code starts us) serialises itself. */
+const streamTransport = !process.argv.includes('--node-ipc');
 const connection = createConnection(ProposedFeatures.all);
 const store = new DocumentStore();
 
@@ -292,10 +294,14 @@ connection.onCodeActionResolve(async (action) => {
   return resolveCodeAction(action, now.model, now.uri, documentChangesCapability ? now.version : undefined, settings, problemsOf(now, settings));
 });
 
-connection.onDocumentSymbol(({ textDocument }) => {
+connection.onDocumentSymbol(async ({ textDocument }) => {
   const entry = store.get(textDocument.uri);
-  if (entry?.limited) return limitedOutline(storedText(entry));
-  return entry ? documentSymbols(entry.model, locale) : [];
+  if (!entry) return [];
+  if (entry.limited) return limitedOutline(storedText(entry));
+  const settings = await settingsFor(entry.uri);
+  const now = store.get(entry.uri) ?? entry;
+  const outline = documentOutline(now.model, locale, focus.line(now.uri), settings.maxOutlineItems, streamTransport);
+  return streamTransport ? withEncodedItems(outline.symbols, outline.pieces) : outline.symbols;
 });
 
 connection.onFoldingRanges(({ textDocument }) => {

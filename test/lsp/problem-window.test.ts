@@ -4,9 +4,10 @@
  * a summary, and follows the cursor, in push and in pull mode.
  */
 import * as assert from 'node:assert';
-import type { Diagnostic, DocumentDiagnosticReport, FullDocumentDiagnosticReport, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type { Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FullDocumentDiagnosticReport, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { parseDocument } from '../../server/src/core/parse/document';
 import { documentDiagnostics } from '../../server/src/features/diagnostics';
+import { documentSymbols } from '../../server/src/features/document-symbols';
 import { DEFAULT_SETTINGS, settingsKey } from '../../server/src/features/settings';
 import { TestClient, sampleText, sleep } from './client';
 
@@ -120,6 +121,30 @@ describe('LSP server: a file over targetTable.maxProblems', function () {
       const r2 = (await pull(r1.resultId)) as FullDocumentDiagnosticReport;
       assert.strictEqual(r2.kind, 'full');
       assert.ok(covers(r2.items, farLine));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('outline: over targetTable.maxOutlineItems every department is listed, the one being edited in full', async function () {
+    const client = await TestClient.start();
+    try {
+      await client.open(URI, text());
+      const count = (ss: readonly DocumentSymbol[]): number => ss.reduce((n, x) => n + 1 + count(x.children ?? []), 0);
+      const full = documentSymbols(model, 'zh');
+      // an edit in the third copy moves the focus there (a space typed and removed: same text)
+      const at = { line: farLine, character: 0 };
+      await client.notify('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: { start: at, end: at }, text: ' ' }] });
+      await client.notify('textDocument/didChange', { textDocument: { uri: URI, version: 3 }, contentChanges: [{ range: { start: at, end: { line: farLine, character: 1 } }, text: '' }] });
+      const limited = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+      assert.strictEqual(limited.length, full.length);
+      assert.ok(count(limited) <= 5000, String(count(limited)));
+      const k = full.findIndex((d) => d.range.start.line <= farLine && farLine <= d.range.end.line);
+      assert.deepStrictEqual(limited[k], full[k]);
+      client.config = { maxOutlineItems: 0 };
+      await client.notify('workspace/didChangeConfiguration', { settings: null });
+      await sleep(100);
+      assert.deepStrictEqual(await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } }), full);
     } finally {
       await client.stop();
     }

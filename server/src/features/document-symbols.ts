@@ -31,7 +31,8 @@ function goalSymbol(ref: SectionRef, g: OverviewGoal, L: Labels): DocumentSymbol
   return symbol(goalLabel(g.kind, g.number, L), g.text, SymbolKind.Event, range, range);
 }
 
-function tableSymbol(ref: SectionRef, t: GoalTable, L: Labels): DocumentSymbol {
+function tableSymbol(ref: SectionRef, t: GoalTable, L: Labels, withIndicators: boolean): DocumentSymbol {
+  if (!withIndicators) return symbol(goalLabel(t.kind, t.number, L), t.goalText, SymbolKind.Class, absRange(ref, t.range), absRange(ref, t.headerCell.range));
   const indicators = t.rows.map((r) => {
     const range = absRange(ref, r.range);
     return symbol(r.level3.text || L.empty, r.target.raw || undefined, SymbolKind.Field, range, absRange(ref, r.level3.range));
@@ -40,29 +41,129 @@ function tableSymbol(ref: SectionRef, t: GoalTable, L: Labels): DocumentSymbol {
 }
 
 /**
- * Editors ask for the outline after every edit. A department's symbols are kept on its section
- * body with the start line they were made for, so after a keystroke only the edited department
- * (and departments whose start line moved) are rebuilt.
+ * How much of a department the outline shows: 2 = everything (goals, tables and their
+ * indicators), 1 = goals and tables without indicators, 0 = the department alone.
  */
-export function documentSymbols(model: DocumentModel, locale: Locale): DocumentSymbol[] {
-  const L = labels(locale);
-  const out: DocumentSymbol[] = [];
-  for (const ref of model.sections) {
-    if (!ref.body.title) continue; // text before the first title is no department
-    const key = `symbols:${locale}`;
-    let c = ref.body.cache.get(key) as { startLine: number; symbol: DocumentSymbol } | undefined;
-    if (!c || c.startLine !== ref.startLine) {
-      c = { startLine: ref.startLine, symbol: departmentSymbol(ref, L) };
-      ref.body.cache.set(key, c);
-    }
-    out.push(c.symbol);
-  }
-  return out;
+export type OutlineDetail = 0 | 1 | 2;
+
+/** A department's outline, kept on its section body for the start line it was made for. */
+interface DepartmentOutline {
+  startLine: number;
+  /** Symbol counts at detail 0, 1 and 2 (known without building the symbols). */
+  counts: [number, number, number];
+  /** The department's symbol at each detail, built on first use. */
+  symbols: [DocumentSymbol | undefined, DocumentSymbol | undefined, DocumentSymbol | undefined];
+  /** Its UTF-8 JSON at each detail, built on first use (sent as is, see ./publish-encoder.ts). */
+  json: [Buffer | undefined, Buffer | undefined, Buffer | undefined];
 }
 
-function departmentSymbol(ref: SectionRef, L: Labels): DocumentSymbol {
+/**
+ * Editors ask for the outline after every edit (VS Code: outline, breadcrumbs, sticky scroll).
+ * A department's symbols are kept on its section body with the start line they were made for,
+ * so after a keystroke only the edited department (and departments whose start line moved) are
+ * rebuilt, and only at the detail that is shown.
+ */
+function departmentOutline(ref: SectionRef, locale: Locale): DepartmentOutline {
+  const key = `symbols:${locale}`;
+  let c = ref.body.cache.get(key) as DepartmentOutline | undefined;
+  if (!c || c.startLine !== ref.startLine) {
+    const body = ref.body;
+    let goals = 0;
+    for (const r of body.overview?.rows ?? []) goals += (r.long ? 1 : 0) + (r.annual ? 1 : 0);
+    let indicators = 0;
+    for (const t of body.tables) indicators += t.rows.length;
+    const level1 = 1 + (body.overview ? 1 + goals : 0) + body.tables.length;
+    c = { startLine: ref.startLine, counts: [1, level1, level1 + indicators], symbols: [undefined, undefined, undefined], json: [undefined, undefined, undefined] };
+    body.cache.set(key, c);
+  }
+  return c;
+}
+
+function symbolAt(ref: SectionRef, c: DepartmentOutline, detail: OutlineDetail, L: Labels): DocumentSymbol {
+  return (c.symbols[detail] ??= departmentSymbol(ref, L, detail));
+}
+
+function jsonAt(ref: SectionRef, c: DepartmentOutline, detail: OutlineDetail, L: Labels): Buffer {
+  return (c.json[detail] ??= Buffer.from(JSON.stringify(symbolAt(ref, c, detail, L)), 'utf8'));
+}
+
+/**
+ * The detail of each department when the whole outline would have more than `max` symbols (0 =
+ * no limit). Every department is listed; the focus department (the cursor's, for breadcrumbs and
+ * sticky scroll) shows everything; then departments around it get their goals and tables, then
+ * their indicators, nearest first, while the budget lasts.
+ */
+export function outlineDetails(counts: readonly (readonly [number, number, number])[], focus: number, max: number): OutlineDetail[] {
+  const n = counts.length;
+  let total = 0;
+  for (const c of counts) total += c[2];
+  if (max <= 0 || total <= max) return new Array<OutlineDetail>(n).fill(2);
+  const details = new Array<OutlineDetail>(n).fill(0);
+  if (n === 0) return details;
+  let used = n;
+  const f = Math.max(0, Math.min(n - 1, focus));
+  details[f] = 2;
+  used += counts[f][2] - counts[f][0];
+  for (const level of [1, 2] as const) {
+    // nearest first: f, f+1, f-1, f+2, …; a department that does not fit is skipped, farther ones may
+    for (let d = 0; d < n; d++) {
+      for (const k of d === 0 ? [f] : [f + d, f - d]) {
+        if (k < 0 || k >= n || details[k] >= level) continue;
+        const cost = counts[k][level] - counts[k][details[k]];
+        if (used + cost <= max) {
+          used += cost;
+          details[k] = level;
+        }
+      }
+    }
+  }
+  return details;
+}
+
+export interface Outline {
+  symbols: DocumentSymbol[];
+  /** The same symbols as UTF-8 JSON pieces (one per department), for the encoder. */
+  pieces: Buffer[];
+  /** Whether some department is shown with less than all its symbols. */
+  limited: boolean;
+}
+
+/**
+ * The outline: departments → 整体绩效总目标 (its goals) and each goal table → indicators, at most
+ * `maxItems` symbols (0 = no limit) as explained at `outlineDetails`. Encoding a big outline was
+ * the cost (8.6 MB of JSON and ~95 ms of the server's time per request on the sample ×10), so each
+ * department's JSON is kept with its symbols and a request only joins them.
+ */
+export function documentOutline(model: DocumentModel, locale: Locale, focusLine = 0, maxItems = 0, encode = false): Outline {
+  const L = labels(locale);
+  const refs = model.sections.filter((ref) => ref.body.title); // text before the first title is no department
+  const outlines = refs.map((ref) => departmentOutline(ref, locale));
+  let focus = 0;
+  while (focus + 1 < refs.length && refs[focus + 1].startLine <= focusLine) focus++;
+  const details = outlineDetails(outlines.map((o) => o.counts), focus, maxItems);
+  const symbols: DocumentSymbol[] = [];
+  const pieces: Buffer[] = [];
+  let limited = false;
+  for (let i = 0; i < outlines.length; i++) {
+    symbols.push(symbolAt(refs[i], outlines[i], details[i], L));
+    if (encode) pieces.push(jsonAt(refs[i], outlines[i], details[i], L));
+    if (details[i] !== 2 && outlines[i].counts[details[i]] !== outlines[i].counts[2]) limited = true;
+  }
+  return { symbols, pieces, limited };
+}
+
+/** The whole outline, every symbol. */
+export function documentSymbols(model: DocumentModel, locale: Locale): DocumentSymbol[] {
+  return documentOutline(model, locale).symbols;
+}
+
+function departmentSymbol(ref: SectionRef, L: Labels, detail: OutlineDetail): DocumentSymbol {
   const body = ref.body;
   const title = body.title!;
+  const name = body.department || title.text || L.untitled;
+  const range = absRange(ref, sectionRange(body));
+  const selection = absRange(ref, title.nameRange);
+  if (detail === 0) return symbol(name, undefined, SymbolKind.Module, range, selection);
   const children: DocumentSymbol[] = [];
   if (body.overview) {
     const goals: DocumentSymbol[] = [];
@@ -74,6 +175,6 @@ function departmentSymbol(ref: SectionRef, L: Labels): DocumentSymbol {
     const first = ov.headerRow.cells.find((c) => c.text !== '') ?? ov.headerRow.cells[0];
     children.push(symbol(L.overview, undefined, SymbolKind.Namespace, absRange(ref, ov.range), absRange(ref, first.range), goals));
   }
-  for (const t of body.tables) children.push(tableSymbol(ref, t, L));
-  return symbol(body.department || title.text || L.untitled, undefined, SymbolKind.Module, absRange(ref, sectionRange(body)), absRange(ref, title.nameRange), children);
+  for (const t of body.tables) children.push(tableSymbol(ref, t, L, detail === 2));
+  return symbol(name, undefined, SymbolKind.Module, range, selection, children);
 }

@@ -19,9 +19,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Locale } from '../i18n';
 
-/** The default of `targetTable.maxProblems`: VS Code's own per-file limit. */
-export const DEFAULT_MAX_PROBLEMS = 1000;
-
 export interface SectionSpan {
   /** First and last section index (inclusive) whose problems are sent. */
   from: number;

@@ -9,8 +9,11 @@
  * `documentDiagnosticsJson`; the JSON encoder installed below concatenates them instead of
  * serialising. Every other message goes through the library's own encoder unchanged.
  *
+ * The outline works the same way: a documentSymbol result array can carry one pre-encoded piece
+ * per department (./document-symbols.ts), and the response is written by joining them.
+ *
  * Only stream transports (--stdio, --socket, --pipe) encode through this encoder; node-ipc
- * (VS Code) hands the object to process.send and uses pull diagnostics anyway.
+ * hands the object to process.send, which serialises it itself.
  */
 import { RAL } from 'vscode-languageserver/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
@@ -25,7 +28,23 @@ export function withEncodedDiagnostics(params: PublishDiagnosticsParams, pieces:
   return params;
 }
 
+/** Attaches the pre-encoded items (exactly `items` as JSON, without brackets, one piece per item or group) to a result array. */
+export function withEncodedItems<T extends unknown[]>(items: T, pieces: Buffer[]): T {
+  Object.defineProperty(items, PIECES, { value: pieces, enumerable: false });
+  return items;
+}
+
 const COMMA = Buffer.from(',');
+
+function encodeResult(msg: { jsonrpc: string; id: number | string | null }, pieces: Buffer[]): Buffer {
+  const parts: Buffer[] = [Buffer.from(`{"jsonrpc":${JSON.stringify(msg.jsonrpc)},"id":${JSON.stringify(msg.id)},"result":[`, 'utf8')];
+  for (let i = 0; i < pieces.length; i++) {
+    if (i > 0) parts.push(COMMA);
+    parts.push(pieces[i]);
+  }
+  parts.push(Buffer.from(']}'));
+  return Buffer.concat(parts);
+}
 
 function encodePublish(msg: { jsonrpc: string; method: string; params: WithPieces }, pieces: Buffer[]): Buffer {
   const { uri, version } = msg.params;
@@ -56,14 +75,17 @@ export function installPublishEncoder(): void {
       encoder: {
         name: base.name,
         encode(msg, options) {
-          const m = msg as { jsonrpc: string; method?: string; params?: WithPieces };
-          const pieces = m.method === 'textDocument/publishDiagnostics' ? m.params?.[PIECES] : undefined;
-          if (!pieces || options.charset !== 'utf-8') return base.encode(msg, options);
+          const m = msg as { jsonrpc: string; method?: string; params?: WithPieces; id?: number | string | null; result?: unknown };
+          if (options.charset !== 'utf-8') return base.encode(msg, options);
           try {
-            return Promise.resolve(encodePublish(m as { jsonrpc: string; method: string; params: WithPieces }, pieces));
+            const pieces = m.method === 'textDocument/publishDiagnostics' ? m.params?.[PIECES] : undefined;
+            if (pieces) return Promise.resolve(encodePublish(m as { jsonrpc: string; method: string; params: WithPieces }, pieces));
+            const items = Array.isArray(m.result) ? (m.result as unknown as { [PIECES]?: Buffer[] })[PIECES] : undefined;
+            if (items && m.id !== undefined && !('error' in m)) return Promise.resolve(encodeResult(m as { jsonrpc: string; id: number | string | null }, items));
           } catch (e) {
             return Promise.reject(e);
           }
+          return base.encode(msg, options);
         },
       },
     },

@@ -5,7 +5,11 @@
  */
 import type { RuleSettings, SeveritySetting } from '../core/rules/types';
 import { DEFAULT_RULE_SETTINGS } from '../core/rules/types';
-import { DEFAULT_MAX_PROBLEMS } from './problem-window';
+
+/** `targetTable.maxProblems`: VS Code's own per-file limit of diagnostics (./problem-window.ts). */
+export const DEFAULT_MAX_PROBLEMS = 1000;
+/** `targetTable.maxOutlineItems`: as VS Code's JSON support (`json.maxItemsComputed`) (./document-symbols.ts). */
+export const DEFAULT_MAX_OUTLINE_ITEMS = 5000;
 
 export interface ServerSettings {
   /** code → severity override ('off' drops the rule). Codes not listed keep the rule's default. */
@@ -13,9 +17,11 @@ export interface ServerSettings {
   rules: RuleSettings;
   /** Most diagnostics sent for one file; 0 = no limit (./problem-window.ts). */
   maxProblems: number;
+  /** Most outline symbols for one file; 0 = no limit (./document-symbols.ts). */
+  maxOutlineItems: number;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { severity: {}, rules: DEFAULT_RULE_SETTINGS, maxProblems: DEFAULT_MAX_PROBLEMS };
+export const DEFAULT_SETTINGS: ServerSettings = { severity: {}, rules: DEFAULT_RULE_SETTINGS, maxProblems: DEFAULT_MAX_PROBLEMS, maxOutlineItems: DEFAULT_MAX_OUTLINE_ITEMS };
 
 /** The configuration section the server reads. */
 export const SETTINGS_SECTION = 'targetTable';
@@ -29,6 +35,12 @@ function severityOf(v: unknown): SeveritySetting | null {
   const s = v.trim().toLowerCase();
   if (SEVERITIES.has(s as SeveritySetting)) return s as SeveritySetting;
   return ALIASES[s] ?? null;
+}
+
+/** A limit: a whole number ≥ 0 (0 = no limit), else the default. */
+function countOf(v: unknown, dflt: number): number {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : dflt;
 }
 
 /** Turns a raw `targetTable` configuration object (or anything) into settings. */
@@ -46,15 +58,17 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   let minSatisfaction = DEFAULT_RULE_SETTINGS.minSatisfaction;
   const m = typeof r.minSatisfaction === 'string' ? Number(r.minSatisfaction) : r.minSatisfaction;
   if (typeof m === 'number' && Number.isFinite(m) && m >= 0 && m <= 100) minSatisfaction = m;
-  let maxProblems = DEFAULT_MAX_PROBLEMS;
-  const mp = typeof r.maxProblems === 'string' ? Number(r.maxProblems) : r.maxProblems;
-  if (typeof mp === 'number' && Number.isFinite(mp) && mp >= 0) maxProblems = Math.floor(mp);
-  return { severity, rules: { framework, minSatisfaction }, maxProblems };
+  return {
+    severity,
+    rules: { framework, minSatisfaction },
+    maxProblems: countOf(r.maxProblems, DEFAULT_MAX_PROBLEMS),
+    maxOutlineItems: countOf(r.maxOutlineItems, DEFAULT_MAX_OUTLINE_ITEMS),
+  };
 }
 
 /**
  * Stable key of the settings that change what the rules report: a change of key means every
- * section's diagnostics must be recomputed. (`maxProblems` only changes which are sent.)
+ * section's diagnostics must be recomputed. (The limits only change how much is sent.)
  */
 export function settingsKey(s: ServerSettings): string {
   const sev = Object.keys(s.severity).sort().map((k) => `${k}=${s.severity[k]}`).join(',');

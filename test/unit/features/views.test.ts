@@ -147,7 +147,7 @@ describe('features/settings and i18n', function () {
   it('normalizes what clients send', function () {
     assert.deepEqual(normalizeSettings(undefined), DEFAULT_SETTINGS);
     const s = normalizeSettings({ severity: { tt201: 'OFF', TT101: 'info', TT102: 'bogus', foo: 'error' }, framework: '2015', minSatisfaction: 85 });
-    assert.deepEqual(s, { severity: { TT201: 'off', TT101: 'information' }, rules: { framework: '2015', minSatisfaction: 85 }, maxProblems: 1000 });
+    assert.deepEqual(s, { severity: { TT201: 'off', TT101: 'information' }, rules: { framework: '2015', minSatisfaction: 85 }, maxProblems: 1000, maxOutlineItems: 5000 });
     assert.equal(normalizeSettings({ minSatisfaction: 300 }).rules.minSatisfaction, 90);
   });
 

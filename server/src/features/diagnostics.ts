@@ -34,9 +34,20 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
  * which VS Code asks for at every cursor move, need this list.
  */
 export function documentProblems(model: DocumentModel, settings: ServerSettings): DocumentProblem[] {
+  return problemsOfSections(model.sections, settings);
+}
+
+/** The problems of the sections holding absolute lines `fromLine`…`toLine` (a code action's range). */
+export function problemsAtLines(model: DocumentModel, settings: ServerSettings, fromLine: number, toLine: number): DocumentProblem[] {
+  const a = sectionIndexAt(model.sections, fromLine);
+  const b = sectionIndexAt(model.sections, Math.max(fromLine, toLine));
+  return problemsOfSections(model.sections.slice(a, b + 1), settings);
+}
+
+function problemsOfSections(sections: readonly SectionRef[], settings: ServerSettings): DocumentProblem[] {
   const key = settingsKey(settings);
   const out: DocumentProblem[] = [];
-  for (const ref of model.sections) {
+  for (const ref of sections) {
     let c = ref.body.cache.get(PROBLEMS_KEY) as { key: string; startLine: number; problems: DocumentProblem[] } | undefined;
     if (!c || c.key !== key || c.startLine !== ref.startLine) {
       c = { key, startLine: ref.startLine, problems: checkDocument([ref], settings.rules, settings.severity) };

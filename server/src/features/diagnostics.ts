@@ -37,13 +37,6 @@ export function documentProblems(model: DocumentModel, settings: ServerSettings)
   return problemsOfSections(model.sections, settings);
 }
 
-/** The problems of the sections holding absolute lines `fromLine`…`toLine` (a code action's range). */
-export function problemsAtLines(model: DocumentModel, settings: ServerSettings, fromLine: number, toLine: number): DocumentProblem[] {
-  const a = sectionIndexAt(model.sections, fromLine);
-  const b = sectionIndexAt(model.sections, Math.max(fromLine, toLine));
-  return problemsOfSections(model.sections.slice(a, b + 1), settings);
-}
-
 function problemsOfSections(sections: readonly SectionRef[], settings: ServerSettings): DocumentProblem[] {
   const key = settingsKey(settings);
   const out: DocumentProblem[] = [];

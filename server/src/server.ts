@@ -58,7 +58,8 @@ let codeActionResolve = false;
 /** Settings when the client cannot answer workspace/configuration (from didChangeConfiguration's payload). */
 let globalSettings: ServerSettings = DEFAULT_SETTINGS;
 const settingsCache = new Map<string, Promise<ServerSettings>>();
-const timers = new Map<string, NodeJS.Timeout>();
+/** Pending publishes: a timer, or (debounce 0) an immediate, which runs after the messages already read. */
+const timers = new Map<string, { cancel(): void }>();
 /** Where the user works in each document: the problems sent to the editor follow it (./features/problem-window.ts). */
 const focus = new FocusTracker();
 /** Problems computed for a model with given settings, reused by stats and code actions. */
@@ -127,9 +128,15 @@ function logError(what: string, e: unknown): void {
 
 function schedule(uri: string): void {
   if (pullDiagnostics) return;
-  const t = timers.get(uri);
-  if (t) clearTimeout(t);
-  timers.set(uri, setTimeout(() => void publish(uri), debounceMs));
+  timers.get(uri)?.cancel();
+  if (debounceMs === 0) {
+    // setTimeout(0) waits at least 1 ms; setImmediate runs once the pending input is handled.
+    const h = setImmediate(() => void publish(uri));
+    timers.set(uri, { cancel: () => clearImmediate(h) });
+  } else {
+    const h = setTimeout(() => void publish(uri), debounceMs);
+    timers.set(uri, { cancel: () => clearTimeout(h) });
+  }
 }
 
 async function publish(uri: string): Promise<void> {
@@ -235,8 +242,7 @@ connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
   focus.forget(uri);
   problemCache.delete(uri);
   settingsCache.delete(uri);
-  const t = timers.get(uri);
-  if (t) clearTimeout(t);
+  timers.get(uri)?.cancel();
   timers.delete(uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });

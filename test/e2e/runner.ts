@@ -516,6 +516,56 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     if (rows < 2) throw new Error(`outline shows ${rows} row(s)`);
   });
 
+  check('large-file', async (page, shot) => {
+    // Three copies of the sample in one file: ~2,000 problems, over targetTable.maxProblems (1000). The Problems
+    // panel shows the summary and the departments around the cursor; moving the cursor to the end brings theirs.
+    const name = '三份合并绩效目标表.txt';
+    const sample = fs.readFileSync(s.sampleFile, 'utf8');
+    const file = path.join(path.dirname(s.sampleFile), name);
+    fs.writeFileSync(file, [sample, sample, sample].join('\n'));
+    const lineCount = fs.readFileSync(file, 'utf8').split(/\r?\n/).length;
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(name);
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { state: 'visible' });
+    await sleep(300);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.tabs-container .tab.active:has-text("${name}")`, { timeout: 15_000 });
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForSelector('.markers-panel', { state: 'visible' });
+    const panel = page.locator('.markers-panel');
+    const setFilter = async (text: string) => {
+      const input = page.locator('.part.panel .monaco-inputbox input[placeholder*="**/"]');
+      await input.fill(text, { timeout: 10_000 });
+      await sleep(600);
+    };
+    // The summary is an information, so the panel lists it after the file's errors and warnings: filter for it.
+    await setFilter('maxProblems');
+    const summaryText = /本文件共有 [\d,]+ 个问题|This file has [\d,]+ problems/;
+    await see(panel.locator('.monaco-list-row').filter({ hasText: summaryText }).first(), 'the summary of a file over the limit', 45_000);
+    // Only this file's rows: their line numbers ("[Ln 123, Col 4]").
+    await setFilter('**/三份合并*');
+    const lines = async () => [...(await panel.innerText()).matchAll(/Ln (\d+)/g)].map((m) => Number(m[1]));
+    const top = Date.now() + 15_000;
+    let before: number[] = [];
+    while (Date.now() < top && !(before = await lines()).length) await sleep(300);
+    if (!before.length || Math.max(...before) > lineCount / 3) throw new Error(`at open the problems shown are not at the top: lines ${before.join(', ')}`);
+    // Back in the editor, Ctrl+G to the last department, as a person would.
+    await page.keyboard.press('Control+1');
+    await gotoLine(page, { line: lineCount - 40, character: 0, text: '' }, '');
+    const deadline = Date.now() + 30_000;
+    let after = before;
+    while (Date.now() < deadline) {
+      after = await lines();
+      if (after.length && Math.min(...after) > lineCount / 3) break;
+      await sleep(300);
+    }
+    // Whole departments around the last one fill the limit: none of them is in the first copy any more.
+    if (!after.length || Math.min(...after) <= lineCount / 3) throw new Error(`after moving to line ${lineCount - 40} the problems shown are at lines ${after.join(', ')}`);
+    await sleep(300);
+    await shoot(page, shot);
+  });
+
   uiProgress.total = checks.length;
   const results: { name: string; ok: boolean; error?: string }[] = [];
   let page: Page | undefined;

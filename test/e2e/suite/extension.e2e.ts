@@ -218,6 +218,33 @@ describe('target-table extension (real VS Code)', function () {
     );
   });
 
+  it('(g) a file over targetTable.maxProblems: the problems around the cursor, and they follow it', async function () {
+    this.timeout(90_000);
+    const sample = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+    const big = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: [sample, sample, sample].join('\n') });
+    const editor = await vscode.window.showTextDocument(big);
+    const summaryOf = () => ours(big.uri).find((d) => d.code === undefined && /2,076/.test(d.message));
+    const first = await until('the summary of a file with 2,076 problems', summaryOf, 60_000);
+    assert.strictEqual(first.severity, vscode.DiagnosticSeverity.Information);
+    assert.ok(ours(big.uri).length <= 1000, `${ours(big.uri).length} diagnostics`);
+    // The cursor goes to the last department. In the workbench VS Code then asks for code actions there (the
+    // light bulb; the UI check 06-large-file moves the cursor with the keyboard); here, without a focused editor
+    // widget, the same request is sent explicitly. The server then has the editor pull the problems around it.
+    const far = big.lineCount - 40;
+    editor.selection = new vscode.Selection(far, 0, far, 0);
+    editor.revealRange(new vscode.Range(far, 0, far, 0));
+    await vscode.commands.executeCommand('vscode.executeCodeActionProvider', big.uri, new vscode.Range(far, 0, far, 0));
+    await until(
+      'problems near the cursor',
+      () => (ours(big.uri).some((d) => d.code !== undefined && d.range.start.line > big.lineCount - 2000) ? true : undefined),
+      30_000,
+    );
+    assert.ok(ours(big.uri).length <= 1000);
+    assert.ok(summaryOf(), 'the summary stays');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.window.showTextDocument(doc);
+  });
+
   after(async () => {
     // leave the (throwaway) document unsaved and close it without prompting
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

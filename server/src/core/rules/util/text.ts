@@ -70,10 +70,11 @@ export interface ValueRef {
 
 /**
  * Every parsed value of every indicator row: the target and, in 年度 tables, the 前年/上年 actuals.
- * Built once per section and shared by the rules that walk values (cached on the section body).
+ * Built once per section tree and shared by the rules that walk values (cached with the tree: it
+ * holds rows and values).
  */
 export function allValues(section: SectionBody): readonly ValueRef[] {
-  const cached = section.cache.get('rules:values') as ValueRef[] | undefined;
+  const cached = section.treeCache.get('rules:values') as ValueRef[] | undefined;
   if (cached) return cached;
   const out: ValueRef[] = [];
   for (const table of section.tables) {
@@ -83,7 +84,7 @@ export function allValues(section: SectionBody): readonly ValueRef[] {
       out.push({ table, row, slot: 'target', value: row.target });
     }
   }
-  section.cache.set('rules:values', out);
+  section.treeCache.set('rules:values', out);
   return out;
 }
 

@@ -10,7 +10,7 @@ import type {
   Cell, ColumnMap, GoalKind, GoalTable, IndicatorRow, LevelValue, Overview, OverviewGoal,
   Range, Row, SectionBody, StrayNode, Title,
 } from '../model';
-import { cellRange } from './cell';
+import { cellRange, isSpace } from './cell';
 import { departmentName, isTitleLine, lineText } from './titles';
 import { makeRow, tokenize } from './tokenizer';
 import { emptyValue, parseValue } from './value';
@@ -19,7 +19,11 @@ export const LONG_COLUMNS: ColumnMap = { width: 6, label: 0, level1: 1, level2: 
 export const ANNUAL_COLUMNS: ColumnMap = { width: 8, label: 0, level1: 1, level2: 2, level3: 3, previous: 4, last: 5, target: 6, basis: 7 };
 const OVERVIEW_WIDTH = 3;
 
-const compact = (s: string) => s.replace(/\s+/g, '');
+/** Without whitespace; a scan first, since most cells have none (runs on most cells of a section). */
+function compact(s: string): string {
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return s.replace(/\s+/g, '');
+  return s;
+}
 const TABLE_HEADER = /^(长期|年度)目标([0-9０-９]+)?[:：]?$/;
 const TABLE_HEADER_WITH_TEXT = /^(长期|年度)目标\s*([0-9０-９]+)\s*[:：]\s*(.+)$/;
 const GOAL_PREFIX = /^(?:(?:长期|年度)?目标\s*([0-9０-９]+)\s*[：:.、．]?|([0-9０-９]+)\s*[：:.、．])\s*/;
@@ -95,10 +99,10 @@ class Section implements SectionBody {
     if (tree === null) {
       tree = buildTree(s.lines, s.#titleLines, s.title !== null);
       s.#tree = tree;
-    } else if (!hot.delete(s)) {
-      cold.splice(cold.indexOf(s), 1);
+    } else {
+      pool.delete(s);
     }
-    hot.add(s);
+    pool.add(s);
     mru = s;
     trimPool();
     return tree;
@@ -127,22 +131,20 @@ interface SectionTree {
 }
 
 /**
- * The pool of built trees. 48 sections hold all of the sample (36 sections, 8.5 MB of trees), so
- * a file of that size is never rebuilt, and in a larger file the departments an editor works on.
- * `hot`: trees in use, least recently used first. `cold`: trees retired after a one-time use
- * (`retireTree`), evicted first and the most recently retired first.
+ * The pool of built trees, least recently used first. 48 sections hold all of the sample (36
+ * sections, 8.5 MB of trees), so features on a file of that size never rebuild one, and in a
+ * larger file the departments an editor works on.
  */
 export const DEFAULT_TREE_POOL_SIZE = 48;
 let poolSize = DEFAULT_TREE_POOL_SIZE;
-const hot = new Set<Section>();
-const cold: Section[] = [];
-/** The most recently used section: its tree is built and it is in `hot`. */
+const pool = new Set<Section>();
+/** The most recently used section: its tree is built and it is in the pool. */
 let mru: Section | null = null;
 
 function trimPool(): void {
-  while (hot.size + cold.length > poolSize) {
-    const s = cold.length > 0 ? cold.pop()! : hot.values().next().value!;
-    hot.delete(s);
+  while (pool.size > poolSize) {
+    const s = pool.values().next().value!;
+    pool.delete(s);
     Section.evict(s);
   }
 }
@@ -157,9 +159,8 @@ export function setTreePoolSize(size: number): number {
 
 /** Drops every pooled tree (tests and benchmarks: a cold start). */
 export function clearTreePool(): void {
-  for (const s of [...hot, ...cold]) Section.evict(s);
-  hot.clear();
-  cold.length = 0;
+  for (const s of pool) Section.evict(s);
+  pool.clear();
 }
 
 /** Whether a section's tree is built now (tests; `checkSection`). */
@@ -168,13 +169,16 @@ export function hasTree(body: SectionBody): boolean {
 }
 
 /**
- * Marks a section's tree as used once: it is the next to be evicted. A walk over the whole
- * document (the check on open) uses each tree once; retired, a tree is dropped when the next one
- * is built and dies young, instead of pushing the trees an editor uses out of the pool and
- * surviving into the old generation. While the pool has room it stays (a small file keeps all).
+ * Drops a tree that was built for a one-time use: checking a section whose tree was not built.
+ * A check of a whole document (on open) then builds one tree at a time, and each is garbage
+ * before the next is built: it dies young, in a scavenge, and pushes no tree an editor uses out
+ * of the pool. Keeping such trees while the pool had room was worse: with the first 47 trees of
+ * the check alive, V8 saw the allocation sites of cells and rows survive and allocated the
+ * following trees directly in the old generation (checking the sample ×10: the heap grew ~5 MB per
+ * scavenge and the check took twice as long).
  */
 export function retireTree(body: SectionBody): void {
-  if (!(body instanceof Section) || !hot.delete(body)) return;
+  if (!(body instanceof Section) || !pool.delete(body)) return;
   Section.evict(body);
 }
 

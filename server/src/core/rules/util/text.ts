@@ -1,13 +1,17 @@
 /** Small helpers shared by the rules: text normalisation, cell offsets, iteration over values. */
 import type { Cell, GoalTable, IndicatorRow, Position, Range, SectionBody, Value } from '../../model';
-import { cellRange } from '../../parse/cell';
+import { cellRange, isSpace } from '../../parse/cell';
 import type { Fix, Message, TextEdit } from '../types';
 
 export { cellRange };
 
-/** Removes all whitespace (ASCII, U+3000 …). */
+/**
+ * Removes all whitespace (ASCII, U+3000 …). Most labels and names have none: a scan is much
+ * cheaper than a global replace, and the rules compact every row's labels several times.
+ */
 export function compact(s: string): string {
-  return s.replace(/[\s\u3000]+/g, '');
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return s.replace(/[\s\u3000]+/g, '');
+  return s;
 }
 
 /** Full-width ASCII variants (Ａ-ｚ ０-９ punctuation) → ASCII; U+3000 → space. */

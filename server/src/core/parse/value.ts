@@ -98,14 +98,16 @@ const QUALIFIERS: Record<string, Comparator | null> = {
 };
 
 const PLACEHOLDERS = new Set(['-', '—', '——', '–', '/', '／', '无', '—/—', '-/-', '／／', '//']);
+/** Longest placeholder: longer texts are not hashed for the set lookup. */
+const MAX_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
 
 // comparator (symbols, two-char forms, words), then spaces, then a number, then the rest.
 const COMPARATOR_RE = /^(>=|<=|＞＝|＜＝|[≥≤><=≧≦＞＜＝⩾⩽《》]|不低于|不少于|不小于|大于或等于|大于等于|不高于|不超过|不多于|不大于|小于或等于|小于等于|低于|少于|大于|高于|超过|小于|等于|达到)/;
 const NUMBER_RE = /[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?/y;
 const SPACES_RE = /\s+/y;
 const HAS_DIGIT = /[0-9０-９]/;
-/** First characters of every comparator spelling: a cheap test before the regex. */
-const COMPARATOR_START = new Set([...'>≥≤<=≧≦＞＜＝⩾⩽《》不大小低少高超等达']);
+/** First characters of every comparator spelling (as char codes: `text[0]` would allocate a string): a cheap test before the regex. */
+const COMPARATOR_START = new Set([...'>≥≤<=≧≦＞＜＝⩾⩽《》不大小低少高超等达'].map((c) => c.charCodeAt(0)));
 const QUALIFIER_RE = /(及以上|以上|及以内|以内|及以下|以下|左右|内)$/;
 const FULL_WIDTH_DIGIT = /[０-９]/;
 const MAX_UNIT_LENGTH = 12;
@@ -118,7 +120,7 @@ export function emptyValue(cell: Cell | null, range: Range | null): Value {
 export function parseValue(cell: Cell): Value {
   const text = cell.text;
   if (text === '') return new ValueNode('', 'empty', cell, null);
-  if (PLACEHOLDERS.has(text)) return new ValueNode(text, 'placeholder', cell, null);
+  if (text.length <= MAX_PLACEHOLDER && PLACEHOLDERS.has(text)) return new ValueNode(text, 'placeholder', cell, null);
   // Most values are words (计划数据, 提升): no digit, no number. Runs for every value of a full parse.
   return (HAS_DIGIT.test(text) ? parseNumeric(cell, text) : null) ?? new ValueNode(text, 'text', cell, null);
 }
@@ -131,7 +133,7 @@ function parseNumeric(cell: Cell, text: string): Value | null {
   };
 
   let comparator: ComparatorPart | null = null;
-  const cm = COMPARATOR_START.has(text[0]) ? COMPARATOR_RE.exec(text) : null;
+  const cm = COMPARATOR_START.has(text.charCodeAt(0)) ? COMPARATOR_RE.exec(text) : null;
   if (cm) {
     const raw = cm[0];
     const sym = SYMBOLS[raw];
@@ -167,7 +169,7 @@ function parseNumeric(cell: Cell, text: string): Value | null {
   }
   // The unit: anything after the number that is short and holds no further number
   // (a range like `90%-95%` or a sentence is qualitative text, not a unit).
-  const unitText = rest.replace(/\s+$/, '');
+  const unitText = rest.trimEnd();
   if (unitText.length > MAX_UNIT_LENGTH || /[0-9０-９]/.test(unitText)) return null;
   // The text is trimmed, so any whitespace left in a numeric value is inside it (`≥ 20场`).
   let innerSpaces = NO_SPACES;

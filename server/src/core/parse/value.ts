@@ -209,7 +209,7 @@ function parseNumeric(cell: Cell, text: string): Value | null {
   // The unit: anything after the number that is short and holds no further number
   // (a range like `90%-95%` or a sentence is qualitative text, not a unit).
   const unitText = rest.trimEnd();
-  if (unitText.length > MAX_UNIT_LENGTH || /[0-9０-９]/.test(unitText)) return null;
+  if (unitText.length > MAX_UNIT_LENGTH || HAS_DIGIT.test(unitText)) return null;
   // The text is trimmed, so any whitespace left in a numeric value is inside it (`≥ 20场`).
   let innerSpaces = NO_SPACES;
   for (let i = 0; i < text.length; i++) {

@@ -3,11 +3,24 @@
  * repeated 10 times. Prints medians (and p95) in milliseconds and the ratios; it asserts
  * nothing (speed is measured, not asserted in a timed test). Targets from issue #2: full
  * parse of the sample ≤ 20 ms; a one-character edit ≤ 1 ms and no slower on the 10× document.
+ *
+ * Section trees are built on demand (parse/section.ts), so a parse alone no longer builds any;
+ * each figure says what it includes:
+ *  - `parse`: lines, section starts, titles (no tree);
+ *  - `+ trees`: parse, then every section's tree built once (as the old full parse did; each is
+ *    dropped when the pool is full);
+ *  - `+ check`: parse, then every problem of the document (checkDocument: builds each tree, runs
+ *    the rules); what opening a file costs;
+ *  - `edit`: a one-character edit of the model (updateDocument; no tree);
+ *  - `edit + check`: the edit, then the problems of every section (checkSection: only the edited
+ *    section is not cached, so its tree is built and checked); what a keystroke costs.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument, updateDocument, type TextChange } from '../../server/src/core/parse/document';
 import type { DocumentModel } from '../../server/src/core/model';
+import { checkDocument, checkSection } from '../../server/src/core/rules/index';
+import { DEFAULT_RULE_SETTINGS } from '../../server/src/core/rules/types';
 
 const SAMPLE = path.resolve(__dirname, '../../../test/fixtures/dongxihu-overall-targets.txt');
 
@@ -38,33 +51,62 @@ function middleEdit(model: DocumentModel, copies: number): { at: TextChange; und
   };
 }
 
+function checkAll(model: DocumentModel): void {
+  for (const ref of model.sections) checkSection(ref.body, DEFAULT_RULE_SETTINGS);
+}
+
+function median(name: string, runs: number, fn: () => void): { median: number; p95: number } {
+  for (let i = 0; i < 3; i++) fn(); // warm up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(time(fn));
+  return stats(times);
+}
+
 function bench(name: string, copies: number, fullRuns: number, editRuns: number) {
   const text = Array(copies).fill(sample).join('\n');
-  const full: number[] = [];
-  for (let i = 0; i < 3; i++) parseDocument(text); // warm up
-  for (let i = 0; i < fullRuns; i++) full.push(time(() => parseDocument(text)));
+  const full = median(name, fullRuns, () => parseDocument(text));
+  const trees = median(name, fullRuns, () => {
+    for (const ref of parseDocument(text).sections) void ref.body.rows;
+  });
+  const checked = median(name, fullRuns, () => checkDocument(parseDocument(text).sections, DEFAULT_RULE_SETTINGS));
   let model = parseDocument(text);
+  checkAll(model);
   const { at, undo } = middleEdit(model, copies);
   const edit: number[] = [];
-  for (let i = 0; i < 50; i++) model = updateDocument(updateDocument(model, [at]), [undo]); // warm up
+  const editCheck: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    model = updateDocument(updateDocument(model, [at]), [undo]); // warm up
+    checkAll(model);
+  }
   for (let i = 0; i < editRuns; i++) {
     edit.push(time(() => {
       model = updateDocument(model, [at]);
     }));
     model = updateDocument(model, [undo]);
+    checkAll(model);
+    editCheck.push(time(() => {
+      model = updateDocument(model, [at]);
+      checkAll(model);
+    }));
+    model = updateDocument(model, [undo]);
+    checkAll(model);
   }
-  const f = stats(full);
   const e = stats(edit);
+  const ec = stats(editCheck);
   const lines = model.lineCount;
-  console.log(
-    `${name.padEnd(12)} ${String(lines).padStart(7)} lines  full parse median ${f.median.toFixed(2)} ms (p95 ${f.p95.toFixed(2)})` +
-      `  one-char edit median ${e.median.toFixed(3)} ms (p95 ${e.p95.toFixed(3)})  full/edit ${(f.median / e.median).toFixed(0)}×`,
-  );
-  return { full: f, edit: e };
+  const f = (x: { median: number; p95: number }, d = 1) => `${x.median.toFixed(d)} ms (p95 ${x.p95.toFixed(d)})`;
+  console.log(`${name.padEnd(12)} ${String(lines).padStart(7)} lines`);
+  console.log(`  full: parse ${f(full)}, + trees ${f(trees)}, + check ${f(checked)}`);
+  console.log(`  one-char edit: ${f(e, 3)}, edit + check ${f(ec, 3)}  (+ check / edit + check ${(checked.median / ec.median).toFixed(0)}×)`);
+  return { full, trees, checked, edit: e, editCheck: ec };
 }
 
 const sample = fs.readFileSync(SAMPLE, 'utf8');
 console.log(`node ${process.version}, ${require('node:os').cpus().length} cores`);
 const one = bench('sample', 1, 30, 400);
 const ten = bench('sample ×10', 10, 10, 400);
-console.log(`10× / 1×: full parse ${(ten.full.median / one.full.median).toFixed(1)}×, one-char edit ${(ten.edit.median / one.edit.median).toFixed(2)}×`);
+const r = (a: number, b: number) => (a / b).toFixed(2);
+console.log(
+  `10× / 1×: parse ${r(ten.full.median, one.full.median)}×, + trees ${r(ten.trees.median, one.trees.median)}×, + check ${r(ten.checked.median, one.checked.median)}×, ` +
+    `one-char edit ${r(ten.edit.median, one.edit.median)}×, edit + check ${r(ten.editCheck.median, one.editCheck.median)}×`,
+);

@@ -71,6 +71,8 @@ function walkBody(body: SectionBody): void {
       return;
     }
     for (const k in v) if (k !== 'cache' && k !== 'lines' && k !== 'eols') visit((v as Record<string, unknown>)[k], k);
+    // Ranges computed on demand (prototype getters of rows, indicator rows, values and their parts)
+    if ('range' in v && !Object.hasOwn(v, 'range')) assertRangeIn(body.lines, (v as { range: Range }).range, `${key}.range`);
     // CellNode computes these on demand (prototype getters, not own keys)
     if (v instanceof CellNode) {
       assertRangeIn(body.lines, v.range, 'cell.range');
@@ -82,7 +84,11 @@ function walkBody(body: SectionBody): void {
     }
   };
   visit(body, 'section');
+  // The tree is built on demand (getters on the body's class, not own keys): walk it explicitly.
+  for (const k of TREE_FIELDS) visit(body[k], k);
 }
+
+const TREE_FIELDS = ['unit', 'overview', 'tables', 'stray', 'rows'] as const;
 
 /** The model's invariants against the text it was parsed from. */
 export function assertModelInvariants(model: DocumentModel, text: string): void {

@@ -2,7 +2,8 @@
  * Matching overview goals (整体绩效总目标) to goal tables, per column: 长期 goals ↔ 长期 tables,
  * 年度 goals ↔ 年度 tables. By number first; then, for what is left, by position (the i-th goal of
  * the column ↔ the i-th table of that kind), which covers un-numbered and mis-numbered goals.
- * Cached on the section body: the goal rules and the hover use it, so they always agree.
+ * Cached with the section's tree (it holds goals and tables, so it must not outlive them): the goal
+ * rules and the hover use it, so they always agree.
  */
 import type { GoalKind, GoalTable, OverviewGoal, SectionBody } from './model';
 
@@ -29,7 +30,7 @@ export function columnGoals(section: SectionBody, kind: GoalKind): OverviewGoal[
 
 export function matchGoals(section: SectionBody, kind: GoalKind): GoalMatch {
   const key = `rules:goal-match:${kind}`;
-  const cached = section.cache.get(key) as GoalMatch | undefined;
+  const cached = section.treeCache.get(key) as GoalMatch | undefined;
   if (cached) return cached;
   const goals = columnGoals(section, kind);
   const tables = section.tables.filter((t) => t.kind === kind);
@@ -57,7 +58,7 @@ export function matchGoals(section: SectionBody, kind: GoalKind): GoalMatch {
     }
   }
   const m: GoalMatch = { kind, goals, tables, goalToTable, tableToGoal, how };
-  section.cache.set(key, m);
+  section.treeCache.set(key, m);
   return m;
 }
 

@@ -222,26 +222,37 @@ export interface Title {
 /**
  * One department's section, or the preamble before the first title (then `title` is null).
  * Immutable; positions relative to the section's first line.
+ *
+ * `lines`, `eols`, `chars`, `title`, `department` and `cache` are built with the body and kept.
+ * The tree (`rows`, `unit`, `moneyUnit`, `overview`, `tables`, `stray`) is built from the lines
+ * when first read and kept only while recently used (parse/section.ts): reading it again later
+ * may give an equal tree of new objects, so do not keep nodes of a body you no longer use.
  */
 export interface SectionBody {
   /** Source lines of the section (without line breaks) and the break after each. */
-  lines: readonly string[];
-  eols: readonly string[];
+  readonly lines: readonly string[];
+  readonly eols: readonly string[];
   /** Length of the section's text in UTF-16 units, line breaks included. */
-  chars: number;
-  title: Title | null;
-  department: string | null;
+  readonly chars: number;
+  readonly title: Title | null;
+  readonly department: string | null;
   /** The `单位：万元` cell, when present. */
-  unit: Cell | null;
+  readonly unit: Cell | null;
   /** The unit named by the header zone, e.g. `万元`. */
-  moneyUnit: string | null;
-  overview: Overview | null;
-  tables: GoalTable[];
-  stray: StrayNode[];
+  readonly moneyUnit: string | null;
+  readonly overview: Overview | null;
+  readonly tables: GoalTable[];
+  readonly stray: StrayNode[];
   /** All rows as tokenized (useful for features that walk the raw table). */
-  rows: Row[];
-  /** Cached per-section results (diagnostics …), keyed by the producer. Not part of equality. */
-  cache: Map<string, unknown>;
+  readonly rows: Row[];
+  /**
+   * Cached per-section results (problems, diagnostics, outline …), keyed by the producer; kept as
+   * long as the body. Plain data only: a tree node kept here would keep the whole tree alive.
+   * Not part of equality.
+   */
+  readonly cache: Map<string, unknown>;
+  /** Cached results that hold nodes of the tree (goal matching, the rules' value list): dropped with the tree. */
+  readonly treeCache: Map<string, unknown>;
 }
 
 export interface SectionRef {

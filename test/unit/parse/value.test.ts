@@ -1,7 +1,8 @@
 /** format.md §4: the 指标值 parser, on single values. */
 import * as assert from 'node:assert/strict';
 import { makeCell } from '../../../server/src/core/parse/cell';
-import { parseValue, valueDirection } from '../../../server/src/core/parse/value';
+import fc from 'fast-check';
+import { parseValue, scanNumber, valueDirection } from '../../../server/src/core/parse/value';
 
 /** A value cell on line 0 whose text starts at character 1 (after the TAB). */
 const value = (text: string) => parseValue(makeCell(['\t' + text], 0, 1, 0, true));
@@ -77,4 +78,19 @@ describe('format.md §4: values', () => {
   }
 
   it('reads an empty cell as empty', () => assert.equal(value('').kind, 'empty'));
+
+  it('scans numbers exactly as the regular expression it replaced', () => {
+    const NUMBER_RE = /[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?/y;
+    const char = fc.constantFrom(...'0123456789０１２３４５６７８９,，.．%万 x≥');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 14 }), fc.nat(3), (chars, at) => {
+        const text = chars.join('');
+        const pos = Math.min(at, text.length);
+        NUMBER_RE.lastIndex = pos;
+        const m = NUMBER_RE.exec(text);
+        assert.equal(scanNumber(text, pos), m ? pos + m[0].length : pos, JSON.stringify(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });

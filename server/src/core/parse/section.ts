@@ -8,9 +8,9 @@
  */
 import type {
   Cell, ColumnMap, GoalKind, GoalTable, IndicatorRow, LevelValue, Overview, OverviewGoal,
-  Range, Row, SectionBody, StrayNode, Title,
+  Range, Row, SectionBody, StrayNode, Title, Value,
 } from '../model';
-import { cellRange } from './cell';
+import { cellRange, isSpace } from './cell';
 import { departmentName, isTitleLine, lineText } from './titles';
 import { makeRow, tokenize } from './tokenizer';
 import { emptyValue, parseValue } from './value';
@@ -19,7 +19,11 @@ export const LONG_COLUMNS: ColumnMap = { width: 6, label: 0, level1: 1, level2: 
 export const ANNUAL_COLUMNS: ColumnMap = { width: 8, label: 0, level1: 1, level2: 2, level3: 3, previous: 4, last: 5, target: 6, basis: 7 };
 const OVERVIEW_WIDTH = 3;
 
-const compact = (s: string) => s.replace(/\s+/g, '');
+/** Without whitespace; a scan first, since most cells have none (runs on most cells of a section). */
+function compact(s: string): string {
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return s.replace(/\s+/g, '');
+  return s;
+}
 const TABLE_HEADER = /^(长期|年度)目标([0-9０-９]+)?[:：]?$/;
 const TABLE_HEADER_WITH_TEXT = /^(长期|年度)目标\s*([0-9０-９]+)\s*[:：]\s*(.+)$/;
 const GOAL_PREFIX = /^(?:(?:长期|年度)?目标\s*([0-9０-９]+)\s*[：:.、．]?|([0-9０-９]+)\s*[：:.、．])\s*/;
@@ -33,6 +37,154 @@ export function toNumber(digits: string): number {
 
 const isEmptyRow = (row: Row) => row.cells.every((c) => c.text === '');
 
+/**
+ * A section body. Only the cheap parts are built when the document is parsed: the lines, the
+ * title and the department (what the incremental parser and the section list need). The tree
+ * (rows, overview, goal tables, stray content) is built from the lines when first asked for and
+ * kept in a small pool of recently used trees (below); an evicted tree is rebuilt, equal, on the
+ * next access, since a body is a pure function of its lines.
+ *
+ * Why: the tree is ~20× the size of its text (the sample ×10: 82 MB of model for 3.6 MB of text).
+ * Built for every department at once and kept, it was promoted to the old generation and ~40% of
+ * opening a large file was garbage collection. Built one department at a time and dropped, a tree
+ * dies young (a cheap scavenge) and the memory an open file keeps is its lines plus per-section
+ * results (problems, diagnostics, outline: `cache`). Sample ×10, parse + check of every problem:
+ * ~650 → ~400 ms, heap kept after both 98 → 21 MB (parseDocument then checkDocument in a fresh
+ * process, medians of 7 runs).
+ */
+class Section implements SectionBody {
+  /** Per-section results that outlive the tree (plain data: no tree nodes). */
+  readonly cache = new Map<string, unknown>();
+  /** The tree, while it is in the pool. Private: neither enumerated nor compared. */
+  #tree: SectionTree | null = null;
+  readonly #titleLines: number;
+
+  constructor(
+    readonly lines: readonly string[],
+    readonly eols: readonly string[],
+    readonly chars: number,
+    readonly title: Title | null,
+    readonly department: string | null,
+    titleLines: number,
+  ) {
+    this.#titleLines = titleLines;
+  }
+
+  get rows(): Row[] {
+    return Section.tree(this).rows;
+  }
+  get unit(): Cell | null {
+    return Section.tree(this).unit;
+  }
+  get moneyUnit(): string | null {
+    return Section.tree(this).moneyUnit;
+  }
+  get overview(): Overview | null {
+    return Section.tree(this).overview;
+  }
+  get tables(): GoalTable[] {
+    return Section.tree(this).tables;
+  }
+  get stray(): StrayNode[] {
+    return Section.tree(this).stray;
+  }
+  get treeCache(): Map<string, unknown> {
+    const tree = Section.tree(this);
+    return (tree.cache ??= new Map());
+  }
+
+  /** The section's tree: from the pool (made most recently used), else built and pooled. */
+  static tree(s: Section): SectionTree {
+    // The common case: rules and features ask for one section's fields many times in a row.
+    if (s === mru) return s.#tree!;
+    let tree = s.#tree;
+    if (tree === null) {
+      tree = buildTree(s.lines, s.#titleLines, s.title !== null);
+      s.#tree = tree;
+    } else {
+      pool.delete(s);
+    }
+    pool.add(s);
+    mru = s;
+    trimPool();
+    return tree;
+  }
+
+  static evict(s: Section): void {
+    s.#tree = null;
+    if (mru === s) mru = null;
+  }
+
+  static hasTree(s: Section): boolean {
+    return s.#tree !== null;
+  }
+}
+
+/** The part of a section built on demand: its rows and everything parsed from them. */
+interface SectionTree {
+  rows: Row[];
+  unit: Cell | null;
+  moneyUnit: string | null;
+  overview: Overview | null;
+  tables: GoalTable[];
+  stray: StrayNode[];
+  /** Cached results that hold nodes of this tree (`SectionBody.treeCache`): they go with it. */
+  cache: Map<string, unknown> | null;
+}
+
+/**
+ * The pool of built trees, least recently used first. 48 sections hold all of the sample (36
+ * sections, 8.5 MB of trees), so features on a file of that size never rebuild one, and in a
+ * larger file the departments an editor works on.
+ */
+export const DEFAULT_TREE_POOL_SIZE = 48;
+let poolSize = DEFAULT_TREE_POOL_SIZE;
+const pool = new Set<Section>();
+/** The most recently used section: its tree is built and it is in the pool. */
+let mru: Section | null = null;
+
+function trimPool(): void {
+  while (pool.size > poolSize) {
+    const s = pool.values().next().value!;
+    pool.delete(s);
+    Section.evict(s);
+  }
+}
+
+/** Sets how many section trees are kept (at least 1); returns the previous size. For tests and benchmarks. */
+export function setTreePoolSize(size: number): number {
+  const previous = poolSize;
+  poolSize = Math.max(1, Math.floor(size));
+  trimPool();
+  return previous;
+}
+
+/** Drops every pooled tree (tests and benchmarks: a cold start). */
+export function clearTreePool(): void {
+  for (const s of pool) Section.evict(s);
+  pool.clear();
+}
+
+/** Whether a section's tree is built now (tests; `checkSection`). */
+export function hasTree(body: SectionBody): boolean {
+  return body instanceof Section && Section.hasTree(body);
+}
+
+/**
+ * Drops a tree that was built for a one-time use: checking a section whose tree was not built.
+ * A check of a whole document (on open) then builds one tree at a time, and each is garbage
+ * before the next is built: it dies young, in a scavenge, and pushes no tree an editor uses out
+ * of the pool. Keeping such trees while the pool had room was worse: with the first 47 trees of
+ * the check alive, V8 saw cells and rows survive and went on promoting (pretenuring) the trees that
+ * followed, which then died in the old generation. Checking the sample ×10 that way, the heap grew
+ * ~6 MB per scavenge to 83 MB, scavenges took 9–14 ms instead of 2–5, and the check ~450 ms
+ * instead of ~340 (medians of 5 runs each).
+ */
+export function retireTree(body: SectionBody): void {
+  if (!(body instanceof Section) || !pool.delete(body)) return;
+  Section.evict(body);
+}
+
 export function parseSection(lines: readonly string[], eols: readonly string[], hasTitle: boolean): SectionBody {
   let titleLines = 0;
   let title: Title | null = null;
@@ -40,15 +192,18 @@ export function parseSection(lines: readonly string[], eols: readonly string[], 
     titleLines = isTitleLine(lines[0]) ? 1 : 2;
     title = readTitle(lines, titleLines);
   }
-  const rows = tokenize(lines, titleLines, lines.length);
   let chars = 0;
   for (let i = 0; i < lines.length; i++) chars += lines[i].length + eols[i].length;
-  const body: SectionBody = {
-    lines, eols, chars, title, department: title ? departmentName(title.text) : null,
-    unit: null, moneyUnit: null, overview: null, tables: [], stray: [], rows, cache: new Map(),
+  return new Section(lines, eols, chars, title, title ? departmentName(title.text) : null, titleLines);
+}
+
+function buildTree(lines: readonly string[], titleLines: number, hasTitle: boolean): SectionTree {
+  const tree: SectionTree = {
+    rows: tokenize(lines, titleLines, lines.length),
+    unit: null, moneyUnit: null, overview: null, tables: [], stray: [], cache: null,
   };
-  new SectionParser(body).run();
-  return body;
+  new SectionParser(tree, hasTitle).run();
+  return tree;
 }
 
 function readTitle(lines: readonly string[], count: number): Title {
@@ -74,14 +229,17 @@ class SectionParser {
   private tableEnd: Row | null = null;
   private zone: 'header' | 'overview' | 'tables' = 'header';
 
-  constructor(private readonly body: SectionBody) {}
+  constructor(
+    private readonly tree: SectionTree,
+    private readonly hasTitle: boolean,
+  ) {}
 
   run(): void {
-    const rows = this.body.rows;
+    const rows = this.tree.rows;
     while (this.i < rows.length) {
       const row = rows[this.i++];
       if (isEmptyRow(row)) continue;
-      if (this.body.title === null) {
+      if (!this.hasTitle) {
         this.stray('stray-text', row);
         continue;
       }
@@ -100,13 +258,13 @@ class SectionParser {
   private headerZone(row: Row): void {
     const unit = row.cells.find((c) => UNIT_CELL.test(c.text));
     if (unit && row.cells.every((c) => c === unit || c.text === '')) {
-      this.body.unit = unit;
-      this.body.moneyUnit = UNIT_CELL.exec(unit.text)![1] || null;
+      this.tree.unit = unit;
+      this.tree.moneyUnit = UNIT_CELL.exec(unit.text)![1] || null;
       return;
     }
     const first = row.cells.find((c) => c.text !== '');
     if (first && compact(first.text).startsWith('整体绩效')) {
-      this.body.overview = { headerRow: row, headers: row.cells.map((c) => c.text), rows: [], range: row.range };
+      this.tree.overview = { headerRow: row, headers: row.cells.map((c) => c.text), rows: [], range: row.range };
       this.zone = 'overview';
       return;
     }
@@ -114,7 +272,7 @@ class SectionParser {
   }
 
   private overviewRow(row: Row): void {
-    const overview = this.body.overview!;
+    const overview = this.tree.overview!;
     const joined = this.rejoin(row, OVERVIEW_WIDTH);
     if (joined.cells.length !== OVERVIEW_WIDTH) {
       this.stray('unexpected-width', joined, OVERVIEW_WIDTH);
@@ -155,7 +313,7 @@ class SectionParser {
   private finishTable(): void {
     if (this.table) {
       if (this.tableEnd) this.table.range = { start: this.table.range.start, end: this.tableEnd.range.end };
-      this.body.tables.push(this.table);
+      this.tree.tables.push(this.table);
     }
     this.table = null;
     this.tableEnd = null;
@@ -192,7 +350,7 @@ class SectionParser {
    */
   private rejoin(row: Row, width: number): Row {
     if (row.cells.length >= width) return row;
-    const rows = this.body.rows;
+    const rows = this.tree.rows;
     let count = row.cells.length;
     let j = this.i;
     while (j < rows.length && count < width) {
@@ -212,7 +370,7 @@ class SectionParser {
     const text = row.cells.map((c) => c.text).filter((t) => t !== '').join(' | ');
     const node: StrayNode = { reason, row, text, range: row.range };
     if (expectedWidth !== undefined) node.expectedWidth = expectedWidth;
-    this.body.stray.push(node);
+    this.tree.stray.push(node);
   }
 }
 
@@ -250,6 +408,29 @@ function overviewGoal(kind: GoalKind, cell: Cell): OverviewGoal | null {
   return { kind, number, text, cell, numberRange };
 }
 
+/**
+ * An indicator row. Its range is its row's, computed when asked for: a copy made up front was 3
+ * objects per row (90k for the sample ×10) that hardly anything reads.
+ */
+class IndicatorRowNode implements IndicatorRow {
+  constructor(
+    readonly row: Row,
+    readonly label: Cell,
+    readonly level1: LevelValue,
+    readonly level2: LevelValue,
+    readonly level3: Cell,
+    readonly previous: Value | null,
+    readonly last: Value | null,
+    readonly target: Value,
+    readonly basis: Cell | null,
+    readonly width: number,
+  ) {}
+
+  get range(): Range {
+    return this.row.range;
+  }
+}
+
 function indicatorRow(row: Row, table: GoalTable): IndicatorRow {
   const cols = table.columns;
   const c = row.cells;
@@ -258,19 +439,18 @@ function indicatorRow(row: Row, table: GoalTable): IndicatorRow {
   // A new 一级 starts a new merged block: its 二级 is never the previous group's.
   const level2 = level1.inherited ? inherit(c[cols.level2], prev?.level2 ?? null) : inherit(c[cols.level2], null);
   const targetCell = c[cols.target];
-  return {
+  return new IndicatorRowNode(
     row,
-    label: c[cols.label],
+    c[cols.label],
     level1,
     level2,
-    level3: c[cols.level3],
-    previous: cols.previous === null ? null : parseValue(c[cols.previous]),
-    last: cols.last === null ? null : parseValue(c[cols.last]),
-    target: targetCell ? parseValue(targetCell) : emptyValue(null, row.range),
-    basis: c[cols.basis] ?? null,
-    width: c.length,
-    range: row.range,
-  };
+    c[cols.level3],
+    cols.previous === null ? null : parseValue(c[cols.previous]),
+    cols.last === null ? null : parseValue(c[cols.last]),
+    targetCell ? parseValue(targetCell) : emptyValue(null, row.range),
+    c[cols.basis] ?? null,
+    c.length,
+  );
 }
 
 function inherit(cell: Cell, above: LevelValue | null): LevelValue {

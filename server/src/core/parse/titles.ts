@@ -19,8 +19,12 @@ export function lineText(line: string | undefined): string {
   return line === undefined ? '' : line.trim();
 }
 
-/** Runs three times per line of the file on a full parse: reject the common case without trimming. */
-function endsWithBiao(line: string): boolean {
+/**
+ * Whether a line's text ends with 表, the last character of every title: a line can start a section
+ * only if it or the next line does (see `isSectionStart`). Runs for every line of a full parse, so
+ * the common case is rejected without trimming.
+ */
+export function endsWithBiao(line: string): boolean {
   let i = line.length - 1;
   while (i >= 0 && isSpace(line.charCodeAt(i))) i--;
   return i >= 0 && line.charCodeAt(i) === 0x8868; /* 表 */

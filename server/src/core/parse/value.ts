@@ -98,16 +98,15 @@ const QUALIFIERS: Record<string, Comparator | null> = {
 };
 
 const PLACEHOLDERS = new Set(['-', '—', '——', '–', '/', '／', '无', '—/—', '-/-', '／／', '//']);
+/** Longest placeholder: longer texts are not hashed for the set lookup. */
+const MAX_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
 
 // comparator (symbols, two-char forms, words), then spaces, then a number, then the rest.
 const COMPARATOR_RE = /^(>=|<=|＞＝|＜＝|[≥≤><=≧≦＞＜＝⩾⩽《》]|不低于|不少于|不小于|大于或等于|大于等于|不高于|不超过|不多于|不大于|小于或等于|小于等于|低于|少于|大于|高于|超过|小于|等于|达到)/;
-const NUMBER_RE = /[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?/y;
-const SPACES_RE = /\s+/y;
 const HAS_DIGIT = /[0-9０-９]/;
-/** First characters of every comparator spelling: a cheap test before the regex. */
-const COMPARATOR_START = new Set([...'>≥≤<=≧≦＞＜＝⩾⩽《》不大小低少高超等达']);
+/** First characters of every comparator spelling (as char codes: `text[0]` would allocate a string): a cheap test before the regex. */
+const COMPARATOR_START = new Set([...'>≥≤<=≧≦＞＜＝⩾⩽《》不大小低少高超等达'].map((c) => c.charCodeAt(0)));
 const QUALIFIER_RE = /(及以上|以上|及以内|以内|及以下|以下|左右|内)$/;
-const FULL_WIDTH_DIGIT = /[０-９]/;
 const MAX_UNIT_LENGTH = 12;
 
 export function emptyValue(cell: Cell | null, range: Range | null): Value {
@@ -118,43 +117,85 @@ export function emptyValue(cell: Cell | null, range: Range | null): Value {
 export function parseValue(cell: Cell): Value {
   const text = cell.text;
   if (text === '') return new ValueNode('', 'empty', cell, null);
-  if (PLACEHOLDERS.has(text)) return new ValueNode(text, 'placeholder', cell, null);
+  if (text.length <= MAX_PLACEHOLDER && PLACEHOLDERS.has(text)) return new ValueNode(text, 'placeholder', cell, null);
   // Most values are words (计划数据, 提升): no digit, no number. Runs for every value of a full parse.
   return (HAS_DIGIT.test(text) ? parseNumeric(cell, text) : null) ?? new ValueNode(text, 'text', cell, null);
 }
 
+function isDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** What `scanNumber` saw in the number it scanned (one shared object: no allocation per value). */
+const scanned = { fullWidth: false, thousands: false, fullStop: false };
+
+/**
+ * End of the number at `pos`, or `pos` when none starts there: what
+ * /[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?/y matches, scanned by hand (no match array
+ * and no three further scans of the match for full-width digits, separators and a full-width
+ * point: this runs for every numeric value of a section). Sets `scanned`. Exported for a test.
+ */
+export function scanNumber(text: string, pos: number): number {
+  const n = text.length;
+  let fullWidth = false;
+  let thousands = false;
+  let fullStop = false;
+  let i = pos;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) fullWidth = true;
+    else if (c < 48 || c > 57) break;
+  }
+  if (i === pos) return pos;
+  // Thousands groups: a separator and exactly three digits, as often as they come (charCodeAt past
+  // the end is NaN, which is no digit).
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if ((c !== 44 /* , */ && c !== 0xff0c /* ， */) || !isDigit(text.charCodeAt(i + 1)) || !isDigit(text.charCodeAt(i + 2)) || !isDigit(text.charCodeAt(i + 3))) break;
+    for (let k = i + 1; k <= i + 3; k++) if (text.charCodeAt(k) >= 0xff10) fullWidth = true;
+    thousands = true;
+    i += 4;
+  }
+  const c = text.charCodeAt(i);
+  if ((c === 46 /* . */ || c === 0xff0e /* ． */) && isDigit(text.charCodeAt(i + 1))) {
+    fullStop = c === 0xff0e;
+    for (i++; i < n && isDigit(text.charCodeAt(i)); i++) if (text.charCodeAt(i) >= 0xff10) fullWidth = true;
+  }
+  scanned.fullWidth = fullWidth;
+  scanned.thousands = thousands;
+  scanned.fullStop = fullStop;
+  return i;
+}
+
+function skipSpaces(text: string, pos: number): number {
+  while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
 function parseNumeric(cell: Cell, text: string): Value | null {
   let pos = 0;
-  const skipSpaces = () => {
-    SPACES_RE.lastIndex = pos;
-    if (SPACES_RE.test(text)) pos = SPACES_RE.lastIndex;
-  };
-
   let comparator: ComparatorPart | null = null;
-  const cm = COMPARATOR_START.has(text[0]) ? COMPARATOR_RE.exec(text) : null;
+  const cm = COMPARATOR_START.has(text.charCodeAt(0)) ? COMPARATOR_RE.exec(text) : null;
   if (cm) {
     const raw = cm[0];
     const sym = SYMBOLS[raw];
     comparator = new ComparatorSpan(cell, raw, sym ? sym.meaning : WORDS[raw], sym ? sym.standard : true);
-    pos = raw.length;
-    skipSpaces();
+    pos = skipSpaces(text, raw.length);
   }
-  NUMBER_RE.lastIndex = pos;
-  const nm = NUMBER_RE.exec(text);
-  if (!nm) return null;
+  const numEnd = scanNumber(text, pos);
+  if (numEnd === pos) return null;
   // 《 and 》 are comparators only directly before a digit; elsewhere they are book-title marks.
   if (comparator && (comparator.raw === '《' || comparator.raw === '》') && pos !== 1) return null;
   const numStart = pos;
-  const numRaw = nm[0];
-  pos += numRaw.length;
-  const fullWidth = FULL_WIDTH_DIGIT.test(numRaw);
-  const thousands = numRaw.includes(',') || numRaw.includes('，');
-  const ascii = !fullWidth && !thousands && !numRaw.includes('．') ? numRaw
+  const numRaw = text.slice(pos, numEnd);
+  pos = numEnd;
+  const { fullWidth, thousands, fullStop } = scanned;
+  const ascii = !fullWidth && !thousands && !fullStop ? numRaw
     : numRaw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[,，]/g, '').replace('．', '.');
   const numberValue = Number(ascii);
   if (!Number.isFinite(numberValue)) return null;
 
-  skipSpaces();
+  pos = skipSpaces(text, pos);
   let rest = text.slice(pos);
   let qualifier: Value['qualifier'] = null;
   let qualifierMeaning: Comparator | null = null;
@@ -167,8 +208,8 @@ function parseNumeric(cell: Cell, text: string): Value | null {
   }
   // The unit: anything after the number that is short and holds no further number
   // (a range like `90%-95%` or a sentence is qualitative text, not a unit).
-  const unitText = rest.replace(/\s+$/, '');
-  if (unitText.length > MAX_UNIT_LENGTH || /[0-9０-９]/.test(unitText)) return null;
+  const unitText = rest.trimEnd();
+  if (unitText.length > MAX_UNIT_LENGTH || HAS_DIGIT.test(unitText)) return null;
   // The text is trimmed, so any whitespace left in a numeric value is inside it (`≥ 20场`).
   let innerSpaces = NO_SPACES;
   for (let i = 0; i < text.length; i++) {

@@ -8,6 +8,9 @@ import type { Rule } from './types';
 import { isCostCategory, isMoneyName } from './util/indicators';
 import { allValues, cellOffset, cellRange, fix, msg, quote, SLOT_NAME } from './util/text';
 
+/** Hoisted: a regular expression literal in the loop would be a new object per value. */
+const BARE_WAN = /^万(?:$|[/／每])/;
+
 export const bareWan: Rule = {
   code: 'TT104',
   name: 'bare-wan',
@@ -21,7 +24,7 @@ export const bareWan: Rule = {
     for (const { row, slot, value } of allValues(ctx.section)) {
       const unit = value.unit;
       const cell = value.cell;
-      if (!unit || !cell || !/^万(?:$|[/／每])/.test(unit.text)) continue;
+      if (!unit || !cell || !BARE_WAN.test(unit.text)) continue;
       const base = cellOffset(cell, unit.range.start);
       if (base < 0) continue;
       const range = cellRange(cell, base, base + 1);

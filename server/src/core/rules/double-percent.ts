@@ -2,6 +2,9 @@
 import type { Rule } from './types';
 import { allValues, cellOffset, cellRange, fix, msg, SLOT_NAME } from './util/text';
 
+/** Hoisted: a regular expression literal in the loop would be a new object per value. */
+const DOUBLE_PERCENT = /[%％]{2,}/;
+
 export const doublePercent: Rule = {
   code: 'TT103',
   name: 'double-percent',
@@ -13,7 +16,7 @@ export const doublePercent: Rule = {
       const unit = value.unit;
       const cell = value.cell;
       if (!unit || !cell) continue;
-      const m = /[%％]{2,}/.exec(unit.text);
+      const m = DOUBLE_PERCENT.exec(unit.text);
       if (!m) continue;
       const base = cellOffset(cell, unit.range.start);
       if (base < 0) continue;

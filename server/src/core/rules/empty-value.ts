@@ -2,8 +2,17 @@
  * TT405 empty-value: an indicator with an empty target (指标值 / 当年目标) or an empty 指标值确定依据.
  * Reported on the indicator's 三级 name (an empty cell has no text to point at).
  */
+import type { IndicatorRow, Range } from '../model';
 import type { Rule } from './types';
 import { msg, quote } from './util/text';
+
+const TARGET_ANNUAL = msg('当年目标值', 'target for the year');
+const TARGET_LONG = msg('指标值', 'target value');
+
+/** Where a row's problem is reported; computed only when there is one (this rule sees every row). */
+function rowRange(row: IndicatorRow): Range {
+  return row.level3.text ? row.level3.range : row.range;
+}
 
 export const emptyValue: Rule = {
   code: 'TT405',
@@ -14,19 +23,18 @@ export const emptyValue: Rule = {
   check(ctx) {
     for (const table of ctx.section.tables) {
       for (const row of table.rows) {
-        const range = row.level3.text ? row.level3.range : row.range;
-        const target = table.kind === 'annual' ? msg('当年目标值', 'target for the year') : msg('指标值', 'target value');
         if (row.target.kind === 'empty') {
+          const target = table.kind === 'annual' ? TARGET_ANNUAL : TARGET_LONG;
           ctx.report({
             code: 'TT405',
-            range,
+            range: rowRange(row),
             message: msg(`三级指标${quote(row.level3.text)}的${target.zh}为空。`, `The ${target.en} of "${row.level3.text}" is empty.`),
           });
         }
         if (!row.basis || row.basis.text === '') {
           ctx.report({
             code: 'TT405',
-            range,
+            range: rowRange(row),
             message: msg(`三级指标${quote(row.level3.text)}的指标值确定依据为空。`, `The basis (指标值确定依据) of "${row.level3.text}" is empty.`),
           });
         }

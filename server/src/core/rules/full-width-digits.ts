@@ -2,6 +2,9 @@
 import type { Rule } from './types';
 import { allValues, asciiNumber, fix, msg, SLOT_NAME } from './util/text';
 
+/** Hoisted: a regular expression literal in the loop would be a new object per value. */
+const FULL_WIDTH = /[０-９．，]/;
+
 export const fullWidthDigits: Rule = {
   code: 'TT105',
   name: 'full-width-digits',
@@ -11,7 +14,7 @@ export const fullWidthDigits: Rule = {
   check(ctx) {
     for (const { slot, value } of allValues(ctx.section)) {
       const n = value.number;
-      if (!n || !/[０-９．，]/.test(n.raw)) continue;
+      if (!n || !FULL_WIDTH.test(n.raw)) continue;
       const ascii = asciiNumber(n.raw);
       ctx.report({
         code: 'TT105',

@@ -3,25 +3,30 @@
  * duplicate numbers (`目标9` twice), gaps (1, 2, 4), un-numbered goals among numbered ones, and
  * table headers whose number repeats or skips.
  */
-import type { Range } from '../model';
-import type { Rule, RuleContext } from './types';
+import type { GoalKind, GoalTable, OverviewGoal, Range } from '../model';
+import type { Message, Rule, RuleContext } from './types';
 import { columnGoals, KIND_NAME } from '../goals';
 import { msg } from './util/text';
 
-interface Numbered {
-  number: number | null;
-  range: Range;
-  label: string;
+/** A numbered item (an overview goal or a goal table), read through accessors: no copy per item. */
+interface Numbering<T> {
+  number(item: T): number | null;
+  /** Where a problem about the item is reported; computed only when there is one. */
+  range(item: T): Range;
 }
 
-function checkSequence(ctx: RuleContext, items: Numbered[], where: { zh: string; en: string }): void {
-  if (!items.some((i) => i.number !== null)) return;
-  const seen = new Map<number, Numbered>();
+const GOALS: Numbering<OverviewGoal> = { number: (g) => g.number, range: (g) => g.numberRange ?? g.cell.range };
+const TABLES: Numbering<GoalTable> = { number: (t) => t.number, range: (t) => t.headerCell.range };
+
+function checkSequence<T>(ctx: RuleContext, items: readonly T[], at: Numbering<T>, where: Message): void {
+  if (!items.some((i) => at.number(i) !== null)) return;
+  const seen = new Map<number, T>();
   items.forEach((it, idx) => {
-    if (it.number === null) {
+    const number = at.number(it);
+    if (number === null) {
       ctx.report({
         code: 'TT303',
-        range: it.range,
+        range: at.range(it),
         message: msg(
           `${where.zh}的第 ${idx + 1} 个目标没有编号（其余目标都有编号）。`,
           `Item ${idx + 1} of the ${where.en} has no number while the others are numbered.`,
@@ -29,37 +34,52 @@ function checkSequence(ctx: RuleContext, items: Numbered[], where: { zh: string;
       });
       return;
     }
-    const first = seen.get(it.number);
+    const first = seen.get(number);
     if (first) {
       ctx.report({
         code: 'TT303',
-        range: it.range,
+        range: at.range(it),
         message: msg(
-          `${where.zh}中编号 ${it.number} 重复出现（这是第 ${idx + 1} 个）。`,
-          `Number ${it.number} is used twice in the ${where.en} (this is item ${idx + 1}).`,
+          `${where.zh}中编号 ${number} 重复出现（这是第 ${idx + 1} 个）。`,
+          `Number ${number} is used twice in the ${where.en} (this is item ${idx + 1}).`,
         ),
-        related: [{ range: first.range, message: msg(`编号 ${it.number} 第一次出现`, `First use of number ${it.number}`) }],
+        related: [{ range: at.range(first), message: msg(`编号 ${number} 第一次出现`, `First use of number ${number}`) }],
       });
       return;
     }
-    seen.set(it.number, it);
+    seen.set(number, it);
   });
   // Gaps: numbers below the highest that nobody uses, reported on the first item after the gap.
   const max = Math.max(...seen.keys());
   const missing: number[] = [];
   for (let n = 1; n < max; n++) if (!seen.has(n)) missing.push(n);
   if (missing.length === 0) return;
-  const after = items.find((i) => i.number !== null && i.number > missing[0])!;
+  const after = items.find((i) => {
+    const n = at.number(i);
+    return n !== null && n > missing[0];
+  })!;
   const list = missing.join('、');
   ctx.report({
     code: 'TT303',
-    range: after.range,
+    range: at.range(after),
     message: msg(
       `${where.zh}的编号不连续：缺少编号 ${list}。`,
       `The ${where.en} numbering skips: number${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing.`,
     ),
   });
 }
+
+/** Where the numbers are, for the messages (built once, not per section). */
+const WHERE: Record<GoalKind, { goals: Message; tables: Message }> = {
+  long: {
+    goals: { zh: `整体绩效总目标的${KIND_NAME.long.zh}目标栏`, en: `overview's ${KIND_NAME.long.en} goal column` },
+    tables: { zh: `${KIND_NAME.long.zh}目标表`, en: `${KIND_NAME.long.en} goal tables` },
+  },
+  annual: {
+    goals: { zh: `整体绩效总目标的${KIND_NAME.annual.zh}目标栏`, en: `overview's ${KIND_NAME.annual.en} goal column` },
+    tables: { zh: `${KIND_NAME.annual.zh}目标表`, en: `${KIND_NAME.annual.en} goal tables` },
+  },
+};
 
 export const goalNumber: Rule = {
   code: 'TT303',
@@ -72,16 +92,8 @@ export const goalNumber: Rule = {
   fixable: false,
   check(ctx) {
     for (const kind of ['long', 'annual'] as const) {
-      const goals = columnGoals(ctx.section, kind).map((g) => ({
-        number: g.number,
-        range: g.numberRange ?? g.cell.range,
-        label: g.cell.text,
-      }));
-      checkSequence(ctx, goals, { zh: `整体绩效总目标的${KIND_NAME[kind].zh}目标栏`, en: `overview's ${KIND_NAME[kind].en} goal column` });
-      const tables = ctx.section.tables
-        .filter((t) => t.kind === kind)
-        .map((t) => ({ number: t.number, range: t.headerCell.range, label: t.headerCell.text }));
-      checkSequence(ctx, tables, { zh: `${KIND_NAME[kind].zh}目标表`, en: `${KIND_NAME[kind].en} goal tables` });
+      checkSequence(ctx, columnGoals(ctx.section, kind), GOALS, WHERE[kind].goals);
+      checkSequence(ctx, ctx.section.tables.filter((t) => t.kind === kind), TABLES, WHERE[kind].tables);
     }
   },
 };

@@ -35,9 +35,9 @@ export const inconsistentDirection: Rule = {
       for (const r of t.rows) {
         const k = compact(r.level3.text);
         if (!k) continue;
-        const list = longRows.get(k) ?? [];
-        list.push(r);
-        longRows.set(k, list);
+        const list = longRows.get(k);
+        if (list) list.push(r);
+        else longRows.set(k, [r]);
       }
     }
     for (const t of ctx.section.tables) {
@@ -45,13 +45,24 @@ export const inconsistentDirection: Rule = {
       for (const r of t.rows) {
         const s = sense(valueDirection(r.target));
         if (!s || r.target.kind !== 'numeric') continue;
+        const same = longRows.get(compact(r.level3.text));
+        if (!same) continue;
         // The same indicator: same name under the same 一级 (a cost and a count may share a name).
-        const candidates = (longRows.get(compact(r.level3.text)) ?? []).filter(
-          (l) => l.target.kind === 'numeric' && compact(l.level1.text) === compact(r.level1.text),
-        );
-        if (candidates.length === 0) continue;
-        if (candidates.some((l) => sense(valueDirection(l.target)) !== (s === 'up' ? 'down' : 'up'))) continue;
-        const other = candidates[0];
+        // Inconsistent when every such 长期 row points the other way; reported against the first.
+        // (A loop, not filter + some: this runs for every 年度 row with a direction.)
+        const level1 = compact(r.level1.text);
+        const opposite = s === 'up' ? 'down' : 'up';
+        let other: IndicatorRow | null = null;
+        let consistent = false;
+        for (const l of same) {
+          if (l.target.kind !== 'numeric' || compact(l.level1.text) !== level1) continue;
+          other ??= l;
+          if (sense(valueDirection(l.target)) !== opposite) {
+            consistent = true;
+            break;
+          }
+        }
+        if (!other || consistent) continue;
         ctx.report({
           code: 'TT203',
           range: dirRange(r.target),

@@ -57,7 +57,7 @@ export function checkLevel2(fw: Framework, level1: string, label: string): Level
   const suffixMissing = !c.endsWith('指标');
   if (allowed.includes(s)) return { ok: true, canonical: s, suffixMissing };
   // Under 满意度: any `…满意度指标` (宣传对象满意度指标, 满意度指标 …).
-  if (level1 === '满意度指标' && /满意度指标$/.test(s)) return { ok: true, canonical: s, suffixMissing };
+  if (level1 === '满意度指标' && s.endsWith('满意度指标')) return { ok: true, canonical: s, suffixMissing };
   return { ok: false, belongsTo: level1Of(fw, s) };
 }
 
@@ -65,7 +65,7 @@ export function checkLevel2(fw: Framework, level1: string, label: string): Level
 export function level1Of(fw: Framework, level2: string): string | null {
   const s = withSuffix(level2);
   for (const [l1, l2s] of Object.entries(fw.level2)) if (l2s.includes(s)) return l1;
-  if (/满意度指标$/.test(s) && '满意度指标' in fw.level2) return '满意度指标';
+  if (s.endsWith('满意度指标') && '满意度指标' in fw.level2) return '满意度指标';
   return null;
 }
 

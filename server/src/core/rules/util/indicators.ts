@@ -7,19 +7,67 @@
 import type { IndicatorRow, Value } from '../../model';
 import { compact } from './text';
 
-const names = new WeakMap<object, string>();
+// Regular expressions used per row live here, not as literals in the functions: a literal is a
+// new RegExp object each time it is evaluated (the rules ran ~60k of them over the sample ×10).
+const PERCENT_OR_PERMILLE = /^[%％‰]/;
+const PERCENT = /^[%％]/;
+const GROWTH_NAME = /(增长|增幅|增速|同比|环比|提高|提升|增加|比上年|较上年)/;
+const RATE_OR_SATISFACTION = /率|满意/;
+const COST_NAME = /成本|费用|经费|支出|开支/;
 
 /**
- * The 三级 name without whitespace and trailing punctuation. Asked for many times per row by
- * the classifiers below, so it is remembered per (immutable) 三级 cell.
+ * What the classifiers below read from a 三级 name, worked out once per distinct name text and
+ * each fact only when first asked for. Every rule asks about every row, several times; a name is
+ * a pure function of its text, so the memo is keyed by the text, not by the cell: it stays valid
+ * when a section's tree is dropped and rebuilt (parse/section.ts), and it keeps no tree node
+ * alive. (It replaced a WeakMap keyed by cell: its `set` alone was ~15 ms of checking the sample
+ * ×10, and a WeakMap entry per row is GC work when trees die young.) Names repeat: the sample's
+ * 3,044 rows have 1,536 distinct names. Bounded: cleared when it holds MAX_NAMES; keys are detached
+ * from the document's text (below).
  */
-export function indicatorName(row: IndicatorRow): string {
-  let name = names.get(row.level3);
-  if (name === undefined) {
-    name = compact(row.level3.text).replace(/[。.；;，,、:：]+$/, '');
-    names.set(row.level3, name);
+interface NameFacts {
+  name: string;
+  core?: string;
+  polarity?: RatePolarity;
+  satisfaction?: boolean;
+  ratio?: boolean;
+  money?: boolean;
+  carriesUnit?: boolean;
+}
+
+const facts = new Map<string, NameFacts>();
+const MAX_NAMES = 50_000;
+
+function factsOf(row: IndicatorRow): NameFacts {
+  const text = row.level3.text;
+  let f = facts.get(text);
+  if (f === undefined) {
+    if (facts.size >= MAX_NAMES) facts.clear();
+    const key = detached(text);
+    f = { name: compact(key).replace(/[。.；;，,、:：]+$/, '') };
+    facts.set(key, f);
   }
-  return name;
+  return f;
+}
+
+/**
+ * The same text, not sharing the memory of the document it was read from. V8 keeps a substring of
+ * 13 characters or more as a view of its parent string: a cell's text taken as a key (or as a name
+ * derived from it without change) would keep the whole document's text alive for as long as the
+ * memo holds it, after the document is closed (measured: the sample ×10's 3.6 MB stayed). The
+ * concatenation is flattened into a new string of the name's length before it is sliced.
+ */
+function detached(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+/** The 三级 name without whitespace and trailing punctuation. */
+export function indicatorName(row: IndicatorRow): string {
+  return factsOf(row).name;
+}
+
+function coreOf(f: NameFacts): string {
+  return (f.core ??= nameCore(f.name));
 }
 
 /** The name with a trailing unit note removed (`…率（%）` → `…率`, `…总额/亿元` → `…总额`). */
@@ -32,34 +80,38 @@ const NAME_UNIT_RE = new RegExp(`(?:[/／]\\s*${UNIT_WORD}|[（(]\\s*(?:单位\\
 
 /** The 三级 name carries the unit (`…/亿元`, `…（万元）`, `…(%)`, `…（个）`): a bare number is right. */
 export function nameCarriesUnit(row: IndicatorRow): boolean {
-  return NAME_UNIT_RE.test(indicatorName(row));
+  const f = factsOf(row);
+  return (f.carriesUnit ??= NAME_UNIT_RE.test(f.name));
 }
 
 /** A cost row: 一级 成本指标 (2021) or a 成本 二级 (2015 puts 成本指标 under 产出). */
 export function isCostCategory(row: IndicatorRow): boolean {
-  return /成本/.test(row.level1.text) || /成本/.test(row.level2.text);
+  return row.level1.text.includes('成本') || row.level2.text.includes('成本');
 }
 
 const MONEY_NAME = /(经费|费用|资金|金额|支出|开支|成本|预算|投资|造价|税费|补助|补贴|薪酬|工资|[^\s]费$|[销售营收产总资]额|赔付额|赔款|营收|产值)/;
 
 /** The 三级 name names an amount of money (its figure takes the header's 万元). */
 export function isMoneyName(row: IndicatorRow): boolean {
-  return MONEY_NAME.test(nameCore(indicatorName(row)));
+  const f = factsOf(row);
+  return (f.money ??= MONEY_NAME.test(coreOf(f)));
 }
 
 /** Ratios whose name says so: any …率, satisfaction, coverage, shares. */
 const RATIO_NAME = /(率|满意|覆盖|比例|占比|比重|百分比|及时性|完成度)/;
 
 export function isRatioName(row: IndicatorRow): boolean {
-  return RATIO_NAME.test(indicatorName(row));
+  const f = factsOf(row);
+  return (f.ratio ??= RATIO_NAME.test(f.name));
 }
 
 export function isSatisfactionName(row: IndicatorRow): boolean {
-  return /满意/.test(indicatorName(row)) && !/不满意/.test(indicatorName(row));
+  const f = factsOf(row);
+  return (f.satisfaction ??= f.name.includes('满意') && !f.name.includes('不满意'));
 }
 
 export function isSatisfactionCategory(row: IndicatorRow): boolean {
-  return /^满意度/.test(compact(row.level1.text));
+  return compact(row.level1.text).startsWith('满意度');
 }
 
 /**
@@ -93,19 +145,33 @@ const GOOD_RATES = [
 
 export type RatePolarity = 'good' | 'bad' | null;
 
-function endsWithAny(s: string, list: readonly string[]): boolean {
-  return list.some((w) => s.endsWith(w));
+/** Whether `s` ends with a word of `words` (a set of the words, and the lengths they come in). */
+function endsWithAny(s: string, words: { set: ReadonlySet<string>; lengths: readonly number[] }): boolean {
+  for (const n of words.lengths) if (n <= s.length && words.set.has(s.slice(s.length - n))) return true;
+  return false;
 }
+
+/** A word list as a set: a lookup per length of word, not an `endsWith` per word (~180 words). */
+function suffixes(list: readonly string[]): { set: ReadonlySet<string>; lengths: readonly number[] } {
+  return { set: new Set(list), lengths: [...new Set(list.map((w) => w.length))].sort((a, b) => a - b) };
+}
+
+const GOOD_OVERRIDE_WORDS = suffixes(GOOD_OVERRIDES);
+const BAD_RATE_WORDS = suffixes(BAD_RATES);
+const GOOD_RATE_WORDS = suffixes(GOOD_RATES);
 
 /** Whether a …率 name is a good rate (≥), a bad rate (≤) or unknown (增长率, 占比率 …). */
 export function ratePolarity(row: IndicatorRow): RatePolarity {
-  const core = nameCore(indicatorName(row));
-  if (endsWithAny(core, GOOD_OVERRIDES)) return 'good';
-  if (endsWithAny(core, BAD_RATES)) return 'bad';
-  if (endsWithAny(core, GOOD_RATES)) return 'good';
+  const f = factsOf(row);
+  if (f.polarity !== undefined) return f.polarity;
+  const core = coreOf(f);
+  let p: RatePolarity = null;
+  if (endsWithAny(core, GOOD_OVERRIDE_WORDS)) p = 'good';
+  else if (endsWithAny(core, BAD_RATE_WORDS)) p = 'bad';
+  else if (endsWithAny(core, GOOD_RATE_WORDS)) p = 'good';
   // `服务对象满意度率`, `满意度达标` …: satisfaction wherever it sits in the name.
-  if (isSatisfactionName(row)) return 'good';
-  return null;
+  else if (isSatisfactionName(row)) p = 'good';
+  return (f.polarity = p);
 }
 
 const TIME_UNIT = /^(?:个)?(?:小时|分钟|秒|天|日|工作日|个工作日|周|h|min)$/i;
@@ -127,16 +193,16 @@ export function isDeadlineName(row: IndicatorRow): boolean {
 
 /** The unit is a percentage (`%`, `%/年`), or absent. */
 export function isPercentOrNone(v: Value): boolean {
-  return !v.unit || /^[%％‰]/.test(v.unit.text);
+  return !v.unit || PERCENT_OR_PERMILLE.test(v.unit.text);
 }
 
 export function isPercent(v: Value): boolean {
-  return !!v.unit && /^[%％]/.test(v.unit.text);
+  return !!v.unit && PERCENT.test(v.unit.text);
 }
 
 /** Growth and change names, where more than 100% is meaningful. */
 export function isGrowthName(row: IndicatorRow): boolean {
-  return /(增长|增幅|增速|同比|环比|提高|提升|增加|比上年|较上年)/.test(indicatorName(row));
+  return GROWTH_NAME.test(indicatorName(row));
 }
 
 export type DirectionClass = 'cost' | 'good-rate' | 'bad-rate' | 'satisfaction' | 'deadline' | null;
@@ -148,7 +214,7 @@ export type DirectionClass = 'cost' | 'good-rate' | 'bad-rate' | 'satisfaction' 
  */
 export function directionClass(row: IndicatorRow, v: Value): DirectionClass {
   if (isTimeUnit(v.unit?.text)) return isDeadlineName(row) ? 'deadline' : null;
-  if (isPercentOrNone(v) && /率|满意/.test(indicatorName(row))) {
+  if (isPercentOrNone(v) && RATE_OR_SATISFACTION.test(indicatorName(row))) {
     const p = ratePolarity(row);
     if (p === 'bad') return 'bad-rate';
     if (p === 'good') return isSatisfactionName(row) ? 'satisfaction' : 'good-rate';
@@ -156,7 +222,7 @@ export function directionClass(row: IndicatorRow, v: Value): DirectionClass {
   }
   if (isSatisfactionCategory(row) && isPercent(v)) return 'satisfaction';
   if (isCostCategory(row)) return 'cost';
-  if (isMoneyName(row) && /成本|费用|经费|支出|开支/.test(indicatorName(row)) && (!v.unit || /元/.test(v.unit.text))) return 'cost';
+  if (isMoneyName(row) && COST_NAME.test(indicatorName(row)) && (!v.unit || v.unit.text.includes('元'))) return 'cost';
   return null;
 }
 
@@ -168,7 +234,7 @@ const UNIT_HINTS: [RegExp, string][] = [
 ];
 
 export function suggestUnit(row: IndicatorRow): string | null {
-  const name = nameCore(indicatorName(row));
+  const name = coreOf(factsOf(row));
   for (const [re, unit] of UNIT_HINTS) if (re.test(name)) return unit;
   return null;
 }

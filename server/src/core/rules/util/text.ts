@@ -1,13 +1,17 @@
 /** Small helpers shared by the rules: text normalisation, cell offsets, iteration over values. */
 import type { Cell, GoalTable, IndicatorRow, Position, Range, SectionBody, Value } from '../../model';
-import { cellRange } from '../../parse/cell';
+import { cellRange, isSpace } from '../../parse/cell';
 import type { Fix, Message, TextEdit } from '../types';
 
 export { cellRange };
 
-/** Removes all whitespace (ASCII, U+3000 …). */
+/**
+ * Removes all whitespace (ASCII, U+3000 …). Most labels and names have none: a scan is much
+ * cheaper than a global replace, and the rules compact every row's labels several times.
+ */
 export function compact(s: string): string {
-  return s.replace(/[\s\u3000]+/g, '');
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return s.replace(/[\s\u3000]+/g, '');
+  return s;
 }
 
 /** Full-width ASCII variants (Ａ-ｚ ０-９ punctuation) → ASCII; U+3000 → space. */
@@ -70,10 +74,11 @@ export interface ValueRef {
 
 /**
  * Every parsed value of every indicator row: the target and, in 年度 tables, the 前年/上年 actuals.
- * Built once per section and shared by the rules that walk values (cached on the section body).
+ * Built once per section tree and shared by the rules that walk values (cached with the tree: it
+ * holds rows and values).
  */
 export function allValues(section: SectionBody): readonly ValueRef[] {
-  const cached = section.cache.get('rules:values') as ValueRef[] | undefined;
+  const cached = section.treeCache.get('rules:values') as ValueRef[] | undefined;
   if (cached) return cached;
   const out: ValueRef[] = [];
   for (const table of section.tables) {
@@ -83,7 +88,7 @@ export function allValues(section: SectionBody): readonly ValueRef[] {
       out.push({ table, row, slot: 'target', value: row.target });
     }
   }
-  section.cache.set('rules:values', out);
+  section.treeCache.set('rules:values', out);
   return out;
 }
 

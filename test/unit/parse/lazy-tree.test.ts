@@ -1,0 +1,142 @@
+/**
+ * Section trees are built on demand and kept in a small pool (parse/section.ts): parsing builds
+ * none, a read builds one, an evicted tree is rebuilt equal, caches holding tree nodes go with the
+ * tree, and the rules give the same problems whatever the pool's size.
+ */
+import * as assert from 'node:assert/strict';
+import { matchGoals } from '../../../server/src/core/goals';
+import type { SectionBody } from '../../../server/src/core/model';
+import { parseDocument, updateDocument } from '../../../server/src/core/parse/document';
+import { clearTreePool, DEFAULT_TREE_POOL_SIZE, hasTree, setTreePoolSize } from '../../../server/src/core/parse/section';
+import { checkDocument, checkSection } from '../../../server/src/core/rules/index';
+import { allValues } from '../../../server/src/core/rules/util/text';
+import { DEFAULT_RULE_SETTINGS, type Problem } from '../../../server/src/core/rules/types';
+import { sampleText } from '../../helpers/fixtures';
+import { assertSameBody } from '../../helpers/model-equality';
+
+/** Runs `fn` with the pool set to `size`, restoring the default (and an empty pool) after. */
+function withPool<T>(size: number, fn: () => T): T {
+  clearTreePool();
+  const previous = setTreePoolSize(size);
+  try {
+    return fn();
+  } finally {
+    setTreePoolSize(previous);
+    clearTreePool();
+  }
+}
+
+/** Evicts a body's tree by reading another section's tree with a pool of one. */
+function evict(body: SectionBody, other: SectionBody): void {
+  const previous = setTreePoolSize(1);
+  void other.rows;
+  setTreePoolSize(previous);
+  assert.equal(hasTree(body), false, 'evicted');
+}
+
+describe('section trees on demand', () => {
+  afterEach(() => clearTreePool());
+
+  it('parsing builds no tree; the title and department are there without one', () => {
+    clearTreePool();
+    const model = parseDocument(sampleText());
+    assert.equal(model.sections.filter((s) => hasTree(s.body)).length, 0);
+    assert.equal(model.sections[1].body.department, '中国共产党武汉市东西湖区委员会办公室');
+    assert.equal(model.sections.filter((s) => hasTree(s.body)).length, 0, 'reading the title builds nothing');
+    void model.sections[1].body.tables;
+    assert.equal(hasTree(model.sections[1].body), true, 'a read builds the tree and keeps it');
+  });
+
+  it('an evicted tree is rebuilt equal to the original, as new objects', () => {
+    const model = parseDocument(sampleText());
+    const [, a, b] = model.sections;
+    const tables = a.body.tables;
+    const rows = a.body.rows;
+    const before = { unit: a.body.unit, moneyUnit: a.body.moneyUnit, overview: a.body.overview, stray: a.body.stray };
+    assert.ok(tables.length > 0 && rows.length > 0);
+    evict(a.body, b.body);
+    assert.notEqual(a.body.tables, tables, 'a new tree');
+    assert.deepStrictEqual(a.body.tables, tables);
+    assert.deepStrictEqual(a.body.rows, rows);
+    assert.deepStrictEqual({ unit: a.body.unit, moneyUnit: a.body.moneyUnit, overview: a.body.overview, stray: a.body.stray }, before);
+    // and equal to the same section of a fresh parse
+    assertSameBody(a.body, parseDocument(sampleText()).sections[1].body);
+  });
+
+  it('keeps at most the pool size of trees, the most recently used ones', () => {
+    withPool(3, () => {
+      const model = parseDocument(sampleText());
+      const bodies = model.sections.slice(0, 10).map((s) => s.body);
+      for (const b of bodies) void b.tables;
+      assert.deepEqual(bodies.map(hasTree), [false, false, false, false, false, false, false, true, true, true]);
+      void bodies[7].rows; // now the most recent: 8 is the oldest
+      void bodies[0].rows;
+      assert.deepEqual(bodies.map(hasTree), [true, false, false, false, false, false, false, true, false, true]);
+    });
+  });
+
+  it('caches holding tree nodes go with the tree; results on the body stay', () => {
+    const model = parseDocument(sampleText());
+    const [, a, b] = model.sections;
+    const match = matchGoals(a.body, 'long');
+    const values = allValues(a.body);
+    assert.equal(matchGoals(a.body, 'long'), match, 'cached while the tree lives');
+    assert.equal(match.tables[0], a.body.tables.find((t) => t.kind === 'long'));
+    const problems = checkSection(a.body, DEFAULT_RULE_SETTINGS);
+    evict(a.body, b.body);
+    assert.equal(a.body.treeCache.size, 0, 'a rebuilt tree starts with an empty cache');
+    const again = matchGoals(a.body, 'long');
+    assert.notEqual(again, match);
+    assert.equal(again.tables[0], a.body.tables.find((t) => t.kind === 'long'), 'the new match holds the new tree’s tables');
+    assert.deepStrictEqual(again, match);
+    assert.notEqual(allValues(a.body), values);
+    assert.deepStrictEqual(allValues(a.body), values);
+    assert.equal(checkSection(a.body, DEFAULT_RULE_SETTINGS), problems, 'problems are cached on the body, not the tree');
+  });
+
+  it('checking a document keeps no tree it built (each dies before the next is built)', () => {
+    withPool(DEFAULT_TREE_POOL_SIZE, () => {
+      const model = parseDocument(sampleText());
+      void model.sections[3].body.tables; // in use by a feature: stays
+      checkDocument(model.sections, DEFAULT_RULE_SETTINGS);
+      assert.deepEqual(model.sections.map((s) => hasTree(s.body)), model.sections.map((_, i) => i === 3));
+    });
+  });
+
+  it('an incremental edit builds no tree', () => {
+    clearTreePool();
+    const model = parseDocument(sampleText());
+    const next = updateDocument(model, [{ range: { start: { line: 100, character: 0 }, end: { line: 100, character: 0 } }, text: 'x' }]);
+    assert.equal(next.sections.filter((s) => hasTree(s.body)).length, 0);
+  });
+
+  it('the rules give the same problems with a pool of one tree as with the default pool', () => {
+    const small = withPool(1, () => checkDocument(parseDocument(sampleText()).sections, DEFAULT_RULE_SETTINGS));
+    const normal = withPool(DEFAULT_TREE_POOL_SIZE, () => checkDocument(parseDocument(sampleText()).sections, DEFAULT_RULE_SETTINGS));
+    const strip = (ps: typeof small) => ps.map(({ section, ...p }) => ({ startLine: section.startLine, ...p }));
+    assert.ok(normal.length > 600);
+    assert.deepStrictEqual(strip(small), strip(normal));
+  });
+
+  it('problems are plain data: no tree node is kept by the problem cache', () => {
+    const model = parseDocument(sampleText());
+    const allowed = new Set(['code', 'range', 'message', 'fix', 'related', 'start', 'end', 'line', 'character', 'zh', 'en', 'title', 'edits', 'safe', 'newText']);
+    const visit = (v: unknown, path: string): void => {
+      if (v === null || typeof v !== 'object') return;
+      const proto = Object.getPrototypeOf(v);
+      assert.ok(proto === Object.prototype || proto === Array.prototype, `${path}: a ${proto?.constructor?.name} in a problem`);
+      for (const [k, x] of Object.entries(v)) {
+        if (!Array.isArray(v)) assert.ok(allowed.has(k), `${path}.${k}: not a problem field`);
+        visit(x, `${path}.${k}`);
+      }
+    };
+    let n = 0;
+    for (const s of model.sections) {
+      for (const p of checkSection(s.body, DEFAULT_RULE_SETTINGS) as Problem[]) {
+        visit(p, p.code);
+        n++;
+      }
+    }
+    assert.ok(n > 600);
+  });
+});

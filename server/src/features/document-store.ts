@@ -9,6 +9,7 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../core/model';
 import { documentLength, documentText, parseDocument, updateDocument, type TextChange } from '../core/parse/document';
+import { retireTree } from '../core/parse/section';
 import { MAX_DOCUMENT_CHARS, emptyModel, limitFor, type DocumentLimit } from './limits';
 
 export interface StoredDocument {
@@ -66,7 +67,10 @@ export class DocumentStore {
   }
 
   close(uri: string): void {
+    const entry = this.docs.get(uri);
     this.docs.delete(uri);
+    // Its departments' parsed trees would otherwise stay in the pool until others push them out.
+    for (const ref of entry?.model.sections ?? []) retireTree(ref.body);
   }
 
   get(uri: string): StoredDocument | undefined {

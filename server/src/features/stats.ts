@@ -1,5 +1,5 @@
 /** The custom `targetTable/stats` request: a one-line summary of a document for the client's status item. */
-import type { DocumentModel } from '../core/model';
+import type { DocumentModel, SectionBody } from '../core/model';
 import type { DocumentProblem } from '../core/rules/index';
 import { documentProblems } from './diagnostics';
 import type { ServerSettings } from './settings';
@@ -23,14 +23,26 @@ export interface Stats {
   problems: number;
 }
 
+/** A section's counts, kept on its body (plain data: no section tree is read on later requests). */
+function sectionCounts(body: SectionBody): { goals: number; tables: number; indicators: number } {
+  let c = body.cache.get('stats') as { goals: number; tables: number; indicators: number } | undefined;
+  if (c) return c;
+  c = { goals: 0, tables: body.tables.length, indicators: 0 };
+  for (const r of body.overview?.rows ?? []) c.goals += (r.long ? 1 : 0) + (r.annual ? 1 : 0);
+  for (const t of body.tables) c.indicators += t.rows.length;
+  body.cache.set('stats', c);
+  return c;
+}
+
 export function documentStats(model: DocumentModel, settings: ServerSettings, problems?: readonly DocumentProblem[]): Stats {
   const s: Stats = { departments: 0, goals: 0, tables: 0, indicators: 0, problems: 0 };
   for (const ref of model.sections) {
     const b = ref.body;
     if (b.title) s.departments++;
-    for (const r of b.overview?.rows ?? []) s.goals += (r.long ? 1 : 0) + (r.annual ? 1 : 0);
-    s.tables += b.tables.length;
-    for (const t of b.tables) s.indicators += t.rows.length;
+    const c = sectionCounts(b);
+    s.goals += c.goals;
+    s.tables += c.tables;
+    s.indicators += c.indicators;
   }
   s.problems = (problems ?? documentProblems(model, settings)).length;
   return s;

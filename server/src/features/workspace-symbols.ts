@@ -1,6 +1,6 @@
 /** Workspace symbols: department names and goals (overview goals and goal tables) across open documents. */
 import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
-import type { DocumentModel } from '../core/model';
+import type { DocumentModel, Range, SectionBody } from '../core/model';
 import { absRange } from '../core/model';
 import { labels, type Locale } from '../i18n';
 import { goalLabel } from './hover';
@@ -20,36 +20,52 @@ export function matchesQuery(name: string, query: string): boolean {
   return false;
 }
 
+interface SectionSymbol {
+  name: string;
+  kind: SymbolKind;
+  containerName?: string;
+  /** Relative to the section. */
+  range: Range;
+}
+
+/** A department's symbols relative to its first line, kept on its body (no tree read on later requests). */
+function sectionSymbols(body: SectionBody, locale: Locale): readonly SectionSymbol[] {
+  const key = `workspace-symbols:${locale}`;
+  let syms = body.cache.get(key) as SectionSymbol[] | undefined;
+  if (syms) return syms;
+  syms = [];
+  if (body.title) {
+    const L = labels(locale);
+    const dept = body.department || body.title.text;
+    syms.push({ name: dept, kind: SymbolKind.Module, range: body.title.nameRange });
+    for (const r of body.overview?.rows ?? []) {
+      for (const g of [r.long, r.annual]) {
+        if (!g || !g.text) continue;
+        syms.push({ name: g.text, kind: SymbolKind.Event, containerName: `${dept} › ${L.overview} › ${goalLabel(g.kind, g.number, L)}`, range: g.cell.range });
+      }
+    }
+    for (const t of body.tables) {
+      syms.push({
+        name: t.goalText || goalLabel(t.kind, t.number, L),
+        kind: SymbolKind.Class,
+        containerName: `${dept} › ${goalLabel(t.kind, t.number, L)}`,
+        range: t.headerRow.range,
+      });
+    }
+  }
+  body.cache.set(key, syms);
+  return syms;
+}
+
 export function workspaceSymbols(docs: readonly { uri: string; model: DocumentModel }[], query: string, locale: Locale): WorkspaceSymbol[] {
-  const L = labels(locale);
   const out: WorkspaceSymbol[] = [];
-  const push = (s: WorkspaceSymbol) => {
-    if (out.length < LIMIT && matchesQuery(s.name, query)) out.push(s);
-  };
   for (const { uri, model } of docs) {
     for (const ref of model.sections) {
-      const body = ref.body;
-      if (!body.title) continue;
-      const dept = body.department || body.title.text;
-      push({ name: dept, kind: SymbolKind.Module, location: { uri, range: absRange(ref, body.title.nameRange) } });
-      for (const r of body.overview?.rows ?? []) {
-        for (const g of [r.long, r.annual]) {
-          if (!g || !g.text) continue;
-          push({
-            name: g.text,
-            kind: SymbolKind.Event,
-            containerName: `${dept} › ${L.overview} › ${goalLabel(g.kind, g.number, L)}`,
-            location: { uri, range: absRange(ref, g.cell.range) },
-          });
-        }
-      }
-      for (const t of body.tables) {
-        push({
-          name: t.goalText || goalLabel(t.kind, t.number, L),
-          kind: SymbolKind.Class,
-          containerName: `${dept} › ${goalLabel(t.kind, t.number, L)}`,
-          location: { uri, range: absRange(ref, t.headerRow.range) },
-        });
+      for (const s of sectionSymbols(ref.body, locale)) {
+        if (out.length >= LIMIT) return out;
+        if (!matchesQuery(s.name, query)) continue;
+        const location = { uri, range: absRange(ref, s.range) };
+        out.push(s.containerName === undefined ? { name: s.name, kind: s.kind, location } : { name: s.name, kind: s.kind, containerName: s.containerName, location });
       }
     }
   }

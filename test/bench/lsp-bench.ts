@@ -14,7 +14,7 @@
  *
  * Options (after `--`): `--sizes=1,10,50`, `--runs=N` (edits per case, default 120),
  * `--cpu-prof` (the server writes a .cpuprofile into ./.cache/prof), `--debounce=MS`,
- * `--max-problems=N` (the `targetTable.maxProblems` setting; default: the server's default,
+ * `--server-node-args="…"` (Node/V8 options for the server process), `--max-problems=N` (the `targetTable.maxProblems` setting; default: the server's default,
  * 1000; 0 = send every diagnostic of the file on every keystroke).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -37,6 +37,8 @@ const RUNS = Number(opt('runs', '120'));
 const DEBOUNCE = Number(opt('debounce', '0'));
 const CPU_PROF = args.includes('--cpu-prof');
 const MAX_PROBLEMS = opt('max-problems', '');
+/** Extra Node/V8 options for the server process, e.g. `--server-node-args=--max-semi-space-size=32`. */
+const SERVER_NODE_ARGS = opt('server-node-args', '').split(' ').filter(Boolean);
 /** The `targetTable` settings the bench's editor answers with. */
 const CONFIG: Record<string, unknown> = MAX_PROBLEMS === '' ? {} : { maxProblems: Number(MAX_PROBLEMS) };
 
@@ -86,7 +88,7 @@ class BenchClient {
   }
 
   static async start(): Promise<BenchClient> {
-    const argv = [SERVER, '--stdio'];
+    const argv = [...SERVER_NODE_ARGS, SERVER, '--stdio'];
     if (CPU_PROF) {
       const dir = path.join(ROOT, '.cache', 'prof');
       fs.mkdirSync(dir, { recursive: true });
@@ -231,8 +233,8 @@ async function runSize(sample: string, copies: number): Promise<SizeResult> {
     await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'target-table', version, text } });
     result.openMs = (await client.published(version)) - t0;
     result.diagnostics = client.lastCount;
-    result.problems = ((await client.conn.sendRequest('targetTable/stats', { uri })) as { problems: number }).problems;
     result.rssOpen = client.rssMB();
+    result.problems = ((await client.conn.sendRequest('targetTable/stats', { uri })) as { problems: number }).problems;
 
     let firstBytes: number[] = [];
     const send = async (change: Change): Promise<number> => {

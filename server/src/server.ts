@@ -18,7 +18,8 @@ import {
 } from 'vscode-languageserver/node';
 import type { DocumentProblem } from './core/rules/index';
 import { FIX_ALL_KIND, codeActions, resolveCodeAction, type FixAllOfKindData } from './features/code-actions';
-import { documentProblems, sentDiagnostics } from './features/diagnostics';
+import { BackgroundTasks, SLICE_MS } from './features/background-check';
+import { checkPending, documentProblems, sentDiagnostics } from './features/diagnostics';
 import { documentLength } from './core/parse/document';
 import { DocumentStore, storedText, type StoredDocument } from './features/document-store';
 import { limitLogMessage, limitMessage, limitedOutline, unlimitedLogMessage, type DocumentLimit } from './features/limits';
@@ -62,6 +63,8 @@ const settingsCache = new Map<string, Promise<ServerSettings>>();
 const timers = new Map<string, { cancel(): void }>();
 /** Where the user works in each document: the problems sent to the editor follow it (./features/problem-window.ts). */
 const focus = new FocusTracker();
+/** Big files: the departments not checked before the first send are checked in slices (./features/background-check.ts). */
+const background = new BackgroundTasks();
 /** Problems computed for a model with given settings, reused by stats and code actions. */
 const problemCache = new Map<string, { model: StoredDocument['model']; key: string; problems: DocumentProblem[] }>();
 
@@ -149,10 +152,31 @@ async function publish(uri: string): Promise<void> {
     if (store.get(uri) !== entry) return;
     const sent = sentDiagnostics(entry.model, uri, settings, locale, settingsKey(settings), focus.line(uri), settings.maxProblems);
     focus.sent(uri, sent.window);
+    if (sent.pending > 0) checkInBackground(uri);
     await connection.sendDiagnostics(withEncodedDiagnostics({ uri, version: entry.version, diagnostics: sent.diagnostics }, sent.pieces));
   } catch (e) {
     logError(`diagnostics for ${uri} failed`, e);
   }
+}
+
+/**
+ * Checks the departments a progressive send left unchecked, a slice at a time, then sends the
+ * diagnostics again (push) or asks the editor to pull them (pull).
+ */
+function checkInBackground(uri: string): void {
+  background.start(
+    uri,
+    async () => {
+      const settings = await settingsFor(uri);
+      const entry = store.get(uri);
+      if (!entry) return false;
+      return checkPending(entry.model, uri, settings, locale, settingsKey(settings), focus.line(uri), performance.now() + SLICE_MS) > 0;
+    },
+    () => {
+      if (store.get(uri)) followFocus(uri);
+    },
+    (e) => logError(`checking ${uri} failed`, e),
+  );
 }
 
 /** The cursor left the departments whose problems were sent: send the ones around it. */
@@ -185,8 +209,9 @@ connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticRe
   }
   const sent = sentDiagnostics(entry.model, uri, settings, locale, settingsKey(settings), focus.line(uri), settings.maxProblems, false);
   focus.sent(uri, sent.window);
+  if (sent.pending > 0) checkInBackground(uri);
   const w = sent.window ? `${sent.window.fromLine}-${sent.window.toLine}` : 'all';
-  const resultId = `${entry.version}|${settingsKey(settings)}|${settings.maxProblems}|${w}|${locale}`;
+  const resultId = `${entry.version}|${settingsKey(settings)}|${settings.maxProblems}|${w}|${sent.pending}|${locale}`;
   if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
   return { kind: 'full', resultId, items: sent.diagnostics };
 });
@@ -239,6 +264,7 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
 
 connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
   store.close(uri);
+  background.stop(uri);
   focus.forget(uri);
   problemCache.delete(uri);
   settingsCache.delete(uri);

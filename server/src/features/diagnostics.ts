@@ -5,11 +5,11 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { sectionIndexAt, type DocumentModel, type Range, type SectionRef } from '../core/model';
-import { checkDocument, type DocumentProblem } from '../core/rules/index';
+import { checkDocument, checkSection, problemSeverity, type DocumentProblem } from '../core/rules/index';
 import type { Severity } from '../core/rules/types';
 import { msg, type Locale } from '../i18n';
 import { nearestProblems, selectWindow, summaryDiagnostic } from './problem-window';
-import { settingsKey, type ServerSettings } from './settings';
+import { DEFAULT_MAX_PROBLEMS, settingsKey, type ServerSettings } from './settings';
 
 export const SOURCE = 'target-table';
 
@@ -79,17 +79,22 @@ export function computeDiagnostics(model: DocumentModel, uri: string, settings: 
 // ---- per-section LSP diagnostics (what a keystroke costs) ----
 
 /**
- * A section's diagnostics, cached on the (immutable) section body: relative to the section, and
- * absolute for the start line they were last placed at. An edit re-parses one section, so a
- * publish rebuilds only that section's diagnostics; sections that merely moved (lines inserted
- * above them) are shifted, not re-checked nor re-translated, and only when they are sent.
- * The same list as `computeDiagnostics`, in the same order.
+ * A section's diagnostics, cached on the (immutable) section body: how many there are, and, once
+ * the section is sent, its diagnostics relative to the section and absolute for the start line
+ * they were last placed at. An edit re-parses one section, so a publish rebuilds only that
+ * section's; sections that merely moved (lines inserted above them) are shifted, not re-checked
+ * nor re-translated, and only when they are sent. Sections never sent (outside the window of a
+ * file over `maxProblems`) are only counted: opening the sample ×10 converts ~1,000 problems,
+ * not 6,920. The same list as `computeDiagnostics`, in the same order.
  */
 interface SectionDiagnostics {
   key: string;
-  relative: Diagnostic[];
+  /** Problems of the section with a severity other than 'off'. */
+  count: number;
+  relative?: Diagnostic[];
+  /** Start line `absolute` was placed at (-1: not placed). */
   startLine: number;
-  absolute: Diagnostic[];
+  absolute?: Diagnostic[];
   /** `absolute` as UTF-8 JSON without the brackets (items joined by commas); built on first use. */
   json?: Buffer;
 }
@@ -108,32 +113,35 @@ function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
   return s;
 }
 
-/** The section's diagnostics relative to its first line (checked once per body, settings and locale). */
-function relativeDiagnostics(ref: SectionRef, uri: string, settings: ServerSettings, locale: Locale, key: string): SectionDiagnostics {
+/** The section's cache entry (checked once per body, settings and locale; counted, not converted). */
+function sectionDiagnostics(ref: SectionRef, settings: ServerSettings, key: string): SectionDiagnostics {
   let c = ref.body.cache.get(CACHE_KEY) as SectionDiagnostics | undefined;
   if (!c || c.key !== key) {
-    // Relative: the problems of a section placed at line 0.
-    const at0: SectionRef = { startLine: 0, body: ref.body };
-    const relative = checkDocument([at0], settings.rules, settings.severity).map((p) => toDiagnostic(p, uri, locale));
-    c = { key, relative, startLine: 0, absolute: relative };
+    let count = 0;
+    for (const p of checkSection(ref.body, settings.rules)) if (problemSeverity(p.code, settings.severity) !== 'off') count++;
+    c = { key, count, startLine: -1 };
     ref.body.cache.set(CACHE_KEY, c);
   }
   return c;
 }
 
 /** The section's diagnostics placed at its current start line. */
-function placedDiagnostics(ref: SectionRef, uri: string, settings: ServerSettings, locale: Locale, key: string): SectionDiagnostics {
-  const c = relativeDiagnostics(ref, uri, settings, locale, key);
-  if (c.startLine !== ref.startLine) {
-    c.absolute = c.relative.map((d) => shiftDiagnostic(d, ref.startLine));
+function placedDiagnostics(ref: SectionRef, uri: string, settings: ServerSettings, locale: Locale, key: string): Diagnostic[] {
+  const c = sectionDiagnostics(ref, settings, key);
+  if (!c.absolute || c.startLine !== ref.startLine) {
+    // Relative: the problems of a section placed at line 0.
+    c.relative ??= checkDocument([{ startLine: 0, body: ref.body }], settings.rules, settings.severity).map((p) => toDiagnostic(p, uri, locale));
+    c.absolute = ref.startLine === 0 ? c.relative : c.relative.map((d) => shiftDiagnostic(d, ref.startLine));
     c.startLine = ref.startLine;
     c.json = undefined;
   }
-  return c;
+  return c.absolute;
 }
 
-function jsonOf(c: SectionDiagnostics): Buffer {
-  c.json ??= Buffer.from(JSON.stringify(c.absolute).slice(1, -1), 'utf8');
+function jsonOf(ref: SectionRef, uri: string, settings: ServerSettings, locale: Locale, key: string): Buffer {
+  const absolute = placedDiagnostics(ref, uri, settings, locale, key);
+  const c = sectionDiagnostics(ref, settings, key);
+  c.json ??= Buffer.from(JSON.stringify(absolute).slice(1, -1), 'utf8');
   return c.json;
 }
 
@@ -144,7 +152,7 @@ export function documentDiagnostics(model: DocumentModel, uri: string, settings:
   const key = cacheKey(settingsId, locale, uri);
   const out: Diagnostic[] = [];
   for (const ref of model.sections) {
-    const ds = placedDiagnostics(ref, uri, settings, locale, key).absolute;
+    const ds = placedDiagnostics(ref, uri, settings, locale, key);
     for (let i = 0; i < ds.length; i++) out.push(ds[i]);
   }
   return out;
@@ -159,8 +167,7 @@ export function documentDiagnosticsJson(model: DocumentModel, uri: string, setti
   const key = cacheKey(settingsId, locale, uri);
   const out: Buffer[] = [];
   for (const ref of model.sections) {
-    const c = placedDiagnostics(ref, uri, settings, locale, key);
-    if (c.absolute.length > 0) out.push(jsonOf(c));
+    if (placedDiagnostics(ref, uri, settings, locale, key).length > 0) out.push(jsonOf(ref, uri, settings, locale, key));
   }
   return out;
 }
@@ -171,17 +178,35 @@ export interface SentDiagnostics {
   diagnostics: Diagnostic[];
   /** The same list as UTF-8 JSON pieces (items without brackets) for the publish encoder. */
   pieces: Buffer[];
-  /** Problems in the whole document (what the CLI would list). */
+  /** Problems in the whole document (what the CLI would list); only those found so far while `pending`. */
   total: number;
   /** Absolute lines of the departments sent; null when everything is sent. */
   window: { fromLine: number; toLine: number } | null;
+  /** Departments not checked yet: the caller checks them in the background (`checkPending`) and sends again. */
+  pending: number;
+}
+
+/**
+ * A document with more unchecked departments than this (opening a big file, or new settings) is
+ * checked around the focus first: the departments the editor shows are sent at once and the rest
+ * are checked in the background in small slices (`checkPending`), so the first problems appear
+ * without waiting for the whole file (the sample ×10: ~0.4 s cold) and requests are answered
+ * meanwhile. The sample itself (36 departments) is checked in one go.
+ */
+export const PROGRESSIVE_SECTIONS = 100;
+
+function isChecked(ref: SectionRef, key: string): boolean {
+  const c = ref.body.cache.get(CACHE_KEY) as SectionDiagnostics | undefined;
+  return !!c && c.key === key;
 }
 
 /**
  * The diagnostics to send: every one when the document has at most `maxProblems` (0 = no
  * limit), otherwise the whole departments around `focusLine` that fit in `maxProblems - 1`,
  * after one summary diagnostic. Cost: a cached count per section, plus placing and encoding only
- * the sections sent, so a keystroke in a huge file costs what it costs in a small one.
+ * the sections sent, so a keystroke in a huge file costs what it costs in a small one. When more
+ * than `PROGRESSIVE_SECTIONS` departments are unchecked, only those the window needs are checked
+ * now and `pending` says how many are left.
  */
 export function sentDiagnostics(
   model: DocumentModel,
@@ -196,38 +221,50 @@ export function sentDiagnostics(
 ): SentDiagnostics {
   const key = cacheKey(settingsId, locale, uri);
   const sections = model.sections;
-  const counts = new Array<number>(sections.length);
-  let total = 0;
-  for (let i = 0; i < sections.length; i++) total += counts[i] = relativeDiagnostics(sections[i], uri, settings, locale, key).relative.length;
+  let unchecked = 0;
+  for (const ref of sections) if (!isChecked(ref, key)) unchecked++;
+  const progressive = unchecked > PROGRESSIVE_SECTIONS;
 
-  if (maxProblems <= 0 || total <= maxProblems) {
-    const diagnostics: Diagnostic[] = [];
-    const pieces: Buffer[] = [];
-    for (const ref of sections) {
-      const c = placedDiagnostics(ref, uri, settings, locale, key);
-      if (c.absolute.length === 0) continue;
-      for (let i = 0; i < c.absolute.length; i++) diagnostics.push(c.absolute[i]);
-      if (encode) pieces.push(jsonOf(c));
+  let total = 0;
+  if (!progressive) {
+    for (const ref of sections) total += sectionDiagnostics(ref, settings, key).count;
+    if (maxProblems <= 0 || total <= maxProblems) {
+      const diagnostics: Diagnostic[] = [];
+      const pieces: Buffer[] = [];
+      for (const ref of sections) {
+        const ds = placedDiagnostics(ref, uri, settings, locale, key);
+        if (ds.length === 0) continue;
+        for (let i = 0; i < ds.length; i++) diagnostics.push(ds[i]);
+        if (encode) pieces.push(jsonOf(ref, uri, settings, locale, key));
+      }
+      return { diagnostics, pieces, total, window: null, pending: 0 };
     }
-    return { diagnostics, pieces, total, window: null };
   }
 
   const focus = sectionIndexAt(sections, focusLine);
-  const budget = maxProblems - 1; // one place is the summary's
-  const span = selectWindow(counts, focus, budget);
+  // One place is the summary's. Without a limit a progressive first send still stops at the default.
+  const budget = (maxProblems > 0 ? maxProblems : DEFAULT_MAX_PROBLEMS) - 1;
+  const span = selectWindow((i) => sectionDiagnostics(sections[i], settings, key).count, focus, budget, sections.length);
+  let pending = 0;
+  if (progressive) {
+    for (const ref of sections) {
+      if (isChecked(ref, key)) total += sectionDiagnostics(ref, settings, key).count;
+      else pending++;
+    }
+  }
   const diagnostics: Diagnostic[] = [];
   const pieces: Buffer[] = [];
   for (let k = span.from; k <= span.to; k++) {
-    const c = placedDiagnostics(sections[k], uri, settings, locale, key);
-    if (c.absolute.length === 0) continue;
+    const ds = placedDiagnostics(sections[k], uri, settings, locale, key);
+    if (ds.length === 0) continue;
     if (span.count > budget) {
       // One department alone is over the budget: the problems nearest the focus line.
-      const near = nearestProblems(c.absolute, focusLine, budget);
+      const near = nearestProblems(ds, focusLine, budget);
       for (const d of near) diagnostics.push(d);
       if (encode) pieces.push(Buffer.from(JSON.stringify(near).slice(1, -1), 'utf8'));
     } else {
-      for (let i = 0; i < c.absolute.length; i++) diagnostics.push(c.absolute[i]);
-      if (encode) pieces.push(jsonOf(c));
+      for (let i = 0; i < ds.length; i++) diagnostics.push(ds[i]);
+      if (encode) pieces.push(jsonOf(sections[k], uri, settings, locale, key));
     }
   }
   const first = sections[span.from];
@@ -236,6 +273,7 @@ export function sentDiagnostics(
   const summary = summaryDiagnostic(
     {
       total,
+      pending,
       shown: diagnostics.length,
       firstDepartment: first.body.department,
       lastDepartment: last.body.department,
@@ -247,5 +285,24 @@ export function sentDiagnostics(
     locale,
     SOURCE,
   );
-  return { diagnostics: [summary, ...diagnostics], pieces: encode ? [Buffer.from(JSON.stringify(summary), 'utf8'), ...pieces] : [], total, window };
+  return { diagnostics: [summary, ...diagnostics], pieces: encode ? [Buffer.from(JSON.stringify(summary), 'utf8'), ...pieces] : [], total, window, pending };
+}
+
+/**
+ * Checks unchecked departments of `model` (nearest the focus first) until `deadline`
+ * (performance.now()); returns how many are left. The background half of a progressive send.
+ */
+export function checkPending(model: DocumentModel, uri: string, settings: ServerSettings, locale: Locale, settingsId: string, focusLine: number, deadline: number): number {
+  const key = cacheKey(settingsId, locale, uri);
+  const sections = model.sections;
+  const f = sectionIndexAt(sections, focusLine);
+  let left = 0;
+  for (let d = 0; d < sections.length; d++) {
+    for (const k of d === 0 ? [f] : [f + d, f - d]) {
+      if (k < 0 || k >= sections.length || isChecked(sections[k], key)) continue;
+      if (performance.now() < deadline) sectionDiagnostics(sections[k], settings, key);
+      else left++;
+    }
+  }
+  return left;
 }

@@ -33,22 +33,25 @@ export interface SectionSpan {
  * side (a department is sent whole or not at all, so no department looks cleaner than it is).
  * When the focus section alone exceeds the budget it is returned alone; the caller cuts it.
  */
-export function selectWindow(counts: readonly number[], focus: number, budget: number): SectionSpan {
-  const n = counts.length;
+export function selectWindow(counts: readonly number[] | ((i: number) => number), focus: number, budget: number, length?: number): SectionSpan {
+  const countAt = typeof counts === 'function' ? counts : (i: number) => counts[i];
+  const n = typeof counts === 'function' ? length! : counts.length;
   if (n === 0) return { from: 0, to: -1, count: 0 };
   const f = Math.max(0, Math.min(n - 1, focus));
   let from = f;
   let to = f;
-  let count = counts[f];
+  let count = countAt(f);
   let down = count <= budget;
   let up = down;
   while (down || up) {
     if (down) {
-      if (to + 1 < n && count + counts[to + 1] <= budget) count += counts[++to];
+      const c = to + 1 < n ? countAt(to + 1) : Infinity;
+      if (count + c <= budget) (count += c), to++;
       else down = false;
     }
     if (up) {
-      if (from > 0 && count + counts[from - 1] <= budget) count += counts[--from];
+      const c = from > 0 ? countAt(from - 1) : Infinity;
+      if (count + c <= budget) (count += c), from--;
       else up = false;
     }
   }
@@ -68,7 +71,10 @@ export function nearestProblems(diagnostics: readonly Diagnostic[], focusLine: n
 }
 
 export interface WindowSummary {
+  /** Problems found so far (all of them unless `pending`). */
   total: number;
+  /** Departments not checked yet (a big file is checked around the cursor first, the rest in the background). */
+  pending?: number;
   shown: number;
   /** Names of the first and last department shown (null for the text before the first title). */
   firstDepartment: string | null;
@@ -79,7 +85,8 @@ export interface WindowSummary {
   toLine: number;
 }
 
-const fmt = (n: number, locale: Locale) => n.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN');
+/** 6920 → `6,920` (both languages group digits so); not toLocaleString, whose first call loads ICU data (~15 ms). */
+const fmt = (n: number, _locale: Locale) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 export function summaryMessage(s: WindowSummary, max: number, locale: Locale): string {
   const span = (a: string | null, b: string | null, none: string) => {
@@ -87,17 +94,25 @@ export function summaryMessage(s: WindowSummary, max: number, locale: Locale): s
     const y = b ?? none;
     return x === y ? `「${x}」` : `「${x}」…「${y}」`;
   };
+  const pending = s.pending ?? 0;
   if (locale === 'en') {
+    const where = `the ${s.departments} department${s.departments === 1 ? '' : 's'} around the cursor (${span(s.firstDepartment, s.lastDepartment, 'text before the first title')}, lines ${s.fromLine + 1}–${s.toLine + 1})`;
+    if (pending > 0) {
+      return `Checking this large file: ${fmt(s.shown, locale)} problems in ${where} are shown; ${pending} more department${pending === 1 ? ' is' : 's are'} being checked and will be listed shortly.`;
+    }
     return (
       `This file has ${fmt(s.total, locale)} problems, more than targetTable.maxProblems (${fmt(max, locale)}). ` +
-      `To keep typing responsive only the ${fmt(s.shown, locale)} in the ${s.departments} department${s.departments === 1 ? '' : 's'} around the cursor ` +
-      `(${span(s.firstDepartment, s.lastDepartment, 'text before the first title')}, lines ${s.fromLine + 1}–${s.toLine + 1}) are shown; ` +
+      `To keep typing responsive only the ${fmt(s.shown, locale)} in ${where} are shown; ` +
       `they follow the cursor. Run \`target-table check\` to list all of them, or set targetTable.maxProblems to 0 for no limit.`
     );
   }
+  const where = `光标附近 ${s.departments} 个部门（${span(s.firstDepartment, s.lastDepartment, '标题前的内容')}，第 ${s.fromLine + 1}–${s.toLine + 1} 行）`;
+  if (pending > 0) {
+    return `正在检查这个大文件：先显示${where}的 ${fmt(s.shown, locale)} 个问题，其余 ${pending} 个部门正在检查，稍后列出。`;
+  }
   return (
     `本文件共有 ${fmt(s.total, locale)} 个问题，超过 targetTable.maxProblems（${fmt(max, locale)}）。` +
-    `为保持编辑流畅，只显示光标附近 ${s.departments} 个部门（${span(s.firstDepartment, s.lastDepartment, '标题前的内容')}，第 ${s.fromLine + 1}–${s.toLine + 1} 行）的 ${fmt(s.shown, locale)} 个问题，` +
+    `为保持编辑流畅，只显示${where}的 ${fmt(s.shown, locale)} 个问题，` +
     `显示范围随光标移动。要列出全部问题，请运行 target-table check，或将 targetTable.maxProblems 设为 0（不限）。`
   );
 }

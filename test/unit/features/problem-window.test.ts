@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { parseDocument, updateDocument } from '../../../server/src/core/parse/document';
-import { documentDiagnostics, sentDiagnostics } from '../../../server/src/features/diagnostics';
+import { PROGRESSIVE_SECTIONS, checkPending, documentDiagnostics, sentDiagnostics } from '../../../server/src/features/diagnostics';
 import { FocusTracker, nearestProblems, selectWindow, summaryMessage } from '../../../server/src/features/problem-window';
 import { DEFAULT_SETTINGS, normalizeSettings, settingsKey } from '../../../server/src/features/settings';
 import { sampleText } from '../../helpers/fixtures';
@@ -130,5 +130,30 @@ describe('problem window: which problems a huge file sends', () => {
     assert.equal(f.moved(uri, 99999), false, 'everything was sent');
     f.forget(uri);
     assert.equal(f.line(uri), 0);
+  });
+});
+
+describe('progressive send: a big file is checked around the focus first', () => {
+  it('sends the window at once, says how many departments are left, and is complete after checkPending', () => {
+    const uri = 'file:///x/四份绩效目标表.txt';
+    const id = settingsKey(DEFAULT_SETTINGS);
+    const sample = sampleText();
+    const model = parseDocument([sample, sample, sample, sample].join('\n'));
+    assert.ok(model.sections.length > PROGRESSIVE_SECTIONS);
+    const focusLine = model.sections[100].startLine + 5;
+    const early = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 1000);
+    assert.ok(early.pending > 0 && early.pending < model.sections.length, String(early.pending));
+    assert.ok(early.window && early.window.fromLine <= focusLine && focusLine <= early.window.toLine);
+    assert.match(early.diagnostics[0].message as string, new RegExp(`正在检查这个大文件.*其余 ${early.pending} 个部门`));
+    // in slices: a deadline in the past checks nothing, one far away checks the rest
+    assert.equal(checkPending(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 0), early.pending);
+    assert.equal(checkPending(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, Infinity), 0);
+    const done = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 1000);
+    assert.equal(done.pending, 0);
+    const all = documentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id);
+    assert.equal(done.total, all.length);
+    assert.match(done.diagnostics[0].message as string, new RegExp(`本文件共有 ${all.length.toLocaleString('en-US')} 个问题`));
+    // the window's problems were right from the start
+    assert.deepEqual(early.diagnostics.slice(1), all.filter((d) => d.range.start.line >= early.window!.fromLine && d.range.start.line <= early.window!.toLine));
   });
 });

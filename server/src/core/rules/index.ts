@@ -84,7 +84,7 @@ export function checkDocument(
   // One section at a time: its tree (if it has to be built) is garbage before the next one's.
   for (const ref of sections) {
     for (const p of checkSection(ref.body, settings)) {
-      const severity = severities[p.code] ?? defaultSeverity(p.code);
+      const severity = problemSeverity(p.code, severities);
       if (severity === 'off') continue;
       // The same keys as `{ ...p, severity, section, range, fix, related }` had, written as a literal:
       // one object of one shape per problem, instead of a copy of `p` whose three fields are replaced.
@@ -104,6 +104,7 @@ export function checkDocument(
 
 const DEFAULT_SEVERITY = new Map<string, Severity>(RULES.map((r) => [r.code, r.defaultSeverity]));
 
-function defaultSeverity(code: string): Severity {
-  return DEFAULT_SEVERITY.get(code) ?? 'warning';
+/** The severity a problem of `code` is reported with: the configured one, else the rule's default. */
+export function problemSeverity(code: string, severities: Readonly<Record<string, SeveritySetting>> = {}): SeveritySetting {
+  return severities[code] ?? DEFAULT_SEVERITY.get(code) ?? 'warning';
 }

@@ -1,0 +1,56 @@
+/**
+ * Work done in slices between messages: a big file's remaining departments are checked after its
+ * first problems were sent (./diagnostics.ts, `checkPending`). Each slice runs for a few
+ * milliseconds and then yields to the event loop (setImmediate), so an edit, a hover or a code
+ * action that arrives meanwhile is answered after at most one slice, not after the whole file.
+ */
+
+/** How long one slice may run. Short enough that a keystroke waits at most this long. */
+export const SLICE_MS = 8;
+
+export class BackgroundTasks {
+  private readonly running = new Set<string>();
+  private readonly cancelled = new Set<string>();
+
+  /**
+   * Runs `step` repeatedly (one call per slice) while it resolves to true, then calls `done`.
+   * At most one task per key: starting a running key does nothing.
+   */
+  start(key: string, step: () => Promise<boolean> | boolean, done: () => void, onError: (e: unknown) => void): void {
+    if (this.running.has(key)) {
+      // Stopped and started again before its next slice (a file closed and reopened): it goes on.
+      this.cancelled.delete(key);
+      return;
+    }
+    this.running.add(key);
+    this.cancelled.delete(key);
+    const tick = async (): Promise<void> => {
+      try {
+        if (this.cancelled.has(key)) return this.finish(key);
+        if (await step()) {
+          setImmediate(() => void tick());
+          return;
+        }
+        this.finish(key);
+        if (!this.cancelled.has(key)) done();
+      } catch (e) {
+        this.finish(key);
+        onError(e);
+      }
+    };
+    setImmediate(() => void tick());
+  }
+
+  /** Stops the task of `key` before its next slice. */
+  stop(key: string): void {
+    if (this.running.has(key)) this.cancelled.add(key);
+  }
+
+  isRunning(key: string): boolean {
+    return this.running.has(key);
+  }
+
+  private finish(key: string): void {
+    this.running.delete(key);
+  }
+}

@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { DocumentProblem } from './core/rules/index';
 import { FIX_ALL_KIND, codeActions, resolveCodeAction, type FixAllOfKindData } from './features/code-actions';
-import { BackgroundTasks, SLICE_MS } from './features/background-check';
+import { BackgroundTasks, SLICE_MS, collectGarbage } from './features/background-check';
 import { checkPending, documentProblems, sentDiagnostics } from './features/diagnostics';
 import { documentLength } from './core/parse/document';
 import { DocumentStore, storedText, type StoredDocument } from './features/document-store';
@@ -173,6 +173,7 @@ function checkInBackground(uri: string): void {
       return checkPending(entry.model, uri, settings, locale, settingsKey(settings), focus.line(uri), performance.now() + SLICE_MS) > 0;
     },
     () => {
+      collectGarbage();
       if (store.get(uri)) followFocus(uri);
     },
     (e) => logError(`checking ${uri} failed`, e),

@@ -10,7 +10,7 @@
  *    didChange of version v to receiving publishDiagnostics of version v (edit and undo alternate,
  *    both are timed, so the document stays the same);
  *  - hover, documentSymbol and codeAction request → response;
- *  - the server's RSS (VmRSS of the child) after open and after all edits.
+ *  - the server's RSS (VmRSS of the child) right after open, 1 s later (idle), and after all edits.
  * Edits land in the middle department of the middle copy. It prints figures and asserts nothing.
  *
  * Options (after `--`): `--sizes=1,10,50`, `--runs=N` (edits per case, default 120),
@@ -238,6 +238,8 @@ interface SizeResult {
   /** didOpen → the first publish with every department checked (later than `openMs` for big files). */
   checkedMs: number;
   rssOpen: number;
+  /** One second after `rssOpen`, nothing sent meanwhile. */
+  rssIdle: number;
   rssEnd: number;
   cases: Map<string, number[]>;
 }
@@ -254,7 +256,7 @@ async function runSize(sample: string, copies: number): Promise<SizeResult> {
   const { cases, hoverAt, actionAt } = editCases(model, copies);
   const uri = `file:///bench/sample-x${copies}-绩效目标表.txt`;
   const client = await BenchClient.start();
-  const result: SizeResult = { copies, lines: model.lineCount, mb: Buffer.byteLength(text) / 1048576, diagnostics: 0, problems: 0, openMs: 0, checkedMs: 0, rssOpen: 0, rssEnd: 0, cases: new Map() };
+  const result: SizeResult = { copies, lines: model.lineCount, mb: Buffer.byteLength(text) / 1048576, diagnostics: 0, problems: 0, openMs: 0, checkedMs: 0, rssOpen: 0, rssIdle: 0, rssEnd: 0, cases: new Map() };
   try {
     let version = 1;
     const t0 = now();
@@ -263,6 +265,9 @@ async function runSize(sample: string, copies: number): Promise<SizeResult> {
     result.checkedMs = (await client.completed(version)) - t0;
     result.diagnostics = client.lastCount;
     result.rssOpen = client.rssMB();
+    // With the file open and nothing happening: what the server holds, not the peak of the load.
+    await new Promise((r) => setTimeout(r, 1000));
+    result.rssIdle = client.rssMB();
     result.problems = ((await client.conn.sendRequest('targetTable/stats', { uri })) as { problems: number }).problems;
 
     let firstBytes: number[] = [];
@@ -322,7 +327,7 @@ async function main(): Promise<void> {
     const r = await runSize(sample, copies);
     results.push(r);
     console.log(
-      `×${copies}: ${r.lines} lines, ${r.mb.toFixed(1)} MB, ${r.diagnostics} diagnostics sent (${r.problems} problems in the file); open → first diagnostics ${r.openMs.toFixed(0)} ms, → every department checked ${r.checkedMs.toFixed(0)} ms; RSS ${r.rssOpen.toFixed(0)} MB after open, ${r.rssEnd.toFixed(0)} MB at the end`,
+      `×${copies}: ${r.lines} lines, ${r.mb.toFixed(1)} MB, ${r.diagnostics} diagnostics sent (${r.problems} problems in the file); open → first diagnostics ${r.openMs.toFixed(0)} ms, → every department checked ${r.checkedMs.toFixed(0)} ms; RSS ${r.rssOpen.toFixed(0)} MB after open, ${r.rssIdle.toFixed(0)} MB 1 s later, ${r.rssEnd.toFixed(0)} MB at the end`,
     );
   }
   const base = results.find((r) => r.copies === 1);
@@ -339,6 +344,7 @@ async function main(): Promise<void> {
   const open = ['open → 1st diagnostics', ...results.map((r) => r.openMs.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map((r) => `${(r.openMs / base!.openMs).toFixed(1)}×`)];
   rows.push(open);
   rows.push(['open → all checked', ...results.map((r) => r.checkedMs.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map((r) => `${(r.checkedMs / base!.checkedMs).toFixed(1)}×`)]);
+  rows.push(['RSS MB (open + 1 s)', ...results.map((r) => r.rssIdle.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map(() => '')]);
   rows.push(['RSS MB (end)', ...results.map((r) => r.rssEnd.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map(() => '')]);
   const widths = head.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
   console.log('');

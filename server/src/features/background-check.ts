@@ -75,5 +75,9 @@ export function collectGarbage(): void {
       fullGc = null;
     }
   }
-  fullGc?.();
+  if (!fullGc) return;
+  fullGc();
+  // The pages this collection frees are swept concurrently and given back at the next one: a
+  // single collection left ~75 MB of old space committed for ~24 MB in use about one time in four.
+  setTimeout(() => fullGc?.(), 200).unref();
 }

@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { DocumentProblem } from './core/rules/index';
 import { FIX_ALL_KIND, codeActions, resolveCodeAction, type FixAllOfKindData } from './features/code-actions';
-import { BackgroundTasks, SLICE_MS, collectGarbage } from './features/background-check';
+import { BackgroundTasks, IdleCollector, SLICE_MS, collectGarbage } from './features/background-check';
 import { checkPending, documentProblems, sentDiagnostics } from './features/diagnostics';
 import { documentLength } from './core/parse/document';
 import { DocumentStore, storedText, type StoredDocument } from './features/document-store';
@@ -65,6 +65,8 @@ const timers = new Map<string, { cancel(): void }>();
 const focus = new FocusTracker();
 /** Big files: the departments not checked before the first send are checked in slices (./features/background-check.ts). */
 const background = new BackgroundTasks();
+/** Memory back after a burst of edits (./features/background-check.ts). */
+const idle = new IdleCollector();
 /** Problems computed for a model with given settings, reused by stats and code actions. */
 const problemCache = new Map<string, { model: StoredDocument['model']; key: string; problems: DocumentProblem[] }>();
 
@@ -174,6 +176,7 @@ function checkInBackground(uri: string): void {
     },
     () => {
       collectGarbage();
+      idle.collected();
       if (store.get(uri)) followFocus(uri);
     },
     (e) => logError(`checking ${uri} failed`, e),
@@ -239,6 +242,7 @@ function announceLimit(before: DocumentLimit | null, entry: StoredDocument): voi
 }
 
 connection.onDidOpenTextDocument(({ textDocument: d }) => {
+  idle.activity();
   try {
     announceLimit(null, store.open(d.uri, d.languageId, d.version, d.text));
   } catch (e) {
@@ -249,6 +253,7 @@ connection.onDidOpenTextDocument(({ textDocument: d }) => {
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+  idle.activity();
   try {
     const before = store.get(textDocument.uri)?.limited ?? null;
     const entry = store.change(textDocument.uri, textDocument.version, contentChanges);
@@ -296,6 +301,7 @@ connection.onHover(({ textDocument, position }) => {
 });
 
 connection.onCodeAction(async ({ textDocument, range, context }) => {
+  idle.activity();
   const entry = store.get(textDocument.uri);
   if (!entry) return [];
   // VS Code asks for code actions wherever the cursor goes (the light bulb): the cursor position.
@@ -328,6 +334,7 @@ connection.onCodeActionResolve(async (action) => {
 });
 
 connection.onDocumentSymbol(async ({ textDocument }) => {
+  idle.activity();
   const entry = store.get(textDocument.uri);
   if (!entry) return [];
   if (entry.limited) return limitedOutline(storedText(entry));

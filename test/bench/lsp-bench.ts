@@ -10,7 +10,8 @@
  *    didChange of version v to receiving publishDiagnostics of version v (edit and undo alternate,
  *    both are timed, so the document stays the same);
  *  - hover, documentSymbol and codeAction request → response;
- *  - the server's RSS (VmRSS of the child) right after open, 1 s later (idle), and after all edits.
+ *  - the server's RSS (VmRSS of the child) right after open, 1 s later (idle), after all edits and
+ *    requests, and 3 s after that.
  * Edits land in the middle department of the middle copy. It prints figures and asserts nothing.
  *
  * Options (after `--`): `--sizes=1,10,50`, `--runs=N` (edits per case, default 120),
@@ -241,6 +242,8 @@ interface SizeResult {
   /** One second after `rssOpen`, nothing sent meanwhile. */
   rssIdle: number;
   rssEnd: number;
+  /** Three seconds after the last request. */
+  rssEndIdle: number;
   cases: Map<string, number[]>;
 }
 
@@ -256,7 +259,7 @@ async function runSize(sample: string, copies: number): Promise<SizeResult> {
   const { cases, hoverAt, actionAt } = editCases(model, copies);
   const uri = `file:///bench/sample-x${copies}-绩效目标表.txt`;
   const client = await BenchClient.start();
-  const result: SizeResult = { copies, lines: model.lineCount, mb: Buffer.byteLength(text) / 1048576, diagnostics: 0, problems: 0, openMs: 0, checkedMs: 0, rssOpen: 0, rssIdle: 0, rssEnd: 0, cases: new Map() };
+  const result: SizeResult = { copies, lines: model.lineCount, mb: Buffer.byteLength(text) / 1048576, diagnostics: 0, problems: 0, openMs: 0, checkedMs: 0, rssOpen: 0, rssIdle: 0, rssEnd: 0, rssEndIdle: 0, cases: new Map() };
   try {
     let version = 1;
     const t0 = now();
@@ -307,6 +310,9 @@ async function runSize(sample: string, copies: number): Promise<SizeResult> {
     result.cases.set('codeAction', actions);
     result.cases.set('documentSymbol', symbols);
     result.rssEnd = client.rssMB();
+    // Nobody typing for a while: what the server gives back after the burst.
+    await new Promise((r) => setTimeout(r, 3000));
+    result.rssEndIdle = client.rssMB();
   } finally {
     await client.stop();
   }
@@ -327,7 +333,7 @@ async function main(): Promise<void> {
     const r = await runSize(sample, copies);
     results.push(r);
     console.log(
-      `×${copies}: ${r.lines} lines, ${r.mb.toFixed(1)} MB, ${r.diagnostics} diagnostics sent (${r.problems} problems in the file); open → first diagnostics ${r.openMs.toFixed(0)} ms, → every department checked ${r.checkedMs.toFixed(0)} ms; RSS ${r.rssOpen.toFixed(0)} MB after open, ${r.rssIdle.toFixed(0)} MB 1 s later, ${r.rssEnd.toFixed(0)} MB at the end`,
+      `×${copies}: ${r.lines} lines, ${r.mb.toFixed(1)} MB, ${r.diagnostics} diagnostics sent (${r.problems} problems in the file); open → first diagnostics ${r.openMs.toFixed(0)} ms, → every department checked ${r.checkedMs.toFixed(0)} ms; RSS ${r.rssOpen.toFixed(0)} MB after open, ${r.rssIdle.toFixed(0)} MB 1 s later, ${r.rssEnd.toFixed(0)} MB at the end, ${r.rssEndIdle.toFixed(0)} MB 3 s later`,
     );
   }
   const base = results.find((r) => r.copies === 1);
@@ -346,6 +352,7 @@ async function main(): Promise<void> {
   rows.push(['open → all checked', ...results.map((r) => r.checkedMs.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map((r) => `${(r.checkedMs / base!.checkedMs).toFixed(1)}×`)]);
   rows.push(['RSS MB (open + 1 s)', ...results.map((r) => r.rssIdle.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map(() => '')]);
   rows.push(['RSS MB (end)', ...results.map((r) => r.rssEnd.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map(() => '')]);
+  rows.push(['RSS MB (end + 3 s)', ...results.map((r) => r.rssEndIdle.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map(() => '')]);
   const widths = head.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
   console.log('');
   for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));

@@ -37,8 +37,9 @@ import { pickLocale, type Locale } from './i18n';
  * Push-diagnostics debounce. Parsing and checking an edit are incremental (only the touched
  * department is re-parsed and re-checked), so the delay is not there to save analysis time: it
  * coalesces a burst of didChange messages (fast typing, multi-cursor edits, a fix-all applied
- * as many changes) into one publish, because each publish serialises every diagnostic of the
- * file and makes the editor redraw them. 50 ms is below what a user perceives as lag.
+ * as many changes) into one publish, because each publish serialises the file's diagnostics (up
+ * to `targetTable.maxProblems`) and makes the editor redraw them. 50 ms is below what a user
+ * perceives as lag.
  */
 const DEFAULT_DEBOUNCE_MS = 50;
 /** `initializationOptions.debounceMs` (0 publishes on the next turn of the event loop; benchmarks use it). */

@@ -27,6 +27,7 @@ import { documentOutline } from './features/document-symbols';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
 import { FocusTracker } from './features/problem-window';
+import { PullResults } from './features/pull-results';
 import { installPublishEncoder, withEncodedDiagnostics, withEncodedItems } from './features/publish-encoder';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, normalizeSettings, settingsKey, type ServerSettings } from './features/settings';
 import { STATS_REQUEST, documentStats, type StatsParams } from './features/stats';
@@ -68,6 +69,8 @@ const focus = new FocusTracker();
 const background = new BackgroundTasks();
 /** Memory back after a burst of edits (./features/background-check.ts). */
 const idle = new IdleCollector();
+/** Pull result ids by content: `unchanged` when a keystroke changed no problem (./features/pull-results.ts). */
+const pullResults = new PullResults();
 /** Problems computed for a model with given settings, reused by stats and code actions. */
 const problemCache = new Map<string, { model: StoredDocument['model']; key: string; problems: DocumentProblem[] }>();
 
@@ -212,11 +215,10 @@ connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticRe
     // The text changed while settings were fetched: drop this work and let the client ask again.
     throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
   }
-  const sent = sentDiagnostics(entry.model, uri, settings, locale, settingsKey(settings), focus.line(uri), settings.maxProblems, false);
+  const sent = sentDiagnostics(entry.model, uri, settings, locale, settingsKey(settings), focus.line(uri), settings.maxProblems);
   focus.sent(uri, sent.window);
   if (sent.pending > 0) checkInBackground(uri);
-  const w = sent.window ? `${sent.window.fromLine}-${sent.window.toLine}` : 'all';
-  const resultId = `${entry.version}|${settingsKey(settings)}|${settings.maxProblems}|${w}|${sent.pending}|${locale}`;
+  const resultId = pullResults.resultId(uri, sent.pieces);
   if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
   return { kind: 'full', resultId, items: sent.diagnostics };
 });
@@ -273,6 +275,7 @@ connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
   store.close(uri);
   background.stop(uri);
   focus.forget(uri);
+  pullResults.forget(uri);
   problemCache.delete(uri);
   settingsCache.delete(uri);
   timers.get(uri)?.cancel();

@@ -8,6 +8,7 @@ import type {
   CodeAction,
   Diagnostic,
   DocumentDiagnosticReport,
+  FullDocumentDiagnosticReport,
   DocumentSymbol,
   FoldingRange,
   Hover,
@@ -384,7 +385,30 @@ describe('LSP server: pull diagnostics', function () {
       contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }],
     });
     const r3 = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: SAMPLE_URI }, previousResultId: full.resultId });
-    assert.strictEqual(r3.kind, 'full', 'a new version gives a new result');
+    assert.strictEqual(r3.kind, 'unchanged', 'a new version with the same problems: nothing to send');
+  });
+
+  it('typing that changes no problem is "unchanged"; one that does gives the full list', async function () {
+    const r1 = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: SAMPLE_URI } })) as FullDocumentDiagnosticReport;
+    // a letter typed at the end of a 指标值确定依据 cell (计划数据 → 计划数据x)
+    const line = lines().indexOf('\t计划数据');
+    assert.ok(line > 0);
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: SAMPLE_URI, version: 3 },
+      contentChanges: [{ range: { start: { line, character: 5 }, end: { line, character: 5 } }, text: 'x' }],
+    });
+    const r2 = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: SAMPLE_URI }, previousResultId: r1.resultId });
+    assert.strictEqual(r2.kind, 'unchanged');
+    // a ≥ typed as ≧ (TT201) on the first value line
+    const valueLine = lines().findIndex((l) => /^\t≥\d/.test(l));
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: SAMPLE_URI, version: 4 },
+      contentChanges: [{ range: { start: { line: valueLine, character: 1 }, end: { line: valueLine, character: 2 } }, text: '≧' }],
+    });
+    const r3 = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: SAMPLE_URI }, previousResultId: r1.resultId })) as FullDocumentDiagnosticReport;
+    assert.strictEqual(r3.kind, 'full');
+    assert.strictEqual(r3.items.length, r1.items.length + 1);
+    assert.ok(r3.items.some((d) => d.code === 'TT201' && d.range.start.line === valueLine));
   });
 
   it('[rules] pulled diagnostics carry codes', async function () {

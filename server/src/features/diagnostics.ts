@@ -216,7 +216,7 @@ export function sentDiagnostics(
   settingsId: string,
   focusLine: number,
   maxProblems: number,
-  /** Build `pieces` (push over a stream transport); pull responses do not need them. */
+  /** Build `pieces`: push writes them, pull compares them (./pull-results.ts). */
   encode = true,
 ): SentDiagnostics {
   const key = cacheKey(settingsId, locale, uri);

@@ -62,6 +62,11 @@ export function matchGoals(section: SectionBody, kind: GoalKind): GoalMatch {
   return m;
 }
 
+/** Both columns' matches (长期, then 年度), or none when the section has no overview to match against. */
+export function overviewMatches(section: SectionBody): GoalMatch[] {
+  return section.overview ? [matchGoals(section, 'long'), matchGoals(section, 'annual')] : [];
+}
+
 export const KIND_NAME: Record<GoalKind, { zh: string; en: string }> = {
   long: { zh: '长期', en: 'long-term' },
   annual: { zh: '年度', en: 'annual' },

@@ -275,6 +275,20 @@ export function absRange(ref: SectionRef, r: Range): Range {
   return { start: absPosition(ref, r.start), end: absPosition(ref, r.end) };
 }
 
+/**
+ * `make()`'s result kept on the body under `key`: a body is immutable, so a result computed from it
+ * never goes stale, and features that walk every department read no section tree once it is kept.
+ * (Results that depend on more than the body, such as a start line, keep their own check.)
+ */
+export function cachedOnBody<T>(body: SectionBody, key: string, make: () => T): T {
+  let v = body.cache.get(key) as T | undefined;
+  if (v === undefined) {
+    v = make();
+    body.cache.set(key, v);
+  }
+  return v;
+}
+
 /** Index of the section holding an absolute line (binary search on start lines; 0 before the first). */
 export function sectionIndexAt(sections: readonly SectionRef[], line: number): number {
   let lo = 0;

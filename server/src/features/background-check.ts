@@ -46,10 +46,6 @@ export class BackgroundTasks {
     if (this.running.has(key)) this.cancelled.add(key);
   }
 
-  isRunning(key: string): boolean {
-    return this.running.has(key);
-  }
-
   private finish(key: string): void {
     this.running.delete(key);
   }

@@ -125,8 +125,8 @@ function sectionDiagnostics(ref: SectionRef, settings: ServerSettings, key: stri
   return c;
 }
 
-/** The section's diagnostics placed at its current start line. */
-function placedDiagnostics(ref: SectionRef, uri: string, settings: ServerSettings, locale: Locale, key: string): Diagnostic[] {
+/** The section's entry with its diagnostics placed at its current start line (`absolute`). */
+function placed(ref: SectionRef, uri: string, settings: ServerSettings, locale: Locale, key: string): SectionDiagnostics & { absolute: Diagnostic[] } {
   const c = sectionDiagnostics(ref, settings, key);
   if (!c.absolute || c.startLine !== ref.startLine) {
     // Relative: the problems of a section placed at line 0.
@@ -135,13 +135,12 @@ function placedDiagnostics(ref: SectionRef, uri: string, settings: ServerSetting
     c.startLine = ref.startLine;
     c.json = undefined;
   }
-  return c.absolute;
+  return c as SectionDiagnostics & { absolute: Diagnostic[] };
 }
 
-function jsonOf(ref: SectionRef, uri: string, settings: ServerSettings, locale: Locale, key: string): Buffer {
-  const absolute = placedDiagnostics(ref, uri, settings, locale, key);
-  const c = sectionDiagnostics(ref, settings, key);
-  c.json ??= Buffer.from(JSON.stringify(absolute).slice(1, -1), 'utf8');
+/** A placed entry's diagnostics as JSON (items without brackets), encoded once per placement. */
+function jsonOf(c: SectionDiagnostics & { absolute: Diagnostic[] }): Buffer {
+  c.json ??= Buffer.from(JSON.stringify(c.absolute).slice(1, -1), 'utf8');
   return c.json;
 }
 
@@ -152,7 +151,7 @@ export function documentDiagnostics(model: DocumentModel, uri: string, settings:
   const key = cacheKey(settingsId, locale, uri);
   const out: Diagnostic[] = [];
   for (const ref of model.sections) {
-    const ds = placedDiagnostics(ref, uri, settings, locale, key);
+    const ds = placed(ref, uri, settings, locale, key).absolute;
     for (let i = 0; i < ds.length; i++) out.push(ds[i]);
   }
   return out;
@@ -167,7 +166,8 @@ export function documentDiagnosticsJson(model: DocumentModel, uri: string, setti
   const key = cacheKey(settingsId, locale, uri);
   const out: Buffer[] = [];
   for (const ref of model.sections) {
-    if (placedDiagnostics(ref, uri, settings, locale, key).length > 0) out.push(jsonOf(ref, uri, settings, locale, key));
+    const c = placed(ref, uri, settings, locale, key);
+    if (c.absolute.length > 0) out.push(jsonOf(c));
   }
   return out;
 }
@@ -232,10 +232,10 @@ export function sentDiagnostics(
       const diagnostics: Diagnostic[] = [];
       const pieces: Buffer[] = [];
       for (const ref of sections) {
-        const ds = placedDiagnostics(ref, uri, settings, locale, key);
-        if (ds.length === 0) continue;
-        for (let i = 0; i < ds.length; i++) diagnostics.push(ds[i]);
-        if (encode) pieces.push(jsonOf(ref, uri, settings, locale, key));
+        const c = placed(ref, uri, settings, locale, key);
+        if (c.absolute.length === 0) continue;
+        for (let i = 0; i < c.absolute.length; i++) diagnostics.push(c.absolute[i]);
+        if (encode) pieces.push(jsonOf(c));
       }
       return { diagnostics, pieces, total, window: null, pending: 0 };
     }
@@ -255,16 +255,16 @@ export function sentDiagnostics(
   const diagnostics: Diagnostic[] = [];
   const pieces: Buffer[] = [];
   for (let k = span.from; k <= span.to; k++) {
-    const ds = placedDiagnostics(sections[k], uri, settings, locale, key);
-    if (ds.length === 0) continue;
+    const c = placed(sections[k], uri, settings, locale, key);
+    if (c.absolute.length === 0) continue;
     if (span.count > budget) {
       // One department alone is over the budget: the problems nearest the focus line.
-      const near = nearestProblems(ds, focusLine, budget);
+      const near = nearestProblems(c.absolute, focusLine, budget);
       for (const d of near) diagnostics.push(d);
       if (encode) pieces.push(Buffer.from(JSON.stringify(near).slice(1, -1), 'utf8'));
     } else {
-      for (let i = 0; i < ds.length; i++) diagnostics.push(ds[i]);
-      if (encode) pieces.push(jsonOf(sections[k], uri, settings, locale, key));
+      for (let i = 0; i < c.absolute.length; i++) diagnostics.push(c.absolute[i]);
+      if (encode) pieces.push(jsonOf(c));
     }
   }
   const first = sections[span.from];

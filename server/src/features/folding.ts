@@ -1,6 +1,6 @@
 /** Folding ranges: each department, its 整体绩效总目标 overview and each goal table. */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
-import type { DocumentModel, Range, SectionBody } from '../core/model';
+import { cachedOnBody, type DocumentModel, type Range, type SectionBody } from '../core/model';
 
 /**
  * A department's folds relative to its first line, as [startLine, endLine] pairs: plain data kept
@@ -8,22 +8,21 @@ import type { DocumentModel, Range, SectionBody } from '../core/model';
  * only a few are kept: walking every department's tree per request cost ~160 ms on the sample ×10).
  */
 function sectionFolds(body: SectionBody): readonly number[] {
-  let folds = body.cache.get('folding') as number[] | undefined;
-  if (folds) return folds;
-  folds = [];
-  const add = (r: Range) => {
-    if (r.end.line > r.start.line) folds!.push(r.start.line, r.end.line);
-  };
-  if (body.title) {
-    // A department ends at its last non-blank line, so the blank lines before the next title stay visible.
-    let last = body.lines.length - 1;
-    while (last > 0 && body.lines[last].trim() === '') last--;
-    add({ start: { line: 0, character: 0 }, end: { line: last, character: 0 } });
-    if (body.overview) add(body.overview.range);
-    for (const t of body.tables) add(t.range);
-  }
-  body.cache.set('folding', folds);
-  return folds;
+  return cachedOnBody(body, 'folding', () => {
+    const folds: number[] = [];
+    const add = (r: Range) => {
+      if (r.end.line > r.start.line) folds.push(r.start.line, r.end.line);
+    };
+    if (body.title) {
+      // A department ends at its last non-blank line, so the blank lines before the next title stay visible.
+      let last = body.lines.length - 1;
+      while (last > 0 && body.lines[last].trim() === '') last--;
+      add({ start: { line: 0, character: 0 }, end: { line: last, character: 0 } });
+      if (body.overview) add(body.overview.range);
+      for (const t of body.tables) add(t.range);
+    }
+    return folds;
+  });
 }
 
 export function foldingRanges(model: DocumentModel): FoldingRange[] {

@@ -86,7 +86,7 @@ export interface WindowSummary {
 }
 
 /** 6920 → `6,920` (both languages group digits so); not toLocaleString, whose first call loads ICU data (~15 ms). */
-const fmt = (n: number, _locale: Locale) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 export function summaryMessage(s: WindowSummary, max: number, locale: Locale): string {
   const span = (a: string | null, b: string | null, none: string) => {
@@ -98,21 +98,21 @@ export function summaryMessage(s: WindowSummary, max: number, locale: Locale): s
   if (locale === 'en') {
     const where = `the ${s.departments} department${s.departments === 1 ? '' : 's'} around the cursor (${span(s.firstDepartment, s.lastDepartment, 'text before the first title')}, lines ${s.fromLine + 1}–${s.toLine + 1})`;
     if (pending > 0) {
-      return `Checking this large file: ${fmt(s.shown, locale)} problems in ${where} are shown; ${pending} more department${pending === 1 ? ' is' : 's are'} being checked and will be listed shortly.`;
+      return `Checking this large file: ${fmt(s.shown)} problems in ${where} are shown; ${pending} more department${pending === 1 ? ' is' : 's are'} being checked and will be listed shortly.`;
     }
     return (
-      `This file has ${fmt(s.total, locale)} problems, more than targetTable.maxProblems (${fmt(max, locale)}). ` +
-      `To keep typing responsive only the ${fmt(s.shown, locale)} in ${where} are shown; ` +
+      `This file has ${fmt(s.total)} problems, more than targetTable.maxProblems (${fmt(max)}). ` +
+      `To keep typing responsive only the ${fmt(s.shown)} in ${where} are shown; ` +
       `they follow the cursor. Run \`target-table check\` to list all of them, or set targetTable.maxProblems to 0 for no limit.`
     );
   }
   const where = `光标附近 ${s.departments} 个部门（${span(s.firstDepartment, s.lastDepartment, '标题前的内容')}，第 ${s.fromLine + 1}–${s.toLine + 1} 行）`;
   if (pending > 0) {
-    return `正在检查这个大文件：先显示${where}的 ${fmt(s.shown, locale)} 个问题，其余 ${pending} 个部门正在检查，稍后列出。`;
+    return `正在检查这个大文件：先显示${where}的 ${fmt(s.shown)} 个问题，其余 ${pending} 个部门正在检查，稍后列出。`;
   }
   return (
-    `本文件共有 ${fmt(s.total, locale)} 个问题，超过 targetTable.maxProblems（${fmt(max, locale)}）。` +
-    `为保持编辑流畅，只显示${where}的 ${fmt(s.shown, locale)} 个问题，` +
+    `本文件共有 ${fmt(s.total)} 个问题，超过 targetTable.maxProblems（${fmt(max)}）。` +
+    `为保持编辑流畅，只显示${where}的 ${fmt(s.shown)} 个问题，` +
     `显示范围随光标移动。要列出全部问题，请运行 target-table check，或将 targetTable.maxProblems 设为 0（不限）。`
   );
 }

@@ -1,5 +1,5 @@
 /** The custom `targetTable/stats` request: a one-line summary of a document for the client's status item. */
-import type { DocumentModel, SectionBody } from '../core/model';
+import { cachedOnBody, type DocumentModel, type SectionBody } from '../core/model';
 import type { DocumentProblem } from '../core/rules/index';
 import { documentProblems } from './diagnostics';
 import type { ServerSettings } from './settings';
@@ -25,13 +25,12 @@ export interface Stats {
 
 /** A section's counts, kept on its body (plain data: no section tree is read on later requests). */
 function sectionCounts(body: SectionBody): { goals: number; tables: number; indicators: number } {
-  let c = body.cache.get('stats') as { goals: number; tables: number; indicators: number } | undefined;
-  if (c) return c;
-  c = { goals: 0, tables: body.tables.length, indicators: 0 };
-  for (const r of body.overview?.rows ?? []) c.goals += (r.long ? 1 : 0) + (r.annual ? 1 : 0);
-  for (const t of body.tables) c.indicators += t.rows.length;
-  body.cache.set('stats', c);
-  return c;
+  return cachedOnBody(body, 'stats', () => {
+    const c = { goals: 0, tables: body.tables.length, indicators: 0 };
+    for (const r of body.overview?.rows ?? []) c.goals += (r.long ? 1 : 0) + (r.annual ? 1 : 0);
+    for (const t of body.tables) c.indicators += t.rows.length;
+    return c;
+  });
 }
 
 export function documentStats(model: DocumentModel, settings: ServerSettings, problems?: readonly DocumentProblem[]): Stats {

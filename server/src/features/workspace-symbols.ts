@@ -1,7 +1,7 @@
 /** Workspace symbols: department names and goals (overview goals and goal tables) across open documents. */
 import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
 import type { DocumentModel, Range, SectionBody } from '../core/model';
-import { absRange } from '../core/model';
+import { absRange, cachedOnBody } from '../core/model';
 import { labels, type Locale } from '../i18n';
 import { goalLabel } from './hover';
 
@@ -30,11 +30,9 @@ interface SectionSymbol {
 
 /** A department's symbols relative to its first line, kept on its body (no tree read on later requests). */
 function sectionSymbols(body: SectionBody, locale: Locale): readonly SectionSymbol[] {
-  const key = `workspace-symbols:${locale}`;
-  let syms = body.cache.get(key) as SectionSymbol[] | undefined;
-  if (syms) return syms;
-  syms = [];
-  if (body.title) {
+  return cachedOnBody(body, `workspace-symbols:${locale}`, () => {
+    const syms: SectionSymbol[] = [];
+    if (!body.title) return syms;
     const L = labels(locale);
     const dept = body.department || body.title.text;
     syms.push({ name: dept, kind: SymbolKind.Module, range: body.title.nameRange });
@@ -52,9 +50,8 @@ function sectionSymbols(body: SectionBody, locale: Locale): readonly SectionSymb
         range: t.headerRow.range,
       });
     }
-  }
-  body.cache.set(key, syms);
-  return syms;
+    return syms;
+  });
 }
 
 export function workspaceSymbols(docs: readonly { uri: string; model: DocumentModel }[], query: string, locale: Locale): WorkspaceSymbol[] {

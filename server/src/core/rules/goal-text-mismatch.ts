@@ -5,7 +5,7 @@
  * and in the related information.
  */
 import type { Rule } from './types';
-import { KIND_NAME, matchGoals } from '../goals';
+import { KIND_NAME, overviewMatches } from '../goals';
 import { msg, toHalfWidth } from './util/text';
 
 /** Wording only: no whitespace, no punctuation, half-width. */
@@ -32,9 +32,8 @@ export const goalTextMismatch: Rule = {
   ),
   fixable: false,
   check(ctx) {
-    if (!ctx.section.overview) return;
-    for (const kind of ['long', 'annual'] as const) {
-      const m = matchGoals(ctx.section, kind);
+    for (const m of overviewMatches(ctx.section)) {
+      const kind = m.kind;
       m.tables.forEach((t, i) => {
         const gi = m.tableToGoal[i];
         if (gi < 0 || !t.goalCell) return;

@@ -3,7 +3,7 @@
  * 长期 tables, 年度 goals ↔ 年度 tables). Matched by number, then by position.
  */
 import type { Rule } from './types';
-import { KIND_NAME, matchGoals } from '../goals';
+import { KIND_NAME, overviewMatches } from '../goals';
 import { msg } from './util/text';
 
 export const goalWithoutTable: Rule = {
@@ -16,9 +16,8 @@ export const goalWithoutTable: Rule = {
   ),
   fixable: false,
   check(ctx) {
-    if (!ctx.section.overview) return;
-    for (const kind of ['long', 'annual'] as const) {
-      const m = matchGoals(ctx.section, kind);
+    for (const m of overviewMatches(ctx.section)) {
+      const kind = m.kind;
       m.goals.forEach((g, i) => {
         if (m.goalToTable[i] >= 0) return;
         const label = g.number !== null ? `${KIND_NAME[kind].zh}目标${g.number}` : `${KIND_NAME[kind].zh}目标（第${i + 1}个）`;

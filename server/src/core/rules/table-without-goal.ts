@@ -1,6 +1,6 @@
 /** TT302 table-without-goal: a goal table with no goal in the overview (matched by number, then by position). */
 import type { Rule } from './types';
-import { KIND_NAME, matchGoals } from '../goals';
+import { KIND_NAME, overviewMatches } from '../goals';
 import { msg } from './util/text';
 
 export const tableWithoutGoal: Rule = {
@@ -13,9 +13,8 @@ export const tableWithoutGoal: Rule = {
   ),
   fixable: false,
   check(ctx) {
-    if (!ctx.section.overview) return;
-    for (const kind of ['long', 'annual'] as const) {
-      const m = matchGoals(ctx.section, kind);
+    for (const m of overviewMatches(ctx.section)) {
+      const kind = m.kind;
       m.tables.forEach((t, i) => {
         if (m.tableToGoal[i] >= 0) return;
         ctx.report({

@@ -195,9 +195,10 @@ export interface SentDiagnostics {
  */
 export const PROGRESSIVE_SECTIONS = 100;
 
-function isChecked(ref: SectionRef, key: string): boolean {
+/** The section's entry when it is checked for `key`, else undefined (nothing is checked). */
+function checkedEntry(ref: SectionRef, key: string): SectionDiagnostics | undefined {
   const c = ref.body.cache.get(CACHE_KEY) as SectionDiagnostics | undefined;
-  return !!c && c.key === key;
+  return c && c.key === key ? c : undefined;
 }
 
 /**
@@ -221,13 +222,18 @@ export function sentDiagnostics(
 ): SentDiagnostics {
   const key = cacheKey(settingsId, locale, uri);
   const sections = model.sections;
-  let unchecked = 0;
-  for (const ref of sections) if (!isChecked(ref, key)) unchecked++;
-  const progressive = unchecked > PROGRESSIVE_SECTIONS;
-
+  // One pass: the counts of checked sections, and which are not checked yet (after an edit, one).
   let total = 0;
+  const unchecked: SectionRef[] = [];
+  for (const ref of sections) {
+    const c = checkedEntry(ref, key);
+    if (c) total += c.count;
+    else unchecked.push(ref);
+  }
+  const progressive = unchecked.length > PROGRESSIVE_SECTIONS;
+
   if (!progressive) {
-    for (const ref of sections) total += sectionDiagnostics(ref, settings, key).count;
+    for (const ref of unchecked) total += sectionDiagnostics(ref, settings, key).count;
     if (maxProblems <= 0 || total <= maxProblems) {
       const diagnostics: Diagnostic[] = [];
       const pieces: Buffer[] = [];
@@ -247,8 +253,10 @@ export function sentDiagnostics(
   const span = selectWindow((i) => sectionDiagnostics(sections[i], settings, key).count, focus, budget, sections.length);
   let pending = 0;
   if (progressive) {
-    for (const ref of sections) {
-      if (isChecked(ref, key)) total += sectionDiagnostics(ref, settings, key).count;
+    // The window checked some of them: count again what is known now.
+    for (const ref of unchecked) {
+      const c = checkedEntry(ref, key);
+      if (c) total += c.count;
       else pending++;
     }
   }
@@ -299,7 +307,7 @@ export function checkPending(model: DocumentModel, uri: string, settings: Server
   let left = 0;
   for (let d = 0; d < sections.length; d++) {
     for (const k of d === 0 ? [f] : [f + d, f - d]) {
-      if (k < 0 || k >= sections.length || isChecked(sections[k], key)) continue;
+      if (k < 0 || k >= sections.length || checkedEntry(sections[k], key)) continue;
       if (performance.now() < deadline) sectionDiagnostics(sections[k], settings, key);
       else left++;
     }

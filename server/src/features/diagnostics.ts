@@ -8,7 +8,7 @@ import { sectionIndexAt, type DocumentModel, type Range, type SectionRef } from 
 import { checkDocument, checkSection, problemSeverity, type DocumentProblem } from '../core/rules/index';
 import type { Severity } from '../core/rules/types';
 import { msg, type Locale } from '../i18n';
-import { nearestProblems, selectWindow, summaryDiagnostic } from './problem-window';
+import { nearestProblems, selectWindow, summaryDiagnostic, windowBudget } from './problem-window';
 import { DEFAULT_MAX_PROBLEMS, settingsKey, type ServerSettings } from './settings';
 
 export const SOURCE = 'target-table';
@@ -203,8 +203,8 @@ function checkedEntry(ref: SectionRef, key: string): SectionDiagnostics | undefi
 
 /**
  * The diagnostics to send: every one when the document has at most `maxProblems` (0 = no
- * limit), otherwise the whole departments around `focusLine` that fit in `maxProblems - 1`,
- * after one summary diagnostic. Cost: a cached count per section, plus placing and encoding only
+ * limit), otherwise the whole departments around `focusLine` that fit in `windowBudget` (half
+ * the limit, less one), after one summary diagnostic. Cost: a cached count per section, plus placing and encoding only
  * the sections sent, so a keystroke in a huge file costs what it costs in a small one. When more
  * than `PROGRESSIVE_SECTIONS` departments are unchecked, only those the window needs are checked
  * now and `pending` says how many are left.
@@ -248,8 +248,7 @@ export function sentDiagnostics(
   }
 
   const focus = sectionIndexAt(sections, focusLine);
-  // One place is the summary's. Without a limit a progressive first send still stops at the default.
-  const budget = (maxProblems > 0 ? maxProblems : DEFAULT_MAX_PROBLEMS) - 1;
+  const budget = windowBudget(maxProblems, DEFAULT_MAX_PROBLEMS);
   const span = selectWindow((i) => sectionDiagnostics(sections[i], settings, key).count, focus, budget, sections.length);
   let pending = 0;
   if (progressive) {

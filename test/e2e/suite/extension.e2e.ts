@@ -226,7 +226,7 @@ describe('target-table extension (real VS Code)', function () {
     const summaryOf = () => ours(big.uri).find((d) => d.code === undefined && /2,076/.test(d.message));
     const first = await until('the summary of a file with 2,076 problems', summaryOf, 60_000);
     assert.strictEqual(first.severity, vscode.DiagnosticSeverity.Information);
-    assert.ok(ours(big.uri).length <= 1000, `${ours(big.uri).length} diagnostics`);
+    assert.ok(ours(big.uri).length <= 500, `${ours(big.uri).length} diagnostics (the window: half of targetTable.maxProblems)`);
     // The cursor goes to the last department. In the workbench VS Code then asks for code actions there (the
     // light bulb; the UI check 06-large-file moves the cursor with the keyboard); here, without a focused editor
     // widget, the same request is sent explicitly. The server then has the editor pull the problems around it.
@@ -239,7 +239,7 @@ describe('target-table extension (real VS Code)', function () {
       () => (ours(big.uri).some((d) => d.code !== undefined && d.range.start.line > big.lineCount - 2000) ? true : undefined),
       30_000,
     );
-    assert.ok(ours(big.uri).length <= 1000);
+    assert.ok(ours(big.uri).length <= 500);
     assert.ok(summaryOf(), 'the summary stays');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.window.showTextDocument(doc);

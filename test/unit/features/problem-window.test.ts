@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { parseDocument, updateDocument } from '../../../server/src/core/parse/document';
 import { PROGRESSIVE_SECTIONS, checkPending, documentDiagnostics, sentDiagnostics } from '../../../server/src/features/diagnostics';
-import { FocusTracker, nearestProblems, selectWindow, summaryMessage } from '../../../server/src/features/problem-window';
+import { FocusTracker, nearestProblems, selectWindow, summaryMessage, windowBudget } from '../../../server/src/features/problem-window';
 import { DEFAULT_SETTINGS, normalizeSettings, settingsKey } from '../../../server/src/features/settings';
 import { sampleText } from '../../helpers/fixtures';
 
@@ -23,6 +23,14 @@ describe('problem window: which problems a huge file sends', () => {
       assert.deepEqual(selectWindow([2, 2], 99, 2), { from: 1, to: 1, count: 2 });
       assert.deepEqual(selectWindow([], 0, 10), { from: 0, to: -1, count: 0 });
     });
+  });
+
+  it('windowBudget: half the limit less the summary, the default when there is no limit', () => {
+    assert.equal(windowBudget(1000, 1000), 499);
+    assert.equal(windowBudget(250, 1000), 124);
+    assert.equal(windowBudget(0, 1000), 499, '0 = no limit: a progressive first send still uses the default');
+    assert.equal(windowBudget(1, 1000), 0);
+    assert.equal(windowBudget(3, 1000), 0);
   });
 
   it('nearestProblems keeps the ones closest to the focus line, in their order', () => {
@@ -71,13 +79,14 @@ describe('problem window: which problems a huge file sends', () => {
       assert.deepEqual(sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, 0, 0).diagnostics, all, '0 = no limit');
     });
 
-    it('over the limit: a summary, then every problem of whole departments around the focus, at most maxProblems in all', () => {
+    it('over the limit: a summary, then every problem of whole departments around the focus, at most half the limit in all', () => {
       assert.equal(all.length, 2076);
       const focusLine = model.sections[Math.floor(model.sections.length / 2)].startLine + 40;
       const sent = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 1000);
       assert.ok(sent.window);
       assert.ok(sent.window.fromLine <= focusLine && focusLine <= sent.window.toLine);
-      assert.ok(sent.diagnostics.length <= 1000 && sent.diagnostics.length > 900, String(sent.diagnostics.length));
+      // 1 summary + at most 499 problems: whole departments stop short of the budget by less than one department's worth
+      assert.ok(sent.diagnostics.length <= 500 && sent.diagnostics.length > 400, String(sent.diagnostics.length));
       const [summary, ...rest] = sent.diagnostics;
       assert.equal(summary.severity, DiagnosticSeverity.Information);
       assert.equal(summary.code, undefined);
@@ -109,8 +118,8 @@ describe('problem window: which problems a huge file sends', () => {
 
     it('a department alone over the limit sends its problems nearest the focus', () => {
       const big = model.sections.reduce((a, b) => (documentDiagnostics({ sections: [b], lineCount: 0 }, uri, DEFAULT_SETTINGS, 'zh', id).length > documentDiagnostics({ sections: [a], lineCount: 0 }, uri, DEFAULT_SETTINGS, 'zh', id).length ? b : a));
-      const sent = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, big.startLine, 6);
-      assert.equal(sent.diagnostics.length, 6);
+      const sent = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, big.startLine, 12);
+      assert.equal(sent.diagnostics.length, 6, 'the summary and the 5 nearest (half of 12, less the summary)');
       assert.ok(sent.diagnostics.slice(1).every((d) => d.range.start.line >= big.startLine && d.range.start.line < big.startLine + big.body.lines.length));
     });
   });

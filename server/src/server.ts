@@ -19,7 +19,7 @@ import {
 import type { DocumentProblem } from './core/rules/index';
 import { FIX_ALL_KIND, codeActions, resolveCodeAction, type FixAllOfKindData } from './features/code-actions';
 import { BackgroundTasks, IdleCollector, SLICE_MS, collectGarbage } from './features/background-check';
-import { checkPending, documentProblems, sentDiagnostics } from './features/diagnostics';
+import { checkPending, documentProblems, forgetSent, sentDiagnostics } from './features/diagnostics';
 import { documentLength } from './core/parse/document';
 import { DocumentStore, storedText, type StoredDocument } from './features/document-store';
 import { limitLogMessage, limitMessage, limitedOutline, unlimitedLogMessage, type DocumentLimit } from './features/limits';
@@ -277,6 +277,7 @@ connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
   focus.forget(uri);
   pullResults.forget(uri);
   problemCache.delete(uri);
+  forgetSent(uri);
   settingsCache.delete(uri);
   timers.get(uri)?.cancel();
   timers.delete(uri);

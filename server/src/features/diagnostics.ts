@@ -202,6 +202,62 @@ function checkedEntry(ref: SectionRef, key: string): SectionDiagnostics | undefi
 }
 
 /**
+ * Per document, the sections of the last send that had every section checked, and their total.
+ * A keystroke replaces one section (or a few): the new total is the old one less the replaced
+ * sections' counts plus the new ones', found by comparing the two section lists from both ends
+ * (pointer comparisons), instead of a cache lookup in every section (the sample ×50: 18,000
+ * lookups, ~0.4 ms of every keystroke, when the rest costs ~0.4 ms).
+ */
+const counted = new Map<string, { sections: readonly SectionRef[]; key: string; total: number }>();
+
+/** Forgets a closed document's counts. */
+export function forgetSent(uri: string): void {
+  counted.delete(uri);
+}
+
+interface Counts {
+  total: number;
+  unchecked: SectionRef[];
+}
+
+function countAll(sections: readonly SectionRef[], key: string): Counts {
+  let total = 0;
+  const unchecked: SectionRef[] = [];
+  for (const ref of sections) {
+    const c = checkedEntry(ref, key);
+    if (c) total += c.count;
+    else unchecked.push(ref);
+  }
+  return { total, unchecked };
+}
+
+/** The counts of `sections` from those of an earlier list of the same document; undefined when they cannot be derived. */
+function countsSince(prev: { sections: readonly SectionRef[]; key: string; total: number } | undefined, sections: readonly SectionRef[], key: string): Counts | undefined {
+  if (!prev || prev.key !== key) return undefined;
+  const a = prev.sections;
+  const b = sections;
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[i].body === b[i].body) i++;
+  let ea = a.length;
+  let eb = b.length;
+  while (ea > i && eb > i && a[ea - 1].body === b[eb - 1].body) (ea--, eb--);
+  let total = prev.total;
+  for (let k = i; k < ea; k++) {
+    const c = checkedEntry(a[k], key);
+    if (!c) return undefined;
+    total -= c.count;
+  }
+  const unchecked: SectionRef[] = [];
+  for (let k = i; k < eb; k++) {
+    const c = checkedEntry(b[k], key);
+    if (c) total += c.count;
+    else unchecked.push(b[k]);
+  }
+  return { total, unchecked };
+}
+
+/**
  * The diagnostics to send: every one when the document has at most `maxProblems` (0 = no
  * limit), otherwise the whole departments around `focusLine` that fit in `windowBudget` (half
  * the limit, less one), after one summary diagnostic. Cost: a cached count per section, plus placing and encoding only
@@ -222,18 +278,17 @@ export function sentDiagnostics(
 ): SentDiagnostics {
   const key = cacheKey(settingsId, locale, uri);
   const sections = model.sections;
-  // One pass: the counts of checked sections, and which are not checked yet (after an edit, one).
-  let total = 0;
-  const unchecked: SectionRef[] = [];
-  for (const ref of sections) {
-    const c = checkedEntry(ref, key);
-    if (c) total += c.count;
-    else unchecked.push(ref);
-  }
+  // The counts of checked sections, and which are not checked yet (after an edit, one).
+  const known = countsSince(counted.get(uri), sections, key) ?? countAll(sections, key);
+  let total = known.total;
+  const unchecked = known.unchecked;
   const progressive = unchecked.length > PROGRESSIVE_SECTIONS;
+  counted.delete(uri);
 
   if (!progressive) {
     for (const ref of unchecked) total += sectionDiagnostics(ref, settings, key).count;
+    // Every section is checked now: the next call counts only what changed.
+    counted.set(uri, { sections, key, total });
     if (maxProblems <= 0 || total <= maxProblems) {
       const diagnostics: Diagnostic[] = [];
       const pieces: Buffer[] = [];

@@ -166,3 +166,34 @@ describe('progressive send: a big file is checked around the focus first', () =>
     assert.deepEqual(early.diagnostics.slice(1), all.filter((d) => d.range.start.line >= early.window!.fromLine && d.range.start.line <= early.window!.toLine));
   });
 });
+
+describe('the total after a keystroke is counted from the sections that changed', () => {
+  it('equals a full count through edits that re-check, split, merge, add and remove departments', () => {
+    const uri = 'file:///x/计数绩效目标表.txt';
+    const id = settingsKey(DEFAULT_SETTINGS);
+    const sample = sampleText();
+    let model = parseDocument([sample, sample].join('\n'));
+    const full = () => documentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id);
+    const check = (what: string) => {
+      const windowed = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, 0, 1000);
+      assert.equal(windowed.total, full().length, what);
+      assert.deepEqual(sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, 0, 0).diagnostics, full(), what);
+    };
+    check('open');
+    const titleLine = model.sections[5].startLine;
+    const title = model.sections[5].body.lines[0];
+    const at = (line: number, character: number) => ({ line, character });
+    const edits: [string, { start: { line: number; character: number }; end: { line: number; character: number } }, string][] = [
+      ['a ≧ typed into a value', { start: at(model.sections[3].startLine + 30, 0), end: at(model.sections[3].startLine + 30, 0) }, '≧'],
+      ['a title broken: two departments merge', { start: at(titleLine, title.length - 1), end: at(titleLine, title.length) }, ''],
+      ['the title mended: they split again', { start: at(titleLine, title.length - 1), end: at(titleLine, title.length - 1) }, title.slice(-1)],
+      ['a whole department deleted', { start: at(model.sections[8].startLine, 0), end: at(model.sections[9].startLine, 0) }, ''],
+      ['a department pasted at the end', { start: at(model.lineCount, 0), end: at(model.lineCount, 0) }, '\n' + model.sections[2].body.lines.join('\n')],
+      ['everything replaced by one department', { start: at(0, 0), end: at(model.lineCount, 0) }, model.sections[1].body.lines.join('\n')],
+    ];
+    for (const [what, range, text] of edits) {
+      model = updateDocument(model, [{ range, text }]);
+      check(what);
+    }
+  });
+});

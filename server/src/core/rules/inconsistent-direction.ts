@@ -50,12 +50,12 @@ export const inconsistentDirection: Rule = {
         // The same indicator: same name under the same 一级 (a cost and a count may share a name).
         // Inconsistent when every such 长期 row points the other way; reported against the first.
         // (A loop, not filter + some: this runs for every 年度 row with a direction.)
-        const level1 = compact(r.level1.text);
+        const level1 = r.level1.key;
         const opposite = s === 'up' ? 'down' : 'up';
         let other: IndicatorRow | null = null;
         let consistent = false;
         for (const l of same) {
-          if (l.target.kind !== 'numeric' || compact(l.level1.text) !== level1) continue;
+          if (l.target.kind !== 'numeric' || l.level1.key !== level1) continue;
           other ??= l;
           if (sense(valueDirection(l.target)) !== opposite) {
             consistent = true;

@@ -5,7 +5,7 @@
  */
 import type { SectionBody, SectionRef } from '../model';
 import { absRange } from '../model';
-import { hasTree, retireTree } from '../parse/section';
+import { hasTree, retireTree, treeView } from '../parse/section';
 import type { Problem, Rule, RuleContext, RuleSettings, Severity, SeveritySetting } from './types';
 import { missingUnit } from './missing-unit';
 import { rateAsFraction } from './rate-as-fraction';
@@ -62,7 +62,7 @@ export function checkSection(body: SectionBody, settings: RuleSettings): readonl
   if (cached) return cached;
   const built = !hasTree(body);
   const problems: Problem[] = [];
-  const ctx: RuleContext = { section: body, settings, report: (p) => problems.push(p) };
+  const ctx: RuleContext = { section: treeView(body), settings, report: (p) => problems.push(p) };
   for (const rule of RULES) rule.check(ctx);
   body.cache.set(key, problems);
   if (built) retireTree(body);

@@ -111,7 +111,7 @@ export function isSatisfactionName(row: IndicatorRow): boolean {
 }
 
 export function isSatisfactionCategory(row: IndicatorRow): boolean {
-  return compact(row.level1.text).startsWith('满意度');
+  return row.level1.key.startsWith('满意度');
 }
 
 /**

@@ -10,7 +10,7 @@ import type {
   Cell, ColumnMap, GoalKind, GoalTable, IndicatorRow, LevelValue, Overview, OverviewGoal,
   Range, Row, SectionBody, StrayNode, Title, Value,
 } from '../model';
-import { cellRange, isSpace } from './cell';
+import { cellRange, hasSpace } from './cell';
 import { departmentName, isTitleLine, lineText } from './titles';
 import { makeRow, tokenize } from './tokenizer';
 import { emptyValue, parseValue } from './value';
@@ -21,8 +21,7 @@ const OVERVIEW_WIDTH = 3;
 
 /** Without whitespace; a scan first, since most cells have none (runs on most cells of a section). */
 function compact(s: string): string {
-  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return s.replace(/\s+/g, '');
-  return s;
+  return hasSpace(s) ? s.replace(/\s+/g, '') : s;
 }
 const TABLE_HEADER = /^(长期|年度)目标([0-9０-９]+)?[:：]?$/;
 const TABLE_HEADER_WITH_TEXT = /^(长期|年度)目标\s*([0-9０-９]+)\s*[:：]\s*(.+)$/;

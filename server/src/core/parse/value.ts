@@ -116,7 +116,7 @@ const MAX_UNIT_LENGTH = 12;
  */
 function symbolAt(text: string): string | null {
   const c = text.charCodeAt(0);
-  const d = text.charCodeAt(1);
+  const d = codeAt(text, 1);
   switch (c) {
     case 0x3e: return d === 0x3d ? '>=' : '>';
     case 0x3c: return d === 0x3d ? '<=' : '<';
@@ -170,6 +170,15 @@ export function parseValue(cell: Cell): Value {
   return (HAS_DIGIT.test(text) ? parseNumeric(cell, text) : null) ?? new ValueNode(text, 'text', cell, null);
 }
 
+/**
+ * The char code at `i`, or -1 past the end. Not charCodeAt past the end (NaN, no digit either):
+ * optimised code assumes in-bounds reads and is thrown away the first time one is not (the value
+ * parser was deoptimised that way twice, early in every cold check).
+ */
+function codeAt(text: string, i: number): number {
+  return i < text.length ? text.charCodeAt(i) : -1;
+}
+
 function isDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }
@@ -195,17 +204,16 @@ export function scanNumber(text: string, pos: number): number {
     else if (c < 48 || c > 57) break;
   }
   if (i === pos) return pos;
-  // Thousands groups: a separator and exactly three digits, as often as they come (charCodeAt past
-  // the end is NaN, which is no digit).
+  // Thousands groups: a separator and exactly three digits, as often as they come.
   for (;;) {
-    const c = text.charCodeAt(i);
-    if ((c !== 44 /* , */ && c !== 0xff0c /* ， */) || !isDigit(text.charCodeAt(i + 1)) || !isDigit(text.charCodeAt(i + 2)) || !isDigit(text.charCodeAt(i + 3))) break;
+    const c = codeAt(text, i);
+    if ((c !== 44 /* , */ && c !== 0xff0c /* ， */) || !isDigit(codeAt(text, i + 1)) || !isDigit(codeAt(text, i + 2)) || !isDigit(codeAt(text, i + 3))) break;
     for (let k = i + 1; k <= i + 3; k++) if (text.charCodeAt(k) >= 0xff10) fullWidth = true;
     thousands = true;
     i += 4;
   }
-  const c = text.charCodeAt(i);
-  if ((c === 46 /* . */ || c === 0xff0e /* ． */) && isDigit(text.charCodeAt(i + 1))) {
+  const c = codeAt(text, i);
+  if ((c === 46 /* . */ || c === 0xff0e /* ． */) && isDigit(codeAt(text, i + 1))) {
     fullStop = c === 0xff0e;
     for (i++; i < n && isDigit(text.charCodeAt(i)); i++) if (text.charCodeAt(i) >= 0xff10) fullWidth = true;
   }

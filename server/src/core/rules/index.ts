@@ -61,12 +61,25 @@ export function checkSection(body: SectionBody, settings: RuleSettings): readonl
   const cached = body.cache.get(key) as Problem[] | undefined;
   if (cached) return cached;
   const built = !hasTree(body);
-  const problems: Problem[] = [];
-  const ctx: RuleContext = { section: treeView(body), settings, report: (p) => problems.push(p) };
+  const ctx = new RuleRun(treeView(body), settings);
   for (const rule of RULES) rule.check(ctx);
+  const problems = ctx.problems;
   body.cache.set(key, problems);
   if (built) retireTree(body);
   return problems;
+}
+
+/**
+ * The context of one section's check. `report` is a method, the same function for every section:
+ * it was a new closure per section, and the optimised code of every rule, specialised for the
+ * closure it had seen, was thrown away ("wrong call target") at the next section.
+ */
+class RuleRun implements RuleContext {
+  readonly problems: Problem[] = [];
+  constructor(readonly section: SectionBody, readonly settings: RuleSettings) {}
+  report(problem: Problem): void {
+    this.problems.push(problem);
+  }
 }
 
 export interface DocumentProblem extends Problem {

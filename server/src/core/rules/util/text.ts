@@ -1,6 +1,6 @@
 /** Small helpers shared by the rules: text normalisation, cell offsets, iteration over values. */
 import type { Cell, GoalTable, IndicatorRow, Position, Range, SectionBody, Value } from '../../model';
-import { cellRange, isSpace } from '../../parse/cell';
+import { cellRange, hasSpace } from '../../parse/cell';
 import type { Fix, Message, TextEdit } from '../types';
 
 export { cellRange };
@@ -10,8 +10,7 @@ export { cellRange };
  * cheaper than a global replace, and the rules compact every row's labels several times.
  */
 export function compact(s: string): string {
-  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return s.replace(/[\s\u3000]+/g, '');
-  return s;
+  return hasSpace(s) ? s.replace(/[\s\u3000]+/g, '') : s;
 }
 
 /** Full-width ASCII variants (Ａ-ｚ ０-９ punctuation) → ASCII; U+3000 → space. */

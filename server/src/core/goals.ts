@@ -28,10 +28,15 @@ export function columnGoals(section: SectionBody, kind: GoalKind): OverviewGoal[
   return out;
 }
 
+/** Cache keys: constants, not a key string built (and hashed) per call. */
+const MATCH_KEY: Record<GoalKind, string> = { long: 'rules:goal-match:long', annual: 'rules:goal-match:annual' };
+
 export function matchGoals(section: SectionBody, kind: GoalKind): GoalMatch {
-  const key = `rules:goal-match:${kind}`;
-  const cached = section.treeCache.get(key) as GoalMatch | undefined;
-  if (cached) return cached;
+  // Matching is a function of its own, so that what inlines this lookup does not inline it too.
+  return (section.treeCache.get(MATCH_KEY[kind]) as GoalMatch | undefined) ?? match(section, kind);
+}
+
+function match(section: SectionBody, kind: GoalKind): GoalMatch {
   const goals = columnGoals(section, kind);
   const tables = section.tables.filter((t) => t.kind === kind);
   const goalToTable = goals.map(() => -1);
@@ -58,7 +63,7 @@ export function matchGoals(section: SectionBody, kind: GoalKind): GoalMatch {
     }
   }
   const m: GoalMatch = { kind, goals, tables, goalToTable, tableToGoal, how };
-  section.treeCache.set(key, m);
+  section.treeCache.set(MATCH_KEY[kind], m);
   return m;
 }
 

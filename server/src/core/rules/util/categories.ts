@@ -61,10 +61,27 @@ export function checkLevel2(fw: Framework, level1: string, label: string): Level
   return { ok: false, belongsTo: level1Of(fw, s) };
 }
 
+/**
+ * Each 二级 of a framework → the first 一级 that lists it. Built once per framework: level1Of runs
+ * for 二级 labels of every table (TT402, TT403) and searched Object.entries (a new array each call).
+ */
+const PARENTS = new WeakMap<Framework, Map<string, string>>();
+
+function parents(fw: Framework): Map<string, string> {
+  let m = PARENTS.get(fw);
+  if (!m) {
+    m = new Map();
+    for (const [l1, l2s] of Object.entries(fw.level2)) for (const l2 of l2s) if (!m.has(l2)) m.set(l2, l1);
+    PARENTS.set(fw, m);
+  }
+  return m;
+}
+
 /** The 一级 a 二级 name belongs to in the framework, if any. */
 export function level1Of(fw: Framework, level2: string): string | null {
   const s = withSuffix(level2);
-  for (const [l1, l2s] of Object.entries(fw.level2)) if (l2s.includes(s)) return l1;
+  const parent = parents(fw).get(s);
+  if (parent !== undefined) return parent;
   if (s.endsWith('满意度指标') && '满意度指标' in fw.level2) return '满意度指标';
   return null;
 }

@@ -21,7 +21,9 @@ export interface GoalMatch {
 
 export function columnGoals(section: SectionBody, kind: GoalKind): OverviewGoal[] {
   const out: OverviewGoal[] = [];
-  for (const r of section.overview?.rows ?? []) {
+  const rows = section.overview?.rows ?? [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const g = kind === 'long' ? r.long : r.annual;
     if (g) out.push(g);
   }

@@ -19,12 +19,15 @@ export const duplicateIndicator: Rule = {
   description: msg('同一目标表中同一类别下出现了重复的三级指标。', 'The same indicator appears twice in one table under the same categories.'),
   fixable: false,
   check(ctx) {
-    for (const table of ctx.section.tables) {
+    const tables = ctx.section.tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const table = tables[ti];
       // Rows by name; a row repeats one of them when its categories are the same too. (Keyed by the
       // name alone, not by a string joining all three: that key was a new string to build and hash
       // for every row.)
       const seen = new Map<string, IndicatorRow[]>();
-      for (const row of table.rows) {
+      for (let ri = 0; ri < table.rows.length; ri++) {
+        const row = table.rows[ri];
         const name = compact(row.level3.text);
         if (!name) continue;
         const same = seen.get(name);

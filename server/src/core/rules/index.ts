@@ -49,6 +49,13 @@ export function ruleByCode(code: string): Rule | undefined {
   return RULES.find((r) => r.code === code);
 }
 
+/*
+ * Loops over rows, values and problems here and in the rules are indexed, not for-of: until a loop
+ * is optimised, for-of over an array calls the iterator's next() and allocates a result object per
+ * element, and on a cold check most of the rules' loops run unoptimised for the first several
+ * hundred sections (the sample ×10: ~560k such objects; parse + check 350 -> ~310 ms).
+ */
+
 /**
  * Problems of one section, relative positions; cached per body and settings. Problems are plain
  * data (ranges, messages, fix edits: no tree nodes), so the cache keeps no tree alive. A tree built
@@ -62,7 +69,7 @@ export function checkSection(body: SectionBody, settings: RuleSettings): readonl
   if (cached) return cached;
   const built = !hasTree(body);
   const ctx = new RuleRun(treeView(body), settings);
-  for (const rule of RULES) rule.check(ctx);
+  for (let i = 0; i < RULES.length; i++) RULES[i].check(ctx);
   const problems = ctx.problems;
   body.cache.set(key, problems);
   if (built) retireTree(body);
@@ -95,8 +102,11 @@ export function checkDocument(
 ): DocumentProblem[] {
   const out: DocumentProblem[] = [];
   // One section at a time: its tree (if it has to be built) is garbage before the next one's.
-  for (const ref of sections) {
-    for (const p of checkSection(ref.body, settings)) {
+  for (let si = 0; si < sections.length; si++) {
+    const ref = sections[si];
+    const problems = checkSection(ref.body, settings);
+    for (let pi = 0; pi < problems.length; pi++) {
+      const p = problems[pi];
       const severity = problemSeverity(p.code, severities);
       if (severity === 'off') continue;
       // The same keys as `{ ...p, severity, section, range, fix, related }` had, written as a literal:

@@ -95,8 +95,11 @@ export function allValues(section: SectionBody): readonly ValueRef[] {
 
 function buildValues(section: SectionBody): readonly ValueRef[] {
   const out: ValueRef[] = [];
-  for (const table of section.tables) {
-    for (const row of table.rows) {
+  const tables = section.tables;
+  for (let ti = 0; ti < tables.length; ti++) {
+    const table = tables[ti];
+    for (let ri = 0; ri < table.rows.length; ri++) {
+      const row = table.rows[ri];
       if (row.previous) out.push({ table, row, slot: 'previous', value: row.previous });
       if (row.last) out.push({ table, row, slot: 'last', value: row.last });
       out.push({ table, row, slot: 'target', value: row.target });

@@ -34,7 +34,13 @@ export function toNumber(digits: string): number {
   return Number(digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
 }
 
-const isEmptyRow = (row: Row) => row.cells.every((c) => c.text === '');
+// The tests that run on every row are loops, not every/some/map with a callback: unoptimised (the
+// first sections of a cold check), each element is a call back from the builtin into JavaScript.
+function isEmptyRow(row: Row): boolean {
+  const cells = row.cells;
+  for (let i = 0; i < cells.length; i++) if (cells[i].text !== '') return false;
+  return true;
+}
 
 /**
  * A section body. Only the cheap parts are built when the document is parsed: the lines, the
@@ -404,12 +410,22 @@ function tableHeader(row: Row): { kind: GoalKind; number: number | null; text: s
 }
 
 function isIndicatorHeader(row: Row): boolean {
-  return row.cells.some((c) => INDICATOR_HEADER_LABELS.has(compact(c.text)));
+  const cells = row.cells;
+  for (let i = 0; i < cells.length; i++) if (INDICATOR_HEADER_LABELS.has(compact(cells[i].text))) return true;
+  return false;
 }
 
 function isSubHeader(row: Row): boolean {
-  const texts = row.cells.map((c) => compact(c.text)).filter((t) => t !== '');
-  return texts.length > 0 && texts.every((t) => SUB_HEADER.test(t));
+  // Every non-empty cell is a sub-header label, and there is one.
+  const cells = row.cells;
+  let any = false;
+  for (let i = 0; i < cells.length; i++) {
+    const t = compact(cells[i].text);
+    if (t === '') continue;
+    if (!SUB_HEADER.test(t)) return false;
+    any = true;
+  }
+  return any;
 }
 
 function overviewGoal(kind: GoalKind, cell: Cell): OverviewGoal | null {

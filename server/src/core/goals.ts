@@ -39,17 +39,26 @@ export function matchGoals(section: SectionBody, kind: GoalKind): GoalMatch {
 }
 
 function match(section: SectionBody, kind: GoalKind): GoalMatch {
+  // Loops, not filter/map/findIndex with callbacks: this runs twice per section, too few times to
+  // be optimised, and unoptimised every element of those is a call back into JavaScript.
   const goals = columnGoals(section, kind);
-  const tables = section.tables.filter((t) => t.kind === kind);
-  const goalToTable = goals.map(() => -1);
-  const tableToGoal = tables.map(() => -1);
-  const how: GoalMatch['how'] = goals.map(() => null);
+  const tables: GoalTable[] = [];
+  for (let i = 0; i < section.tables.length; i++) if (section.tables[i].kind === kind) tables.push(section.tables[i]);
+  const goalToTable: number[] = [];
+  const how: GoalMatch['how'] = [];
+  for (let g = 0; g < goals.length; g++) {
+    goalToTable.push(-1);
+    how.push(null);
+  }
+  const tableToGoal: number[] = [];
+  for (let t = 0; t < tables.length; t++) tableToGoal.push(-1);
   // 1. by number: the first goal with number N ↔ the first table with number N.
   for (let g = 0; g < goals.length; g++) {
     const n = goals[g].number;
     if (n === null) continue;
-    const t = tables.findIndex((tb, i) => tb.number === n && tableToGoal[i] < 0);
-    if (t >= 0) {
+    let t = 0;
+    while (t < tables.length && !(tables[t].number === n && tableToGoal[t] < 0)) t++;
+    if (t < tables.length) {
       goalToTable[g] = t;
       tableToGoal[t] = g;
       how[g] = 'number';

@@ -21,28 +21,44 @@ export interface GoalMatch {
 
 export function columnGoals(section: SectionBody, kind: GoalKind): OverviewGoal[] {
   const out: OverviewGoal[] = [];
-  for (const r of section.overview?.rows ?? []) {
+  const rows = section.overview?.rows ?? [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const g = kind === 'long' ? r.long : r.annual;
     if (g) out.push(g);
   }
   return out;
 }
 
+/** Cache keys: constants, not a key string built (and hashed) per call. */
+const MATCH_KEY: Record<GoalKind, string> = { long: 'rules:goal-match:long', annual: 'rules:goal-match:annual' };
+
 export function matchGoals(section: SectionBody, kind: GoalKind): GoalMatch {
-  const key = `rules:goal-match:${kind}`;
-  const cached = section.treeCache.get(key) as GoalMatch | undefined;
-  if (cached) return cached;
+  // Matching is a function of its own, so that what inlines this lookup does not inline it too.
+  return (section.treeCache.get(MATCH_KEY[kind]) as GoalMatch | undefined) ?? match(section, kind);
+}
+
+function match(section: SectionBody, kind: GoalKind): GoalMatch {
+  // Loops, not filter/map/findIndex with callbacks: this runs twice per section, too few times to
+  // be optimised, and unoptimised every element of those is a call back into JavaScript.
   const goals = columnGoals(section, kind);
-  const tables = section.tables.filter((t) => t.kind === kind);
-  const goalToTable = goals.map(() => -1);
-  const tableToGoal = tables.map(() => -1);
-  const how: GoalMatch['how'] = goals.map(() => null);
+  const tables: GoalTable[] = [];
+  for (let i = 0; i < section.tables.length; i++) if (section.tables[i].kind === kind) tables.push(section.tables[i]);
+  const goalToTable: number[] = [];
+  const how: GoalMatch['how'] = [];
+  for (let g = 0; g < goals.length; g++) {
+    goalToTable.push(-1);
+    how.push(null);
+  }
+  const tableToGoal: number[] = [];
+  for (let t = 0; t < tables.length; t++) tableToGoal.push(-1);
   // 1. by number: the first goal with number N ↔ the first table with number N.
   for (let g = 0; g < goals.length; g++) {
     const n = goals[g].number;
     if (n === null) continue;
-    const t = tables.findIndex((tb, i) => tb.number === n && tableToGoal[i] < 0);
-    if (t >= 0) {
+    let t = 0;
+    while (t < tables.length && !(tables[t].number === n && tableToGoal[t] < 0)) t++;
+    if (t < tables.length) {
       goalToTable[g] = t;
       tableToGoal[t] = g;
       how[g] = 'number';
@@ -58,7 +74,7 @@ export function matchGoals(section: SectionBody, kind: GoalKind): GoalMatch {
     }
   }
   const m: GoalMatch = { kind, goals, tables, goalToTable, tableToGoal, how };
-  section.treeCache.set(key, m);
+  section.treeCache.set(MATCH_KEY[kind], m);
   return m;
 }
 

@@ -15,6 +15,21 @@ export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 10 && c <= 13) || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680;
 }
 
+/**
+ * Whether `s` holds any whitespace (as isSpace sees it). The common characters (CJK, ASCII
+ * letters, digits and punctuation) are ruled out by two comparisons, without a call to isSpace
+ * each: labels are scanned this way ~200k times on a check of the sample ×10, much of it before
+ * the scan is optimised, when every call is a real one.
+ */
+export function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c > 32 && c < 0xa0) || (c > 0x3000 && c < 0xfeff)) continue;
+    if (isSpace(c)) return true;
+  }
+  return false;
+}
+
 export class CellNode implements Cell {
   /** The section's lines; private so that it is neither enumerated nor compared. */
   readonly #lines: readonly string[];

@@ -35,17 +35,8 @@ export function tokenize(lines: readonly string[], from: number, to: number): Ro
   let last = -1;
   let tab = false;
   let blanks = 0;
-
-  const closeCell = () => {
-    if (first >= 0) cells.push(makeCell(lines, first, firstCharacter, last, tab));
-    first = -1;
-  };
-  const closeRow = () => {
-    closeCell();
-    if (cells.length) rows.push(makeRow(cells));
-    cells = [];
-  };
-
+  // Closing a cell or a row is written out where it happens, not as closures over this state:
+  // closures were two new functions per section, each compiled again by the optimising compiler.
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (line.length === 0) {
@@ -54,8 +45,12 @@ export function tokenize(lines: readonly string[], from: number, to: number): Ro
     }
     const t = cellTabIndex(line);
     if (t >= 0) {
-      if (blanks) closeRow();
-      else closeCell();
+      // a TAB line closes the open cell, and after blank lines the row
+      if (first >= 0) cells.push(makeCell(lines, first, firstCharacter, last, tab));
+      if (blanks && cells.length) {
+        rows.push(makeRow(cells));
+        cells = [];
+      }
       first = i;
       firstCharacter = t + 1;
       last = i;
@@ -64,7 +59,11 @@ export function tokenize(lines: readonly string[], from: number, to: number): Ro
       // blank lines before a continuation line are empty paragraphs of the same cell
       last = i;
     } else {
-      closeRow();
+      // a paragraph outside any cell: a row of its own
+      if (cells.length) {
+        rows.push(makeRow(cells));
+        cells = [];
+      }
       first = i;
       firstCharacter = 0;
       last = i;
@@ -72,7 +71,8 @@ export function tokenize(lines: readonly string[], from: number, to: number): Ro
     }
     blanks = 0;
   }
-  closeRow();
+  if (first >= 0) cells.push(makeCell(lines, first, firstCharacter, last, tab));
+  if (cells.length) rows.push(makeRow(cells));
   return rows;
 }
 

@@ -101,13 +101,61 @@ const PLACEHOLDERS = new Set(['-', '—', '——', '–', '/', '／', '无', '�
 /** Longest placeholder: longer texts are not hashed for the set lookup. */
 const MAX_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
 
-// comparator (symbols, two-char forms, words), then spaces, then a number, then the rest.
-const COMPARATOR_RE = /^(>=|<=|＞＝|＜＝|[≥≤><=≧≦＞＜＝⩾⩽《》]|不低于|不少于|不小于|大于或等于|大于等于|不高于|不超过|不多于|不大于|小于或等于|小于等于|低于|少于|大于|高于|超过|小于|等于|达到)/;
+// Comparator words (`不低于90%`), tried only when a value starts with one of their first characters.
+const COMPARATOR_WORD_RE = /^(?:不低于|不少于|不小于|大于或等于|大于等于|不高于|不超过|不多于|不大于|小于或等于|小于等于|低于|少于|大于|高于|超过|小于|等于|达到)/;
+const WORD_START = new Set([...'不大小低少高超等达'].map((c) => c.charCodeAt(0)));
 const HAS_DIGIT = /[0-9０-９]/;
-/** First characters of every comparator spelling (as char codes: `text[0]` would allocate a string): a cheap test before the regex. */
-const COMPARATOR_START = new Set([...'>≥≤<=≧≦＞＜＝⩾⩽《》不大小低少高超等达'].map((c) => c.charCodeAt(0)));
-const QUALIFIER_RE = /(及以上|以上|及以内|以内|及以下|以下|左右|内)$/;
 const MAX_UNIT_LENGTH = 12;
+
+/**
+ * The comparator symbol at the start of `text`, or null: what the alternation
+ * `>=|<=|＞＝|＜＝|[≥≤><=≧≦＞＜＝⩾⩽《》]` matches there, read from the first two char codes. The
+ * spelling is returned as a constant (SYMBOLS' key), not a new string per value: this runs for every
+ * numeric value of a section, and a regular expression with its match array cost more than the
+ * rest of the value's parse in a cold process.
+ */
+function symbolAt(text: string): string | null {
+  const c = text.charCodeAt(0);
+  const d = codeAt(text, 1);
+  switch (c) {
+    case 0x3e: return d === 0x3d ? '>=' : '>';
+    case 0x3c: return d === 0x3d ? '<=' : '<';
+    case 0xff1e: return d === 0xff1d ? '＞＝' : '＞';
+    case 0xff1c: return d === 0xff1d ? '＜＝' : '＜';
+    case 0x2265: return '≥';
+    case 0x2264: return '≤';
+    case 0x3d: return '=';
+    case 0x2267: return '≧';
+    case 0x2266: return '≦';
+    case 0xff1d: return '＝';
+    case 0x2a7e: return '⩾';
+    case 0x2a7d: return '⩽';
+    case 0x300a: return '《';
+    case 0x300b: return '》';
+    default: return null;
+  }
+}
+
+/**
+ * The qualifier that ends text[from, end), or null: what /(及以上|以上|及以内|以内|及以下|以下|左右|内)$/
+ * finds there (its leftmost match: the longest suffix), by char codes, without slicing the rest of the
+ * value first. Returns one of QUALIFIERS' keys.
+ */
+function qualifierAt(text: string, from: number, end: number): string | null {
+  const n = end - from;
+  if (n < 1) return null;
+  const last = text.charCodeAt(end - 1);
+  const prev = n >= 2 ? text.charCodeAt(end - 2) : -1;
+  const ji = n >= 3 && text.charCodeAt(end - 3) === 0x53ca; /* 及 */
+  const yi = prev === 0x4ee5; /* 以 */
+  switch (last) {
+    case 0x4e0a: /* 上 */ return yi ? (ji ? '及以上' : '以上') : null;
+    case 0x4e0b: /* 下 */ return yi ? (ji ? '及以下' : '以下') : null;
+    case 0x5185: /* 内 */ return yi ? (ji ? '及以内' : '以内') : '内';
+    case 0x53f3: /* 右 */ return prev === 0x5de6 /* 左 */ ? '左右' : null;
+    default: return null;
+  }
+}
 
 export function emptyValue(cell: Cell | null, range: Range | null): Value {
   return new ValueNode('', 'empty', cell, cell ? null : range);
@@ -120,6 +168,15 @@ export function parseValue(cell: Cell): Value {
   if (text.length <= MAX_PLACEHOLDER && PLACEHOLDERS.has(text)) return new ValueNode(text, 'placeholder', cell, null);
   // Most values are words (计划数据, 提升): no digit, no number. Runs for every value of a full parse.
   return (HAS_DIGIT.test(text) ? parseNumeric(cell, text) : null) ?? new ValueNode(text, 'text', cell, null);
+}
+
+/**
+ * The char code at `i`, or -1 past the end. Not charCodeAt past the end (NaN, no digit either):
+ * optimised code assumes in-bounds reads and is thrown away the first time one is not (the value
+ * parser was deoptimised that way twice, early in every cold check).
+ */
+function codeAt(text: string, i: number): number {
+  return i < text.length ? text.charCodeAt(i) : -1;
 }
 
 function isDigit(c: number): boolean {
@@ -147,17 +204,16 @@ export function scanNumber(text: string, pos: number): number {
     else if (c < 48 || c > 57) break;
   }
   if (i === pos) return pos;
-  // Thousands groups: a separator and exactly three digits, as often as they come (charCodeAt past
-  // the end is NaN, which is no digit).
+  // Thousands groups: a separator and exactly three digits, as often as they come.
   for (;;) {
-    const c = text.charCodeAt(i);
-    if ((c !== 44 /* , */ && c !== 0xff0c /* ， */) || !isDigit(text.charCodeAt(i + 1)) || !isDigit(text.charCodeAt(i + 2)) || !isDigit(text.charCodeAt(i + 3))) break;
+    const c = codeAt(text, i);
+    if ((c !== 44 /* , */ && c !== 0xff0c /* ， */) || !isDigit(codeAt(text, i + 1)) || !isDigit(codeAt(text, i + 2)) || !isDigit(codeAt(text, i + 3))) break;
     for (let k = i + 1; k <= i + 3; k++) if (text.charCodeAt(k) >= 0xff10) fullWidth = true;
     thousands = true;
     i += 4;
   }
-  const c = text.charCodeAt(i);
-  if ((c === 46 /* . */ || c === 0xff0e /* ． */) && isDigit(text.charCodeAt(i + 1))) {
+  const c = codeAt(text, i);
+  if ((c === 46 /* . */ || c === 0xff0e /* ． */) && isDigit(codeAt(text, i + 1))) {
     fullStop = c === 0xff0e;
     for (i++; i < n && isDigit(text.charCodeAt(i)); i++) if (text.charCodeAt(i) >= 0xff10) fullWidth = true;
   }
@@ -175,9 +231,9 @@ function skipSpaces(text: string, pos: number): number {
 function parseNumeric(cell: Cell, text: string): Value | null {
   let pos = 0;
   let comparator: ComparatorPart | null = null;
-  const cm = COMPARATOR_START.has(text.charCodeAt(0)) ? COMPARATOR_RE.exec(text) : null;
-  if (cm) {
-    const raw = cm[0];
+  let raw = symbolAt(text);
+  if (raw === null && WORD_START.has(text.charCodeAt(0))) raw = COMPARATOR_WORD_RE.exec(text)?.[0] ?? null;
+  if (raw !== null) {
     const sym = SYMBOLS[raw];
     comparator = new ComparatorSpan(cell, raw, sym ? sym.meaning : WORDS[raw], sym ? sym.standard : true);
     pos = skipSpaces(text, raw.length);
@@ -196,20 +252,22 @@ function parseNumeric(cell: Cell, text: string): Value | null {
   if (!Number.isFinite(numberValue)) return null;
 
   pos = skipSpaces(text, pos);
-  let rest = text.slice(pos);
+  // The rest, text[pos, end): a qualifier at its end (a lone 内 is a unit, not one), then the unit.
+  // Worked on by offsets: no slice of the rest, and a slice for the unit only when there is one.
+  let end = text.length;
   let qualifier: Value['qualifier'] = null;
   let qualifierMeaning: Comparator | null = null;
-  const qm = QUALIFIER_RE.exec(rest);
-  if (qm && !(qm[0] === '内' && rest === '内')) {
-    const qStart = pos + rest.length - qm[0].length;
-    qualifier = new TextSpan(cell, qStart, qm[0]);
-    qualifierMeaning = QUALIFIERS[qm[0]];
-    rest = rest.slice(0, rest.length - qm[0].length);
+  const q = qualifierAt(text, pos, end);
+  if (q !== null && !(q === '内' && end - pos === 1)) {
+    end -= q.length;
+    qualifier = new TextSpan(cell, end, q);
+    qualifierMeaning = QUALIFIERS[q];
   }
   // The unit: anything after the number that is short and holds no further number
   // (a range like `90%-95%` or a sentence is qualitative text, not a unit).
-  const unitText = rest.trimEnd();
-  if (unitText.length > MAX_UNIT_LENGTH || HAS_DIGIT.test(unitText)) return null;
+  while (end > pos && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end - pos > MAX_UNIT_LENGTH) return null;
+  for (let i = pos; i < end; i++) if (isDigit(text.charCodeAt(i))) return null;
   // The text is trimmed, so any whitespace left in a numeric value is inside it (`≥ 20场`).
   let innerSpaces = NO_SPACES;
   for (let i = 0; i < text.length; i++) {
@@ -223,7 +281,7 @@ function parseNumeric(cell: Cell, text: string): Value | null {
   return new ValueNode(
     text, 'numeric', cell, null, comparator,
     new NumberSpan(cell, numStart, numRaw, numberValue, fullWidth, thousands),
-    unitText ? new TextSpan(cell, pos, unitText) : null,
+    end > pos ? new TextSpan(cell, pos, text.slice(pos, end)) : null,
     qualifier, qualifierMeaning, innerSpaces,
   );
 }

@@ -21,7 +21,9 @@ export const bareWan: Rule = {
   ),
   fixable: true,
   check(ctx) {
-    for (const { row, slot, value } of allValues(ctx.section)) {
+    const values = allValues(ctx.section);
+    for (let vi = 0; vi < values.length; vi++) {
+      const { row, slot, value } = values[vi];
       const unit = value.unit;
       const cell = value.cell;
       if (!unit || !cell || !BARE_WAN.test(unit.text)) continue;

@@ -32,8 +32,11 @@ export const comparatorDirection: Rule = {
   ),
   fixable: true,
   check(ctx) {
-    for (const table of ctx.section.tables) {
-      for (const row of table.rows) {
+    const tables = ctx.section.tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const table = tables[ti];
+      for (let ri = 0; ri < table.rows.length; ri++) {
+        const row = table.rows[ri];
         const v = row.target;
         if (v.kind !== 'numeric') continue;
         const dir = valueDirection(v);

@@ -6,6 +6,8 @@
 import type { Rule } from './types';
 import { fix, msg, quote, SLOT_NAME } from './util/text';
 
+const ACTUALS = ['previous', 'last'] as const;
+
 export const comparatorInActual: Rule = {
   code: 'TT204',
   name: 'comparator-in-actual',
@@ -16,9 +18,13 @@ export const comparatorInActual: Rule = {
   ),
   fixable: true,
   check(ctx) {
-    for (const table of ctx.section.tables) {
-      for (const row of table.rows) {
-        for (const slot of ['previous', 'last'] as const) {
+    const tables = ctx.section.tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const table = tables[ti];
+      for (let ri = 0; ri < table.rows.length; ri++) {
+        const row = table.rows[ri];
+        for (let si = 0; si < ACTUALS.length; si++) {
+          const slot = ACTUALS[si];
           const v = row[slot];
           if (!v || v.kind !== 'numeric') continue;
           const c = v.comparator;

@@ -7,6 +7,11 @@ import type { IndicatorRow } from '../model';
 import type { Rule } from './types';
 import { compact, msg, quote } from './util/text';
 
+/** A row's 一级 and 二级, as one string (built only for rows whose name repeats). */
+function categories(row: IndicatorRow): string {
+  return `${row.level1.key}\u0000${row.level2.key}`;
+}
+
 export const duplicateIndicator: Rule = {
   code: 'TT406',
   name: 'duplicate-indicator',
@@ -14,15 +19,26 @@ export const duplicateIndicator: Rule = {
   description: msg('同一目标表中同一类别下出现了重复的三级指标。', 'The same indicator appears twice in one table under the same categories.'),
   fixable: false,
   check(ctx) {
-    for (const table of ctx.section.tables) {
-      const seen = new Map<string, IndicatorRow>();
-      for (const row of table.rows) {
+    const tables = ctx.section.tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const table = tables[ti];
+      // Rows by name; a row repeats one of them when its categories are the same too. (Keyed by the
+      // name alone, not by a string joining all three: that key was a new string to build and hash
+      // for every row.)
+      const seen = new Map<string, IndicatorRow[]>();
+      for (let ri = 0; ri < table.rows.length; ri++) {
+        const row = table.rows[ri];
         const name = compact(row.level3.text);
         if (!name) continue;
-        const key = `${compact(row.level1.text)}\u0000${compact(row.level2.text)}\u0000${name}`;
-        const first = seen.get(key);
+        const same = seen.get(name);
+        if (!same) {
+          seen.set(name, [row]);
+          continue;
+        }
+        const cats = categories(row);
+        const first = same.find((r) => categories(r) === cats);
         if (!first) {
-          seen.set(key, row);
+          same.push(row);
           continue;
         }
         ctx.report({

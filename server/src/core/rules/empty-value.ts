@@ -21,8 +21,11 @@ export const emptyValue: Rule = {
   description: msg('指标值或指标值确定依据为空。', 'An indicator has an empty target value or an empty basis (指标值确定依据).'),
   fixable: false,
   check(ctx) {
-    for (const table of ctx.section.tables) {
-      for (const row of table.rows) {
+    const tables = ctx.section.tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const table = tables[ti];
+      for (let ri = 0; ri < table.rows.length; ri++) {
+        const row = table.rows[ri];
         if (row.target.kind === 'empty') {
           const target = table.kind === 'annual' ? TARGET_ANNUAL : TARGET_LONG;
           ctx.report({

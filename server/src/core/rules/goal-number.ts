@@ -19,9 +19,14 @@ const GOALS: Numbering<OverviewGoal> = { number: (g) => g.number, range: (g) => 
 const TABLES: Numbering<GoalTable> = { number: (t) => t.number, range: (t) => t.headerCell.range };
 
 function checkSequence<T>(ctx: RuleContext, items: readonly T[], at: Numbering<T>, where: Message): void {
-  if (!items.some((i) => at.number(i) !== null)) return;
+  // Loops, not some/forEach with callbacks: four sequences per section, too few calls for this to
+  // be optimised, and unoptimised every element of those is a call back into JavaScript.
+  let numbered = false;
+  for (let i = 0; i < items.length && !numbered; i++) numbered = at.number(items[i]) !== null;
+  if (!numbered) return;
   const seen = new Map<number, T>();
-  items.forEach((it, idx) => {
+  for (let idx = 0; idx < items.length; idx++) {
+    const it = items[idx];
     const number = at.number(it);
     if (number === null) {
       ctx.report({
@@ -32,7 +37,7 @@ function checkSequence<T>(ctx: RuleContext, items: readonly T[], at: Numbering<T
           `Item ${idx + 1} of the ${where.en} has no number while the others are numbered.`,
         ),
       });
-      return;
+      continue;
     }
     const first = seen.get(number);
     if (first) {
@@ -45,10 +50,10 @@ function checkSequence<T>(ctx: RuleContext, items: readonly T[], at: Numbering<T
         ),
         related: [{ range: at.range(first), message: msg(`编号 ${number} 第一次出现`, `First use of number ${number}`) }],
       });
-      return;
+      continue;
     }
     seen.set(number, it);
-  });
+  }
   // Gaps: numbers below the highest that nobody uses, reported on the first item after the gap.
   const max = Math.max(...seen.keys());
   const missing: number[] = [];

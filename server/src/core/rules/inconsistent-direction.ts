@@ -30,9 +30,12 @@ export const inconsistentDirection: Rule = {
   fixable: false,
   check(ctx) {
     const longRows = new Map<string, IndicatorRow[]>();
-    for (const t of ctx.section.tables) {
+    const tables = ctx.section.tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const t = tables[ti];
       if (t.kind !== 'long') continue;
-      for (const r of t.rows) {
+      for (let ri = 0; ri < t.rows.length; ri++) {
+        const r = t.rows[ri];
         const k = compact(r.level3.text);
         if (!k) continue;
         const list = longRows.get(k);
@@ -40,9 +43,11 @@ export const inconsistentDirection: Rule = {
         else longRows.set(k, [r]);
       }
     }
-    for (const t of ctx.section.tables) {
+    for (let ti = 0; ti < tables.length; ti++) {
+      const t = tables[ti];
       if (t.kind !== 'annual') continue;
-      for (const r of t.rows) {
+      for (let ri = 0; ri < t.rows.length; ri++) {
+        const r = t.rows[ri];
         const s = sense(valueDirection(r.target));
         if (!s || r.target.kind !== 'numeric') continue;
         const same = longRows.get(compact(r.level3.text));
@@ -50,12 +55,13 @@ export const inconsistentDirection: Rule = {
         // The same indicator: same name under the same 一级 (a cost and a count may share a name).
         // Inconsistent when every such 长期 row points the other way; reported against the first.
         // (A loop, not filter + some: this runs for every 年度 row with a direction.)
-        const level1 = compact(r.level1.text);
+        const level1 = r.level1.key;
         const opposite = s === 'up' ? 'down' : 'up';
         let other: IndicatorRow | null = null;
         let consistent = false;
-        for (const l of same) {
-          if (l.target.kind !== 'numeric' || compact(l.level1.text) !== level1) continue;
+        for (let li = 0; li < same.length; li++) {
+          const l = same[li];
+          if (l.target.kind !== 'numeric' || l.level1.key !== level1) continue;
           other ??= l;
           if (sense(valueDirection(l.target)) !== opposite) {
             consistent = true;

@@ -9,8 +9,11 @@ export const level1WithoutLevel2: Rule = {
   description: msg('一级指标下没有填写二级指标。', 'A new 一级 (level-1) group has no 二级 (level-2) category.'),
   fixable: false,
   check(ctx) {
-    for (const table of ctx.section.tables) {
-      for (const row of table.rows) {
+    const tables = ctx.section.tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const table = tables[ti];
+      for (let ri = 0; ri < table.rows.length; ri++) {
+        const row = table.rows[ri];
         if (row.level1.inherited || row.level1.text === '' || row.level2.text !== '') continue;
         ctx.report({
           code: 'TT404',

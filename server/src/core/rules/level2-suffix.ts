@@ -14,8 +14,11 @@ export const level2Suffix: Rule = {
   fixable: true,
   check(ctx) {
     const fw = framework(ctx.settings);
-    for (const table of ctx.section.tables) {
-      for (const row of table.rows) {
+    const tables = ctx.section.tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const table = tables[ti];
+      for (let ri = 0; ri < table.rows.length; ri++) {
+        const row = table.rows[ri];
         const l2 = row.level2;
         if (l2.inherited || l2.text === '') continue;
         const c = compact(l2.text);

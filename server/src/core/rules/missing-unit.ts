@@ -17,7 +17,9 @@ export const missingUnit: Rule = {
   ),
   fixable: false,
   check(ctx) {
-    for (const { row, slot, value } of allValues(ctx.section)) {
+    const values = allValues(ctx.section);
+    for (let vi = 0; vi < values.length; vi++) {
+      const { row, slot, value } = values[vi];
       if (value.kind !== 'numeric' || !value.number || value.unit) continue;
       if (isCostCategory(row) || isMoneyName(row) || nameCarriesUnit(row)) continue;
       // Zero of anything is zero: `0` needs no unit to be read right (a rate's `0` is TT102's).

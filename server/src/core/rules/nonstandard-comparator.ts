@@ -17,7 +17,9 @@ export const nonstandardComparator: Rule = {
   ),
   fixable: true,
   check(ctx) {
-    for (const { slot, value } of allValues(ctx.section)) {
+    const values = allValues(ctx.section);
+    for (let vi = 0; vi < values.length; vi++) {
+      const { slot, value } = values[vi];
       const c = value.comparator;
       if (!c || c.standard || c.raw === c.normalized) continue;
       const keyboard = c.raw === '《' || c.raw === '》';

@@ -18,8 +18,11 @@ export const over100Percent: Rule = {
   ),
   fixable: true,
   check(ctx) {
-    for (const table of ctx.section.tables) {
-      for (const row of table.rows) {
+    const tables = ctx.section.tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const table = tables[ti];
+      for (let ri = 0; ri < table.rows.length; ri++) {
+        const row = table.rows[ri];
         const v = row.target;
         const c = v.comparator;
         if (v.kind !== 'numeric' || !c || !v.number || !isPercent(v) || isGrowthName(row)) continue;

@@ -18,7 +18,9 @@ export const rateAsFraction: Rule = {
   ),
   fixable: true,
   check(ctx) {
-    for (const { row, slot, value } of allValues(ctx.section)) {
+    const values = allValues(ctx.section);
+    for (let vi = 0; vi < values.length; vi++) {
+      const { row, slot, value } = values[vi];
       if (value.kind !== 'numeric' || !value.number || value.unit) continue;
       if (!(isRatioName(row) || isSatisfactionCategory(row))) continue;
       if (isCostCategory(row) || isMoneyName(row) || nameCarriesUnit(row)) continue;

@@ -18,8 +18,11 @@ export const satisfactionBelowMinimum: Rule = {
   fixable: false,
   check(ctx) {
     const min = ctx.settings.minSatisfaction;
-    for (const table of ctx.section.tables) {
-      for (const row of table.rows) {
+    const tables = ctx.section.tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const table = tables[ti];
+      for (let ri = 0; ri < table.rows.length; ri++) {
+        const row = table.rows[ri];
         const v = row.target;
         if (v.kind !== 'numeric' || !v.number) continue;
         if (!(isSatisfactionName(row) || isSatisfactionCategory(row))) continue;

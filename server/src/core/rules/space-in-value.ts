@@ -9,9 +9,12 @@ export const spaceInValue: Rule = {
   description: msg('指标值内部有多余空格（如「≥ 20场」），应删除。', 'A numeric value has spaces inside it (≥ 20场); remove them.'),
   fixable: true,
   check(ctx) {
-    for (const { slot, value } of allValues(ctx.section)) {
+    const values = allValues(ctx.section);
+    for (let vi = 0; vi < values.length; vi++) {
+      const { slot, value } = values[vi];
       if (value.kind !== 'numeric') continue;
-      for (const range of value.innerSpaces) {
+      for (let si = 0; si < value.innerSpaces.length; si++) {
+        const range = value.innerSpaces[si];
         ctx.report({
           code: 'TT106',
           range,

@@ -25,8 +25,11 @@ export const unexpectedWidth: Rule = {
           : msg(`该行有 ${n} 个单元格，与所在表格的列数不符。`, `This row has ${n} cells, which does not fit its table.`),
       });
     }
-    for (const table of ctx.section.tables) {
-      for (const row of table.rows) {
+    const tables = ctx.section.tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const table = tables[ti];
+      for (let ri = 0; ri < table.rows.length; ri++) {
+        const row = table.rows[ri];
         const width = table.columns.width;
         if (row.width <= width) continue;
         const spare = row.row.cells.slice(width);

@@ -19,8 +19,11 @@ export const unknownLevel1: Rule = {
   check(ctx) {
     const fw = framework(ctx.settings);
     const names = Object.keys(fw.level2).join('、');
-    for (const table of ctx.section.tables) {
-      for (const row of table.rows) {
+    const tables = ctx.section.tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const table = tables[ti];
+      for (let ri = 0; ri < table.rows.length; ri++) {
+        const row = table.rows[ri];
         const l1 = row.level1;
         if (l1.inherited || l1.text === '' || canonicalLevel1(fw, l1.text)) continue;
         const parent = level1Of(fw, l1.text);

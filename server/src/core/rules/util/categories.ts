@@ -4,7 +4,7 @@
  * 成本 under 产出 as a 二级.
  */
 import type { RuleSettings } from '../types';
-import { compact } from './text';
+import { compact, detached } from './text';
 
 export interface Framework {
   /** 一级 → its 二级 (canonical names, with the 指标 suffix). */
@@ -39,10 +39,26 @@ export function withSuffix(label: string): string {
   return c.endsWith('指标') ? c : c + '指标';
 }
 
+/**
+ * canonicalLevel1's answers per framework, by label text. Asked for the 一级 of every row that
+ * states a 二级 (TT402) or a 一级 (TT401), it compacted the label, appended 指标 and looked the new
+ * string up; labels are few and repeat. Bounded; keys detached from the document's text (text.ts).
+ */
+const LEVEL1 = new WeakMap<Framework, Map<string, string | null>>();
+const MAX_LABELS = 10_000;
+
 /** The canonical 一级 a label means (`满意度` → `满意度指标`), or null when it is not a 一级. */
 export function canonicalLevel1(fw: Framework, label: string): string | null {
+  let memo = LEVEL1.get(fw);
+  if (memo === undefined) LEVEL1.set(fw, (memo = new Map()));
+  const known = memo.get(label);
+  if (known !== undefined) return known;
+  if (memo.size >= MAX_LABELS) memo.clear();
   const s = withSuffix(label);
-  return s in fw.level2 ? s : null;
+  // The answer may be the label itself (a slice of the document): kept detached, like the key.
+  const level1 = s in fw.level2 ? detached(s) : null;
+  memo.set(detached(label), level1);
+  return level1;
 }
 
 export type Level2Check =
@@ -61,10 +77,27 @@ export function checkLevel2(fw: Framework, level1: string, label: string): Level
   return { ok: false, belongsTo: level1Of(fw, s) };
 }
 
+/**
+ * Each 二级 of a framework → the first 一级 that lists it. Built once per framework: level1Of runs
+ * for 二级 labels of every table (TT402, TT403) and searched Object.entries (a new array each call).
+ */
+const PARENTS = new WeakMap<Framework, Map<string, string>>();
+
+function parents(fw: Framework): Map<string, string> {
+  let m = PARENTS.get(fw);
+  if (!m) {
+    m = new Map();
+    for (const [l1, l2s] of Object.entries(fw.level2)) for (const l2 of l2s) if (!m.has(l2)) m.set(l2, l1);
+    PARENTS.set(fw, m);
+  }
+  return m;
+}
+
 /** The 一级 a 二级 name belongs to in the framework, if any. */
 export function level1Of(fw: Framework, level2: string): string | null {
   const s = withSuffix(level2);
-  for (const [l1, l2s] of Object.entries(fw.level2)) if (l2s.includes(s)) return l1;
+  const parent = parents(fw).get(s);
+  if (parent !== undefined) return parent;
   if (s.endsWith('满意度指标') && '满意度指标' in fw.level2) return '满意度指标';
   return null;
 }

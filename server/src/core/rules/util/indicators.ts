@@ -5,12 +5,10 @@
  * sample lines.
  */
 import type { IndicatorRow, Value } from '../../model';
-import { compact } from './text';
+import { compact, detached } from './text';
 
 // Regular expressions used per row live here, not as literals in the functions: a literal is a
 // new RegExp object each time it is evaluated (the rules ran ~60k of them over the sample ×10).
-const PERCENT_OR_PERMILLE = /^[%％‰]/;
-const PERCENT = /^[%％]/;
 const GROWTH_NAME = /(增长|增幅|增速|同比|环比|提高|提升|增加|比上年|较上年)/;
 const RATE_OR_SATISFACTION = /率|满意/;
 const COST_NAME = /成本|费用|经费|支出|开支/;
@@ -25,14 +23,22 @@ const COST_NAME = /成本|费用|经费|支出|开支/;
  * 3,044 rows have 1,536 distinct names. Bounded: cleared when it holds MAX_NAMES; keys are detached
  * from the document's text (below).
  */
-interface NameFacts {
-  name: string;
-  core?: string;
-  polarity?: RatePolarity;
-  satisfaction?: boolean;
-  ratio?: boolean;
-  money?: boolean;
-  carriesUnit?: boolean;
+class NameFacts {
+  // Every fact is a field from the start (undefined until asked for): facts added as they were
+  // first asked for gave the objects as many shapes as orders of asking, and every read of them
+  // was a megamorphic property access.
+  core: string | undefined = undefined;
+  polarity: RatePolarity | undefined = undefined;
+  satisfaction: boolean | undefined = undefined;
+  ratio: boolean | undefined = undefined;
+  money: boolean | undefined = undefined;
+  carriesUnit: boolean | undefined = undefined;
+  rateOrSatisfaction: boolean | undefined = undefined;
+  deadline: boolean | undefined = undefined;
+  growth: boolean | undefined = undefined;
+  costWord: boolean | undefined = undefined;
+  unitHint: string | null | undefined = undefined;
+  constructor(readonly name: string) {}
 }
 
 const facts = new Map<string, NameFacts>();
@@ -40,26 +46,19 @@ const MAX_NAMES = 50_000;
 
 function factsOf(row: IndicatorRow): NameFacts {
   const text = row.level3.text;
-  let f = facts.get(text);
-  if (f === undefined) {
-    if (facts.size >= MAX_NAMES) facts.clear();
-    const key = detached(text);
-    f = { name: compact(key).replace(/[。.；;，,、:：]+$/, '') };
-    facts.set(key, f);
-  }
+  // A new name is handled by a function of its own: factsOf is inlined into every rule that
+  // classifies rows, and so was the memo's miss path while it was written here.
+  return facts.get(text) ?? newFacts(text);
+}
+
+function newFacts(text: string): NameFacts {
+  if (facts.size >= MAX_NAMES) facts.clear();
+  const key = detached(text);
+  const f = new NameFacts(compact(key).replace(/[。.；;，,、:：]+$/, ''));
+  facts.set(key, f);
   return f;
 }
 
-/**
- * The same text, not sharing the memory of the document it was read from. V8 keeps a substring of
- * 13 characters or more as a view of its parent string: a cell's text taken as a key (or as a name
- * derived from it without change) would keep the whole document's text alive for as long as the
- * memo holds it, after the document is closed (measured: the sample ×10's 3.6 MB stayed). The
- * concatenation is flattened into a new string of the name's length before it is sliced.
- */
-function detached(s: string): string {
-  return (' ' + s).slice(1);
-}
 
 /** The 三级 name without whitespace and trailing punctuation. */
 export function indicatorName(row: IndicatorRow): string {
@@ -111,7 +110,7 @@ export function isSatisfactionName(row: IndicatorRow): boolean {
 }
 
 export function isSatisfactionCategory(row: IndicatorRow): boolean {
-  return compact(row.level1.text).startsWith('满意度');
+  return row.level1.key.startsWith('满意度');
 }
 
 /**
@@ -178,7 +177,17 @@ const TIME_UNIT = /^(?:个)?(?:小时|分钟|秒|天|日|工作日|个工作日|
 
 /** A duration unit (hours, days, minutes, working days), not a rate per period (`天/年`). */
 export function isTimeUnit(unit: string | null | undefined): boolean {
-  return !!unit && TIME_UNIT.test(unit.trim());
+  if (!unit) return false;
+  const t = unit.trim();
+  // Every spelling TIME_UNIT takes ends in one of these: most units (%, 个, 人次 …) are told apart
+  // by their last character, without running the expression (asked for every target with a unit).
+  switch (t.charCodeAt(t.length - 1)) {
+    case 0x65f6: /* 时 */ case 0x949f: /* 钟 */ case 0x79d2: /* 秒 */ case 0x5929: /* 天 */ case 0x65e5: /* 日 */
+    case 0x5468: /* 周 */ case 0x68: /* h */ case 0x48: /* H */ case 0x6e: /* n */ case 0x4e: /* N */
+      return TIME_UNIT.test(t);
+    default:
+      return false;
+  }
 }
 
 /**
@@ -188,21 +197,39 @@ export function isTimeUnit(unit: string | null | undefined): boolean {
 const DEADLINE_NAME = /(响应|修复|办结|办理|处置|处理|审批|审核|答复|回复|回应|反馈|到达|到场|受理|发货|送达|时限|期限|用时|耗时|等待|等候|排队|周期|时效|及时)/;
 
 export function isDeadlineName(row: IndicatorRow): boolean {
-  return DEADLINE_NAME.test(indicatorName(row));
+  const f = factsOf(row);
+  return (f.deadline ??= DEADLINE_NAME.test(f.name));
 }
 
 /** The unit is a percentage (`%`, `%/年`), or absent. */
 export function isPercentOrNone(v: Value): boolean {
-  return !v.unit || PERCENT_OR_PERMILLE.test(v.unit.text);
+  if (!v.unit) return true;
+  const c = v.unit.text.charCodeAt(0);
+  return c === 0x25 /* % */ || c === 0xff05 /* ％ */ || c === 0x2030 /* ‰ */;
 }
 
 export function isPercent(v: Value): boolean {
-  return !!v.unit && PERCENT.test(v.unit.text);
+  if (!v.unit) return false;
+  const c = v.unit.text.charCodeAt(0);
+  return c === 0x25 /* % */ || c === 0xff05 /* ％ */;
 }
 
 /** Growth and change names, where more than 100% is meaningful. */
 export function isGrowthName(row: IndicatorRow): boolean {
-  return GROWTH_NAME.test(indicatorName(row));
+  const f = factsOf(row);
+  return (f.growth ??= GROWTH_NAME.test(f.name));
+}
+
+/** The name says rate or satisfaction (率, 满意) anywhere. */
+function isRateOrSatisfactionName(row: IndicatorRow): boolean {
+  const f = factsOf(row);
+  return (f.rateOrSatisfaction ??= RATE_OR_SATISFACTION.test(f.name));
+}
+
+/** The name has a word of cost (成本, 费用 …) anywhere. */
+function hasCostWord(row: IndicatorRow): boolean {
+  const f = factsOf(row);
+  return (f.costWord ??= COST_NAME.test(f.name));
 }
 
 export type DirectionClass = 'cost' | 'good-rate' | 'bad-rate' | 'satisfaction' | 'deadline' | null;
@@ -214,7 +241,7 @@ export type DirectionClass = 'cost' | 'good-rate' | 'bad-rate' | 'satisfaction' 
  */
 export function directionClass(row: IndicatorRow, v: Value): DirectionClass {
   if (isTimeUnit(v.unit?.text)) return isDeadlineName(row) ? 'deadline' : null;
-  if (isPercentOrNone(v) && RATE_OR_SATISFACTION.test(indicatorName(row))) {
+  if (isPercentOrNone(v) && isRateOrSatisfactionName(row)) {
     const p = ratePolarity(row);
     if (p === 'bad') return 'bad-rate';
     if (p === 'good') return isSatisfactionName(row) ? 'satisfaction' : 'good-rate';
@@ -222,7 +249,7 @@ export function directionClass(row: IndicatorRow, v: Value): DirectionClass {
   }
   if (isSatisfactionCategory(row) && isPercent(v)) return 'satisfaction';
   if (isCostCategory(row)) return 'cost';
-  if (isMoneyName(row) && COST_NAME.test(indicatorName(row)) && (!v.unit || v.unit.text.includes('元'))) return 'cost';
+  if (isMoneyName(row) && hasCostWord(row) && (!v.unit || v.unit.text.includes('元'))) return 'cost';
   return null;
 }
 
@@ -234,7 +261,15 @@ const UNIT_HINTS: [RegExp, string][] = [
 ];
 
 export function suggestUnit(row: IndicatorRow): string | null {
-  const name = coreOf(factsOf(row));
-  for (const [re, unit] of UNIT_HINTS) if (re.test(name)) return unit;
-  return null;
+  const f = factsOf(row);
+  if (f.unitHint !== undefined) return f.unitHint;
+  const name = coreOf(f);
+  let hint: string | null = null;
+  for (const [re, unit] of UNIT_HINTS) {
+    if (re.test(name)) {
+      hint = unit;
+      break;
+    }
+  }
+  return (f.unitHint = hint);
 }

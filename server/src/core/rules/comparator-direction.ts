@@ -8,7 +8,7 @@ import type { Comparator, Range } from '../model';
 import { valueDirection } from '../parse/value';
 import type { Message, Rule } from './types';
 import { type DirectionClass, directionClass } from './util/indicators';
-import { fix, msg, quote } from './util/text';
+import { fix, indicatorRows, msg, quote } from './util/text';
 
 const UP = new Set<Comparator>(['≥', '>']);
 const DOWN = new Set<Comparator>(['≤', '<']);
@@ -32,36 +32,33 @@ export const comparatorDirection: Rule = {
   ),
   fixable: true,
   check(ctx) {
-    const tables = ctx.section.tables;
-    for (let ti = 0; ti < tables.length; ti++) {
-      const table = tables[ti];
-      for (let ri = 0; ri < table.rows.length; ri++) {
-        const row = table.rows[ri];
-        const v = row.target;
-        if (v.kind !== 'numeric') continue;
-        const dir = valueDirection(v);
-        if (!dir || dir === '=') continue;
-        const cls = directionClass(row, v);
-        if (!cls) continue;
-        const want = WANTS[cls];
-        const wrong = want.down ? UP.has(dir) : DOWN.has(dir);
-        if (!wrong) continue;
-        const fromSymbol = v.comparator !== null;
-        const range: Range = fromSymbol ? v.comparator!.range : v.qualifier!.range;
-        const written = fromSymbol ? v.comparator!.raw : v.qualifier!.text;
-        const flipped = fromSymbol ? FLIP[v.comparator!.normalized] : undefined;
-        ctx.report({
-          code: 'TT202',
-          range,
-          message: msg(
-            `${quote(row.level3.text)}的指标值「${v.raw}」方向有误：${want.what.zh}，而不是「${written}」。`,
-            `The direction of "${v.raw}" for "${row.level3.text}" looks wrong: ${want.what.en}, not "${written}".`,
-          ),
-          fix: flipped
-            ? fix(msg(`将「${written}」改为「${flipped}」`, `Replace "${written}" with "${flipped}"`), [{ range, newText: flipped }], false)
-            : undefined,
-        });
-      }
+    const rows = indicatorRows(ctx.section);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const v = row.target;
+      if (v.kind !== 'numeric') continue;
+      const dir = valueDirection(v);
+      if (!dir || dir === '=') continue;
+      const cls = directionClass(row, v);
+      if (!cls) continue;
+      const want = WANTS[cls];
+      const wrong = want.down ? UP.has(dir) : DOWN.has(dir);
+      if (!wrong) continue;
+      const fromSymbol = v.comparator !== null;
+      const range: Range = fromSymbol ? v.comparator!.range : v.qualifier!.range;
+      const written = fromSymbol ? v.comparator!.raw : v.qualifier!.text;
+      const flipped = fromSymbol ? FLIP[v.comparator!.normalized] : undefined;
+      ctx.report({
+        code: 'TT202',
+        range,
+        message: msg(
+          `${quote(row.level3.text)}的指标值「${v.raw}」方向有误：${want.what.zh}，而不是「${written}」。`,
+          `The direction of "${v.raw}" for "${row.level3.text}" looks wrong: ${want.what.en}, not "${written}".`,
+        ),
+        fix: flipped
+          ? fix(msg(`将「${written}」改为「${flipped}」`, `Replace "${written}" with "${flipped}"`), [{ range, newText: flipped }], false)
+          : undefined,
+      });
     }
   },
 };

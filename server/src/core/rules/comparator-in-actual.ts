@@ -4,7 +4,7 @@
  * whether the figure itself is the true actual is for the author to confirm).
  */
 import type { Rule } from './types';
-import { fix, msg, quote, SLOT_NAME } from './util/text';
+import { SLOT_NAME, fix, indicatorRows, msg, quote } from './util/text';
 
 const ACTUALS = ['previous', 'last'] as const;
 
@@ -18,30 +18,27 @@ export const comparatorInActual: Rule = {
   ),
   fixable: true,
   check(ctx) {
-    const tables = ctx.section.tables;
-    for (let ti = 0; ti < tables.length; ti++) {
-      const table = tables[ti];
-      for (let ri = 0; ri < table.rows.length; ri++) {
-        const row = table.rows[ri];
-        for (let si = 0; si < ACTUALS.length; si++) {
-          const slot = ACTUALS[si];
-          const v = row[slot];
-          if (!v || v.kind !== 'numeric') continue;
-          const c = v.comparator;
-          const q = v.qualifierMeaning ? v.qualifier : null;
-          if (!c && !q) continue;
-          const range = c ? c.range : q!.range;
-          const written = c ? c.raw : q!.text;
-          ctx.report({
-            code: 'TT204',
-            range,
-            message: msg(
-              `${quote(row.level3.text)}的${SLOT_NAME[slot].zh}「${v.raw}」带有「${written}」：实际值应写确定的数值。`,
-              `The ${SLOT_NAME[slot].en} "${v.raw}" of "${row.level3.text}" contains "${written}": an actual value should be a plain figure.`,
-            ),
-            fix: fix(msg(`删除「${written}」`, `Remove "${written}"`), [{ range, newText: '' }], false),
-          });
-        }
+    const rows = indicatorRows(ctx.section);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      for (let si = 0; si < ACTUALS.length; si++) {
+        const slot = ACTUALS[si];
+        const v = row[slot];
+        if (!v || v.kind !== 'numeric') continue;
+        const c = v.comparator;
+        const q = v.qualifierMeaning ? v.qualifier : null;
+        if (!c && !q) continue;
+        const range = c ? c.range : q!.range;
+        const written = c ? c.raw : q!.text;
+        ctx.report({
+          code: 'TT204',
+          range,
+          message: msg(
+            `${quote(row.level3.text)}的${SLOT_NAME[slot].zh}「${v.raw}」带有「${written}」：实际值应写确定的数值。`,
+            `The ${SLOT_NAME[slot].en} "${v.raw}" of "${row.level3.text}" contains "${written}": an actual value should be a plain figure.`,
+          ),
+          fix: fix(msg(`删除「${written}」`, `Remove "${written}"`), [{ range, newText: '' }], false),
+        });
       }
     }
   },

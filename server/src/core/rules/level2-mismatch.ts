@@ -6,7 +6,7 @@
  */
 import type { Rule } from './types';
 import { canonicalLevel1, checkLevel2, framework } from './util/categories';
-import { msg } from './util/text';
+import { indicatorRows, msg } from './util/text';
 
 export const level2Mismatch: Rule = {
   code: 'TT402',
@@ -19,37 +19,34 @@ export const level2Mismatch: Rule = {
   fixable: false,
   check(ctx) {
     const fw = framework(ctx.settings);
-    const tables = ctx.section.tables;
-    for (let ti = 0; ti < tables.length; ti++) {
-      const table = tables[ti];
-      for (let ri = 0; ri < table.rows.length; ri++) {
-        const row = table.rows[ri];
-        const l2 = row.level2;
-        if (l2.inherited || l2.text === '') continue;
-        const l1 = canonicalLevel1(fw, row.level1.text);
-        if (!l1) continue;
-        const r = checkLevel2(fw, l1, l2.text);
-        if (r.ok) continue;
-        const allowed = fw.level2[l1].join('、');
-        ctx.report({
-          code: 'TT402',
-          range: l2.cell.range,
-          message: canonicalLevel1(fw, l2.text) && !r.belongsTo
-            ? msg(
-                `二级指标栏填写的「${l2.text}」是一级指标名称，应填写「${l1}」下的二级指标：${allowed}。`,
-                `"${l2.text}" is a 一级 (level-1) category name, not a 二级 one; under ${l1} use one of: ${allowed}.`,
-              )
-            : r.belongsTo
-            ? msg(
-                `二级指标「${l2.text}」属于「${r.belongsTo}」，不应放在「${row.level1.text}」下（「${l1}」的二级指标为：${allowed}）。`,
-                `The 二级 category "${l2.text}" belongs to ${r.belongsTo}, not to "${row.level1.text}" (its 二级 categories are: ${allowed}).`,
-              )
-            : msg(
-                `二级指标「${l2.text}」不是「${l1}」的二级指标（应为：${allowed}）。`,
-                `"${l2.text}" is not a 二级 category of ${l1} (expected one of: ${allowed}).`,
-              ),
-        });
-      }
+    const rows = indicatorRows(ctx.section);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const l2 = row.level2;
+      if (l2.inherited || l2.text === '') continue;
+      const l1 = canonicalLevel1(fw, row.level1.text);
+      if (!l1) continue;
+      const r = checkLevel2(fw, l1, l2.text);
+      if (r.ok) continue;
+      const allowed = fw.level2[l1].join('、');
+      ctx.report({
+        code: 'TT402',
+        range: l2.cell.range,
+        message: canonicalLevel1(fw, l2.text) && !r.belongsTo
+          ? msg(
+              `二级指标栏填写的「${l2.text}」是一级指标名称，应填写「${l1}」下的二级指标：${allowed}。`,
+              `"${l2.text}" is a 一级 (level-1) category name, not a 二级 one; under ${l1} use one of: ${allowed}.`,
+            )
+          : r.belongsTo
+          ? msg(
+              `二级指标「${l2.text}」属于「${r.belongsTo}」，不应放在「${row.level1.text}」下（「${l1}」的二级指标为：${allowed}）。`,
+              `The 二级 category "${l2.text}" belongs to ${r.belongsTo}, not to "${row.level1.text}" (its 二级 categories are: ${allowed}).`,
+            )
+          : msg(
+              `二级指标「${l2.text}」不是「${l1}」的二级指标（应为：${allowed}）。`,
+              `"${l2.text}" is not a 二级 category of ${l1} (expected one of: ${allowed}).`,
+            ),
+      });
     }
   },
 };

@@ -4,7 +4,7 @@
  */
 import type { Rule } from './types';
 import { framework, isKnownLevel2 } from './util/categories';
-import { compact, fix, msg } from './util/text';
+import { compact, fix, indicatorRows, msg } from './util/text';
 
 export const level2Suffix: Rule = {
   code: 'TT403',
@@ -14,23 +14,20 @@ export const level2Suffix: Rule = {
   fixable: true,
   check(ctx) {
     const fw = framework(ctx.settings);
-    const tables = ctx.section.tables;
-    for (let ti = 0; ti < tables.length; ti++) {
-      const table = tables[ti];
-      for (let ri = 0; ri < table.rows.length; ri++) {
-        const row = table.rows[ri];
-        const l2 = row.level2;
-        if (l2.inherited || l2.text === '') continue;
-        const c = compact(l2.text);
-        if (c.endsWith('指标') || !isKnownLevel2(fw, c + '指标')) continue;
-        const end = l2.cell.range.end;
-        ctx.report({
-          code: 'TT403',
-          range: l2.cell.range,
-          message: msg(`二级指标「${l2.text}」缺少「指标」二字，应为「${c}指标」。`, `The 二级 category "${l2.text}" lacks its suffix: "${c}指标".`),
-          fix: fix(msg(`改为「${c}指标」`, `Change to "${c}指标"`), [{ range: { start: end, end }, newText: '指标' }], true),
-        });
-      }
+    const rows = indicatorRows(ctx.section);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const l2 = row.level2;
+      if (l2.inherited || l2.text === '') continue;
+      const c = compact(l2.text);
+      if (c.endsWith('指标') || !isKnownLevel2(fw, c + '指标')) continue;
+      const end = l2.cell.range.end;
+      ctx.report({
+        code: 'TT403',
+        range: l2.cell.range,
+        message: msg(`二级指标「${l2.text}」缺少「指标」二字，应为「${c}指标」。`, `The 二级 category "${l2.text}" lacks its suffix: "${c}指标".`),
+        fix: fix(msg(`改为「${c}指标」`, `Change to "${c}指标"`), [{ range: { start: end, end }, newText: '指标' }], true),
+      });
     }
   },
 };

@@ -6,7 +6,7 @@
  */
 import type { Rule } from './types';
 import { isGrowthName, isPercent } from './util/indicators';
-import { fix, msg, quote, spanRange } from './util/text';
+import { fix, indicatorRows, msg, quote, spanRange } from './util/text';
 
 export const over100Percent: Rule = {
   code: 'TT205',
@@ -18,33 +18,30 @@ export const over100Percent: Rule = {
   ),
   fixable: true,
   check(ctx) {
-    const tables = ctx.section.tables;
-    for (let ti = 0; ti < tables.length; ti++) {
-      const table = tables[ti];
-      for (let ri = 0; ri < table.rows.length; ri++) {
-        const row = table.rows[ri];
-        const v = row.target;
-        const c = v.comparator;
-        if (v.kind !== 'numeric' || !c || !v.number || !isPercent(v) || isGrowthName(row)) continue;
-        const n = v.number.value;
-        const ge = c.normalized === '≥' && n === 100;
-        const gt = c.normalized === '>' && n >= 100;
-        if (!ge && !gt) continue;
-        ctx.report({
-          code: 'TT205',
-          range: spanRange(c.range, v.unit!.range),
-          message: ge
-            ? msg(
-                `${quote(row.level3.text)}的指标值「${v.raw}」：比率不会超过100%，「≥100%」即「100%」，建议写作「100%」。`,
-                `"${v.raw}" for "${row.level3.text}": a share cannot exceed 100%, so ≥100% means 100%; write "100%".`,
-              )
-            : msg(
-                `${quote(row.level3.text)}的指标值「${v.raw}」超过100%，比率无法达到。`,
-                `"${v.raw}" for "${row.level3.text}" is above 100%, which a share cannot reach.`,
-              ),
-          fix: ge ? fix(msg(`删除「${c.raw}」，写作「100%」`, `Remove "${c.raw}" (write 100%)`), [{ range: c.range, newText: '' }], false) : undefined,
-        });
-      }
+    const rows = indicatorRows(ctx.section);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const v = row.target;
+      const c = v.comparator;
+      if (v.kind !== 'numeric' || !c || !v.number || !isPercent(v) || isGrowthName(row)) continue;
+      const n = v.number.value;
+      const ge = c.normalized === '≥' && n === 100;
+      const gt = c.normalized === '>' && n >= 100;
+      if (!ge && !gt) continue;
+      ctx.report({
+        code: 'TT205',
+        range: spanRange(c.range, v.unit!.range),
+        message: ge
+          ? msg(
+              `${quote(row.level3.text)}的指标值「${v.raw}」：比率不会超过100%，「≥100%」即「100%」，建议写作「100%」。`,
+              `"${v.raw}" for "${row.level3.text}": a share cannot exceed 100%, so ≥100% means 100%; write "100%".`,
+            )
+          : msg(
+              `${quote(row.level3.text)}的指标值「${v.raw}」超过100%，比率无法达到。`,
+              `"${v.raw}" for "${row.level3.text}" is above 100%, which a share cannot reach.`,
+            ),
+        fix: ge ? fix(msg(`删除「${c.raw}」，写作「100%」`, `Remove "${c.raw}" (write 100%)`), [{ range: c.range, newText: '' }], false) : undefined,
+      });
     }
   },
 };

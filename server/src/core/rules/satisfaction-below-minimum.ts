@@ -4,7 +4,7 @@
  */
 import type { Rule } from './types';
 import { directionClass, isSatisfactionCategory, isSatisfactionName } from './util/indicators';
-import { formatNumber, msg, quote } from './util/text';
+import { formatNumber, indicatorRows, msg, quote } from './util/text';
 import { valueDirection } from '../parse/value';
 
 export const satisfactionBelowMinimum: Rule = {
@@ -18,30 +18,27 @@ export const satisfactionBelowMinimum: Rule = {
   fixable: false,
   check(ctx) {
     const min = ctx.settings.minSatisfaction;
-    const tables = ctx.section.tables;
-    for (let ti = 0; ti < tables.length; ti++) {
-      const table = tables[ti];
-      for (let ri = 0; ri < table.rows.length; ri++) {
-        const row = table.rows[ri];
-        const v = row.target;
-        if (v.kind !== 'numeric' || !v.number) continue;
-        if (!(isSatisfactionName(row) || isSatisfactionCategory(row))) continue;
-        if (directionClass(row, v) !== 'satisfaction' && !(isSatisfactionCategory(row) && !v.unit)) continue;
-        // A ceiling (≤95%) is TT202's business; only floors and exact values are compared.
-        const dir = valueDirection(v);
-        if (dir === '≤' || dir === '<') continue;
-        const pct = v.unit ? v.number.value : v.number.value <= 1 ? v.number.value * 100 : v.number.value;
-        if (pct >= min) continue;
-        const range = v.unit ? { start: v.number.range.start, end: v.unit.range.end } : v.number.range;
-        ctx.report({
-          code: 'TT206',
-          range,
-          message: msg(
-            `${quote(row.level3.text)}的目标「${v.raw}」低于满意度最低要求 ${min}%。`,
-            `The target "${v.raw}" of "${row.level3.text}" is below the minimum satisfaction of ${min}% (it is ${formatNumber(pct)}%).`,
-          ),
-        });
-      }
+    const rows = indicatorRows(ctx.section);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const v = row.target;
+      if (v.kind !== 'numeric' || !v.number) continue;
+      if (!(isSatisfactionName(row) || isSatisfactionCategory(row))) continue;
+      if (directionClass(row, v) !== 'satisfaction' && !(isSatisfactionCategory(row) && !v.unit)) continue;
+      // A ceiling (≤95%) is TT202's business; only floors and exact values are compared.
+      const dir = valueDirection(v);
+      if (dir === '≤' || dir === '<') continue;
+      const pct = v.unit ? v.number.value : v.number.value <= 1 ? v.number.value * 100 : v.number.value;
+      if (pct >= min) continue;
+      const range = v.unit ? { start: v.number.range.start, end: v.unit.range.end } : v.number.range;
+      ctx.report({
+        code: 'TT206',
+        range,
+        message: msg(
+          `${quote(row.level3.text)}的目标「${v.raw}」低于满意度最低要求 ${min}%。`,
+          `The target "${v.raw}" of "${row.level3.text}" is below the minimum satisfaction of ${min}% (it is ${formatNumber(pct)}%).`,
+        ),
+      });
     }
   },
 };

@@ -5,7 +5,7 @@
  */
 import type { Rule } from './types';
 import { canonicalLevel1, framework, level1Of } from './util/categories';
-import { msg } from './util/text';
+import { indicatorRows, msg } from './util/text';
 
 export const unknownLevel1: Rule = {
   code: 'TT401',
@@ -19,28 +19,25 @@ export const unknownLevel1: Rule = {
   check(ctx) {
     const fw = framework(ctx.settings);
     const names = Object.keys(fw.level2).join('、');
-    const tables = ctx.section.tables;
-    for (let ti = 0; ti < tables.length; ti++) {
-      const table = tables[ti];
-      for (let ri = 0; ri < table.rows.length; ri++) {
-        const row = table.rows[ri];
-        const l1 = row.level1;
-        if (l1.inherited || l1.text === '' || canonicalLevel1(fw, l1.text)) continue;
-        const parent = level1Of(fw, l1.text);
-        ctx.report({
-          code: 'TT401',
-          range: l1.cell.range,
-          message: parent
-            ? msg(
-                `一级指标「${l1.text}」是「${parent}」下的二级指标，不是一级指标（一级指标应为：${names}）。`,
-                `"${l1.text}" is a 二级 (level-2) category of ${parent}, not a 一级 (level-1) category (expected one of: ${names}).`,
-              )
-            : msg(
-                `一级指标「${l1.text}」不在指标体系中（一级指标应为：${names}）。`,
-                `The 一级 (level-1) category "${l1.text}" is not in the framework (expected one of: ${names}).`,
-              ),
-        });
-      }
+    const rows = indicatorRows(ctx.section);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const l1 = row.level1;
+      if (l1.inherited || l1.text === '' || canonicalLevel1(fw, l1.text)) continue;
+      const parent = level1Of(fw, l1.text);
+      ctx.report({
+        code: 'TT401',
+        range: l1.cell.range,
+        message: parent
+          ? msg(
+              `一级指标「${l1.text}」是「${parent}」下的二级指标，不是一级指标（一级指标应为：${names}）。`,
+              `"${l1.text}" is a 二级 (level-2) category of ${parent}, not a 一级 (level-1) category (expected one of: ${names}).`,
+            )
+          : msg(
+              `一级指标「${l1.text}」不在指标体系中（一级指标应为：${names}）。`,
+              `The 一级 (level-1) category "${l1.text}" is not in the framework (expected one of: ${names}).`,
+            ),
+      });
     }
   },
 };

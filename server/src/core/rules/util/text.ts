@@ -93,6 +93,27 @@ export interface ValueRef {
 }
 
 /**
+ * Every indicator row of every goal table, in table order: what most rules walk. Built once per
+ * section tree and shared (cached with the tree: it holds rows), so the rules loop over one array
+ * instead of each nesting the same loop over tables and rows.
+ */
+export function indicatorRows(section: SectionBody): readonly IndicatorRow[] {
+  // Built in a function of its own, as `allValues` below, so that it is not inlined into every rule.
+  return (section.treeCache.get('rules:rows') as IndicatorRow[] | undefined) ?? buildRows(section);
+}
+
+function buildRows(section: SectionBody): readonly IndicatorRow[] {
+  const out: IndicatorRow[] = [];
+  const tables = section.tables;
+  for (let ti = 0; ti < tables.length; ti++) {
+    const rows = tables[ti].rows;
+    for (let ri = 0; ri < rows.length; ri++) out.push(rows[ri]);
+  }
+  section.treeCache.set('rules:rows', out);
+  return out;
+}
+
+/**
  * Every parsed value of every indicator row: the target and, in 年度 tables, the 前年/上年 actuals.
  * Built once per section tree and shared by the rules that walk values (cached with the tree: it
  * holds rows and values).

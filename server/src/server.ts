@@ -179,7 +179,7 @@ function checkInBackground(uri: string): void {
       const settings = await settingsFor(uri);
       const entry = store.get(uri);
       if (!entry) return false;
-      return checkPending(entry.model, uri, settings, locale, settingsKey(settings), focus.line(uri), performance.now() + SLICE_MS) > 0;
+      return checkPending(entry.model, uri, settings, locale, settingsKey(settings), focus.line(uri), performance.now() + SLICE_MS);
     },
     () => {
       if (store.get(uri)) followFocus(uri);

@@ -155,8 +155,13 @@ describe('progressive send: a big file is checked around the focus first', () =>
     assert.ok(early.window && early.window.fromLine <= focusLine && focusLine <= early.window.toLine);
     assert.match(early.diagnostics[0].message as string, new RegExp(`正在检查这个大文件.*其余 ${early.pending} 个部门`));
     // in slices: a deadline in the past checks nothing, one far away checks the rest
-    assert.equal(checkPending(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 0), early.pending);
-    assert.equal(checkPending(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, Infinity), 0);
+    assert.equal(checkPending(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 0), true, 'some are left');
+    assert.equal(sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 1000).pending, early.pending, 'none was checked');
+    // a few slices, each going on where the last stopped, then the rest
+    for (let i = 0; i < 3; i++) checkPending(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, performance.now() + 1);
+    const later = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 1000).pending;
+    assert.ok(later < early.pending, `${later} left of ${early.pending}`);
+    assert.equal(checkPending(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, Infinity), false);
     const done = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 1000);
     assert.equal(done.pending, 0);
     const all = documentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id);

@@ -34,13 +34,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
  * which VS Code asks for at every cursor move, need this list.
  */
 export function documentProblems(model: DocumentModel, settings: ServerSettings): DocumentProblem[] {
-  return problemsOfSections(model.sections, settings);
-}
-
-function problemsOfSections(sections: readonly SectionRef[], settings: ServerSettings): DocumentProblem[] {
   const key = settingsKey(settings);
   const out: DocumentProblem[] = [];
-  for (const ref of sections) {
+  for (const ref of model.sections) {
     let c = ref.body.cache.get(PROBLEMS_KEY) as { key: string; startLine: number; problems: DocumentProblem[] } | undefined;
     if (!c || c.key !== key || c.startLine !== ref.startLine) {
       c = { key, startLine: ref.startLine, problems: checkDocument([ref], settings.rules, settings.severity) };
@@ -157,21 +153,6 @@ export function documentDiagnostics(model: DocumentModel, uri: string, settings:
   return out;
 }
 
-/**
- * The diagnostics of `documentDiagnostics` already serialised: one UTF-8 JSON piece per section
- * with problems (items joined by commas, no brackets), cached like the diagnostics themselves.
- * Re-encoding every diagnostic of a large file on every keystroke was most of what a publish cost.
- */
-export function documentDiagnosticsJson(model: DocumentModel, uri: string, settings: ServerSettings, locale: Locale, settingsId: string): Buffer[] {
-  const key = cacheKey(settingsId, locale, uri);
-  const out: Buffer[] = [];
-  for (const ref of model.sections) {
-    const c = placed(ref, uri, settings, locale, key);
-    if (c.absolute.length > 0) out.push(jsonOf(c));
-  }
-  return out;
-}
-
 /** What is sent to the editor for one document version (./problem-window.ts explains the limit). */
 export interface SentDiagnostics {
   /** The diagnostics sent: all of them, or the focus window's after a summary diagnostic. */
@@ -208,7 +189,12 @@ function checkedEntry(ref: SectionRef, key: string): SectionDiagnostics | undefi
  * (pointer comparisons), instead of a cache lookup in every section (the sample ×50: 18,000
  * lookups, ~0.4 ms of every keystroke, when the rest costs ~0.4 ms).
  */
-const counted = new Map<string, { sections: readonly SectionRef[]; key: string; total: number }>();
+interface CountedSend {
+  sections: readonly SectionRef[];
+  key: string;
+  total: number;
+}
+const counted = new Map<string, CountedSend>();
 
 /** Forgets a closed document's counts. */
 export function forgetSent(uri: string): void {
@@ -232,7 +218,7 @@ function countAll(sections: readonly SectionRef[], key: string): Counts {
 }
 
 /** The counts of `sections` from those of an earlier list of the same document; undefined when they cannot be derived. */
-function countsSince(prev: { sections: readonly SectionRef[]; key: string; total: number } | undefined, sections: readonly SectionRef[], key: string): Counts | undefined {
+function countsSince(prev: CountedSend | undefined, sections: readonly SectionRef[], key: string): Counts | undefined {
   if (!prev || prev.key !== key) return undefined;
   const a = prev.sections;
   const b = sections;
@@ -308,11 +294,9 @@ export function sentDiagnostics(
   let pending = 0;
   if (progressive) {
     // The window checked some of them: count again what is known now.
-    for (const ref of unchecked) {
-      const c = checkedEntry(ref, key);
-      if (c) total += c.count;
-      else pending++;
-    }
+    const now = countAll(unchecked, key);
+    total += now.total;
+    pending = now.unchecked.length;
   }
   const diagnostics: Diagnostic[] = [];
   const pieces: Buffer[] = [];

@@ -6,7 +6,7 @@
  * diagnostics, 2.5 MB of JSON) that alone was ~10 ms per keystroke plus as much again for the
  * UTF-8 conversion and the garbage. Here a publish carries, next to its ordinary `diagnostics`
  * (kept for tracing and any other writer), the per-section UTF-8 pieces cached by
- * `documentDiagnosticsJson`; the JSON encoder installed below concatenates them instead of
+ * `sentDiagnostics` (./diagnostics.ts); the JSON encoder installed below concatenates them instead of
  * serialising. Every other message goes through the library's own encoder unchanged.
  *
  * The outline works the same way: a documentSymbol result array can carry one pre-encoded piece

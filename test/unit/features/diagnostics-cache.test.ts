@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseDocument, updateDocument, type TextChange } from '../../../server/src/core/parse/document';
-import { computeDiagnostics, documentDiagnostics, documentDiagnosticsJson } from '../../../server/src/features/diagnostics';
+import { computeDiagnostics, documentDiagnostics, sentDiagnostics } from '../../../server/src/features/diagnostics';
 import { DEFAULT_SETTINGS, settingsKey } from '../../../server/src/features/settings';
 import { sampleText } from '../../helpers/fixtures';
 
@@ -10,7 +10,7 @@ describe('per-section cached diagnostics', () => {
   const check = (model: ReturnType<typeof parseDocument>) => {
     const want = computeDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh');
     assert.deepEqual(documentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id), want);
-    const json = `[${documentDiagnosticsJson(model, uri, DEFAULT_SETTINGS, 'zh', id).map((b) => b.toString('utf8')).join(',')}]`;
+    const json = `[${sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, 0, 0).pieces.map((b) => b.toString('utf8')).join(',')}]`;
     assert.equal(json, JSON.stringify(want));
   };
 

@@ -19,7 +19,7 @@ import {
 import type { DocumentProblem } from './core/rules/index';
 import { FIX_ALL_KIND, codeActions, resolveCodeAction, type FixAllOfKindData } from './features/code-actions';
 import { BackgroundTasks, IdleCollector, SLICE_MS, collectGarbage } from './features/background-check';
-import { checkPending, documentProblems, forgetSent, sentDiagnostics } from './features/diagnostics';
+import { checkPending, documentProblems, forgetSent, sentDiagnostics, type SentDiagnostics } from './features/diagnostics';
 import { documentLength } from './core/parse/document';
 import { DocumentStore, storedText, type StoredDocument } from './features/document-store';
 import { limitLogMessage, limitMessage, limitedOutline, unlimitedLogMessage, type DocumentLimit } from './features/limits';
@@ -156,13 +156,19 @@ async function publish(uri: string): Promise<void> {
     const settings = await settingsFor(uri);
     // Dropped when the document changed or closed meanwhile: the newer version has its own run.
     if (store.get(uri) !== entry) return;
-    const sent = sentDiagnostics(entry.model, uri, settings, locale, settingsKey(settings), focus.line(uri), settings.maxProblems);
-    focus.sent(uri, sent.window);
-    if (sent.pending > 0) checkInBackground(uri);
+    const sent = diagnosticsToSend(entry, settings);
     await connection.sendDiagnostics(withEncodedDiagnostics({ uri, version: entry.version, diagnostics: sent.diagnostics }, sent.pieces));
   } catch (e) {
     logError(`diagnostics for ${uri} failed`, e);
   }
+}
+
+/** What is sent for a document now (push or pull); remembers the window sent and starts the background check a big file needs. */
+function diagnosticsToSend(entry: StoredDocument, settings: ServerSettings): SentDiagnostics {
+  const sent = sentDiagnostics(entry.model, entry.uri, settings, locale, settingsKey(settings), focus.line(entry.uri), settings.maxProblems);
+  focus.sent(entry.uri, sent.window);
+  if (sent.pending > 0) checkInBackground(entry.uri);
+  return sent;
 }
 
 /** How long after a big file's background check its garbage is collected (./features/background-check.ts). */
@@ -222,9 +228,7 @@ connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticRe
     // The text changed while settings were fetched: drop this work and let the client ask again.
     throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
   }
-  const sent = sentDiagnostics(entry.model, uri, settings, locale, settingsKey(settings), focus.line(uri), settings.maxProblems);
-  focus.sent(uri, sent.window);
-  if (sent.pending > 0) checkInBackground(uri);
+  const sent = diagnosticsToSend(entry, settings);
   const resultId = pullResults.resultId(uri, sent.pieces);
   if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
   return { kind: 'full', resultId, items: sent.diagnostics };

@@ -2,10 +2,11 @@
  * Matching overview goals (整体绩效总目标) to goal tables, per column: 长期 goals ↔ 长期 tables,
  * 年度 goals ↔ 年度 tables. By number first; then, for what is left, by position (the i-th goal of
  * the column ↔ the i-th table of that kind), which covers un-numbered and mis-numbered goals.
- * Cached with the section's tree (it holds goals and tables, so it must not outlive them): the goal
+ * Kept in the section tree's memo (it holds goals and tables, so it must not outlive them): the goal
  * rules and the hover use it, so they always agree.
  */
 import type { GoalKind, GoalTable, OverviewGoal, SectionBody } from './model';
+import type { TreeMemo } from './tree-memo';
 
 export interface GoalMatch {
   kind: GoalKind;
@@ -30,15 +31,13 @@ export function columnGoals(section: SectionBody, kind: GoalKind): OverviewGoal[
   return out;
 }
 
-/** Cache keys: constants, not a key string built (and hashed) per call. */
-const MATCH_KEY: Record<GoalKind, string> = { long: 'rules:goal-match:long', annual: 'rules:goal-match:annual' };
-
-export function matchGoals(section: SectionBody, kind: GoalKind): GoalMatch {
+/** The match of one column, worked out once per tree (`memo` is the section tree's, ./tree-memo.ts). */
+export function matchGoals(section: SectionBody, memo: TreeMemo, kind: GoalKind): GoalMatch {
   // Matching is a function of its own, so that what inlines this lookup does not inline it too.
-  return (section.treeCache.get(MATCH_KEY[kind]) as GoalMatch | undefined) ?? match(section, kind);
+  return (kind === 'long' ? memo.longGoals : memo.annualGoals) ?? match(section, memo, kind);
 }
 
-function match(section: SectionBody, kind: GoalKind): GoalMatch {
+function match(section: SectionBody, memo: TreeMemo, kind: GoalKind): GoalMatch {
   // Loops, not filter/map/findIndex with callbacks: this runs twice per section, too few times to
   // be optimised, and unoptimised every element of those is a call back into JavaScript.
   const goals = columnGoals(section, kind);
@@ -74,13 +73,14 @@ function match(section: SectionBody, kind: GoalKind): GoalMatch {
     }
   }
   const m: GoalMatch = { kind, goals, tables, goalToTable, tableToGoal, how };
-  section.treeCache.set(MATCH_KEY[kind], m);
+  if (kind === 'long') memo.longGoals = m;
+  else memo.annualGoals = m;
   return m;
 }
 
 /** Both columns' matches (长期, then 年度), or none when the section has no overview to match against. */
-export function overviewMatches(section: SectionBody): GoalMatch[] {
-  return section.overview ? [matchGoals(section, 'long'), matchGoals(section, 'annual')] : [];
+export function overviewMatches(section: SectionBody, memo: TreeMemo): GoalMatch[] {
+  return section.overview ? [matchGoals(section, memo, 'long'), matchGoals(section, memo, 'annual')] : [];
 }
 
 export const KIND_NAME: Record<GoalKind, { zh: string; en: string }> = {

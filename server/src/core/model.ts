@@ -227,9 +227,10 @@ export interface Title {
 
 /**
  * One department's section, or the preamble before the first title (then `title` is null).
- * Immutable; positions relative to the section's first line.
+ * Immutable and plain parsed data; positions relative to the section's first line. What is computed
+ * from a body is kept by its producer, keyed by the body (./body-cache.ts, ./tree-memo.ts).
  *
- * `lines`, `eols`, `chars`, `title`, `department` and `cache` are built with the body and kept.
+ * `lines`, `eols`, `chars`, `title` and `department` are built with the body and kept.
  * The tree (`rows`, `unit`, `moneyUnit`, `overview`, `tables`, `stray`) is built from the lines
  * when first read and kept only while recently used (parse/section.ts): reading it again later
  * may give an equal tree of new objects, so do not keep nodes of a body you no longer use.
@@ -251,14 +252,6 @@ export interface SectionBody {
   readonly stray: StrayNode[];
   /** All rows as tokenized (useful for features that walk the raw table). */
   readonly rows: Row[];
-  /**
-   * Cached per-section results (problems, diagnostics, outline …), keyed by the producer; kept as
-   * long as the body. Plain data only: a tree node kept here would keep the whole tree alive.
-   * Not part of equality.
-   */
-  readonly cache: Map<string, unknown>;
-  /** Cached results that hold nodes of the tree (goal matching, the rules' value list): dropped with the tree. */
-  readonly treeCache: Map<string, unknown>;
 }
 
 export interface SectionRef {
@@ -279,20 +272,6 @@ export function absPosition(ref: SectionRef, p: Position): Position {
 
 export function absRange(ref: SectionRef, r: Range): Range {
   return { start: absPosition(ref, r.start), end: absPosition(ref, r.end) };
-}
-
-/**
- * `make()`'s result kept on the body under `key`: a body is immutable, so a result computed from it
- * never goes stale, and features that walk every department read no section tree once it is kept.
- * (Results that depend on more than the body, such as a start line, keep their own check.)
- */
-export function cachedOnBody<T>(body: SectionBody, key: string, make: () => T): T {
-  let v = body.cache.get(key) as T | undefined;
-  if (v === undefined) {
-    v = make();
-    body.cache.set(key, v);
-  }
-  return v;
 }
 
 /** Index of the section holding an absolute line (binary search on start lines; 0 before the first). */

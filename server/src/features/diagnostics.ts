@@ -4,6 +4,7 @@
  * rule's related places.
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { BodyCache } from '../core/body-cache';
 import { sectionIndexAt, type DocumentModel, type Range, type SectionRef } from '../core/model';
 import { checkDocument, checkSection, problemSeverity, type DocumentProblem } from '../core/rules/index';
 import type { Severity } from '../core/rules/types';
@@ -29,7 +30,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /**
  * All problems of a document, absolute ranges, configured severities, 'off' rules dropped.
- * Each section's list is cached on its body for the start line it was placed at, so after a
+ * Each section's list is kept per body for the start line it was placed at, so after a
  * keystroke only the edited section (and sections that moved) are placed again: code actions,
  * which VS Code asks for at every cursor move, need this list.
  */
@@ -37,10 +38,10 @@ export function documentProblems(model: DocumentModel, settings: ServerSettings)
   const key = settingsKey(settings);
   const out: DocumentProblem[] = [];
   for (const ref of model.sections) {
-    let c = ref.body.cache.get(PROBLEMS_KEY) as { key: string; startLine: number; problems: DocumentProblem[] } | undefined;
+    let c = placedProblems.get(ref.body);
     if (!c || c.key !== key || c.startLine !== ref.startLine) {
       c = { key, startLine: ref.startLine, problems: checkDocument([ref], settings.rules, settings.severity) };
-      ref.body.cache.set(PROBLEMS_KEY, c);
+      placedProblems.set(ref.body, c);
     }
     // (A cached problem's `section` may be an earlier ref object: same body, same start line.)
     const ps = c.problems;
@@ -49,7 +50,8 @@ export function documentProblems(model: DocumentModel, settings: ServerSettings)
   return out;
 }
 
-const PROBLEMS_KEY = 'lsp-problems';
+/** Each section's problems with absolute ranges, for the settings (`settingsKey`) and start line they were placed with. */
+const placedProblems = new BodyCache<{ key: string; startLine: number; problems: DocumentProblem[] }>();
 
 export function toDiagnostic(p: DocumentProblem, uri: string, locale: Locale): Diagnostic {
   const d: Diagnostic = {
@@ -75,7 +77,7 @@ export function computeDiagnostics(model: DocumentModel, uri: string, settings: 
 // ---- per-section LSP diagnostics (what a keystroke costs) ----
 
 /**
- * A section's diagnostics, cached on the (immutable) section body: how many there are, and, once
+ * A section's diagnostics, kept per (immutable) section body: how many there are, and, once
  * the section is sent, its diagnostics relative to the section and absolute for the start line
  * they were last placed at. An edit re-parses one section, so a publish rebuilds only that
  * section's; sections that merely moved (lines inserted above them) are shifted, not re-checked
@@ -95,7 +97,8 @@ interface SectionDiagnostics {
   json?: Buffer;
 }
 
-const CACHE_KEY = 'lsp-diagnostics';
+/** Each section's diagnostics, for the settings, locale and URI in `key` (`cacheKey`). */
+const sectionCache = new BodyCache<SectionDiagnostics>();
 
 function shiftRange(r: Range, by: number): Range {
   return { start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } };
@@ -111,12 +114,12 @@ function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
 
 /** The section's cache entry (checked once per body, settings and locale; counted, not converted). */
 function sectionDiagnostics(ref: SectionRef, settings: ServerSettings, key: string): SectionDiagnostics {
-  let c = ref.body.cache.get(CACHE_KEY) as SectionDiagnostics | undefined;
+  let c = sectionCache.get(ref.body);
   if (!c || c.key !== key) {
     let count = 0;
     for (const p of checkSection(ref.body, settings.rules)) if (problemSeverity(p.code, settings.severity) !== 'off') count++;
     c = { key, count, startLine: -1 };
-    ref.body.cache.set(CACHE_KEY, c);
+    sectionCache.set(ref.body, c);
   }
   return c;
 }
@@ -178,7 +181,7 @@ export const PROGRESSIVE_SECTIONS = 100;
 
 /** The section's entry when it is checked for `key`, else undefined (nothing is checked). */
 function checkedEntry(ref: SectionRef, key: string): SectionDiagnostics | undefined {
-  const c = ref.body.cache.get(CACHE_KEY) as SectionDiagnostics | undefined;
+  const c = sectionCache.get(ref.body);
   return c && c.key === key ? c : undefined;
 }
 

@@ -4,6 +4,7 @@
  * selection range is the name inside it.
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { BodyCache } from '../core/body-cache';
 import type { DocumentModel, GoalTable, OverviewGoal, Range, SectionRef } from '../core/model';
 import { absRange, sectionRange } from '../core/model';
 import { labels, type Labels, type Locale } from '../i18n';
@@ -46,7 +47,7 @@ function tableSymbol(ref: SectionRef, t: GoalTable, L: Labels, withIndicators: b
  */
 export type OutlineDetail = 0 | 1 | 2;
 
-/** A department's outline, kept on its section body for the start line it was made for. */
+/** A department's outline, kept per section body for the start line it was made for. */
 interface DepartmentOutline {
   startLine: number;
   /** Symbol counts at detail 0, 1 and 2 (known without building the symbols). */
@@ -59,13 +60,15 @@ interface DepartmentOutline {
 
 /**
  * Editors ask for the outline after every edit (VS Code: outline, breadcrumbs, sticky scroll).
- * A department's symbols are kept on its section body with the start line they were made for,
+ * A department's symbols are kept per section body with the start line they were made for,
  * so after a keystroke only the edited department (and departments whose start line moved) are
  * rebuilt, and only at the detail that is shown.
  */
+const outlinesByLocale: Record<Locale, BodyCache<DepartmentOutline>> = { zh: new BodyCache(), en: new BodyCache() };
+
 function departmentOutline(ref: SectionRef, locale: Locale): DepartmentOutline {
-  const key = `symbols:${locale}`;
-  let c = ref.body.cache.get(key) as DepartmentOutline | undefined;
+  const cache = outlinesByLocale[locale];
+  let c = cache.get(ref.body);
   if (!c || c.startLine !== ref.startLine) {
     const body = ref.body;
     let goals = 0;
@@ -74,7 +77,7 @@ function departmentOutline(ref: SectionRef, locale: Locale): DepartmentOutline {
     for (const t of body.tables) indicators += t.rows.length;
     const level1 = 1 + (body.overview ? 1 + goals : 0) + body.tables.length;
     c = { startLine: ref.startLine, counts: [1, level1, level1 + indicators], symbols: [undefined, undefined, undefined], json: [undefined, undefined, undefined] };
-    body.cache.set(key, c);
+    cache.set(body, c);
   }
   return c;
 }

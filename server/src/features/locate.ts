@@ -1,5 +1,6 @@
 /** Finding the model node at a document position (sections store relative lines). */
 import { matchGoals } from '../core/goals';
+import { treeMemo } from '../core/parse/section';
 import { sectionIndexAt, type Cell, type DocumentModel, type GoalTable, type OverviewGoal, type Row, type SectionBody, type SectionRef } from '../core/model';
 
 /** The section holding an absolute line (binary search on start lines). */
@@ -37,7 +38,7 @@ export type MatchHow = 'number' | 'position';
  * (core/goals.ts), so a hover never contradicts a diagnostic.
  */
 export function tablesForGoal(body: SectionBody, goal: OverviewGoal): { tables: GoalTable[]; how: MatchHow } {
-  const m = matchGoals(body, goal.kind);
+  const m = matchGoals(body, treeMemo(body), goal.kind);
   const g = m.goals.indexOf(goal);
   const t = g >= 0 ? m.goalToTable[g] : -1;
   return t >= 0 ? { tables: [m.tables[t]], how: m.how[g] ?? 'number' } : { tables: [], how: 'position' };
@@ -45,7 +46,7 @@ export function tablesForGoal(body: SectionBody, goal: OverviewGoal): { tables: 
 
 /** The overview goal a table implements (same matching as the goal rules). */
 export function goalForTable(body: SectionBody, table: GoalTable): { goal: OverviewGoal; how: MatchHow } | undefined {
-  const m = matchGoals(body, table.kind);
+  const m = matchGoals(body, treeMemo(body), table.kind);
   const t = m.tables.indexOf(table);
   const g = t >= 0 ? m.tableToGoal[t] : -1;
   return g >= 0 ? { goal: m.goals[g], how: m.how[g] ?? 'number' } : undefined;

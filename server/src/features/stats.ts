@@ -1,5 +1,6 @@
 /** The custom `targetTable/stats` request: a one-line summary of a document for the client's status item. */
-import { cachedOnBody, type DocumentModel, type SectionBody } from '../core/model';
+import { BodyCache } from '../core/body-cache';
+import type { DocumentModel, SectionBody } from '../core/model';
 import type { DocumentProblem } from '../core/rules/index';
 import { documentProblems } from './diagnostics';
 import type { ServerSettings } from './settings';
@@ -23,9 +24,17 @@ export interface Stats {
   problems: number;
 }
 
-/** A section's counts, kept on its body (plain data: no section tree is read on later requests). */
-function sectionCounts(body: SectionBody): { goals: number; tables: number; indicators: number } {
-  return cachedOnBody(body, 'stats', () => {
+interface SectionCounts {
+  goals: number;
+  tables: number;
+  indicators: number;
+}
+
+/** Each section's counts (plain data: no section tree is read on later requests). */
+const counts = new BodyCache<SectionCounts>();
+
+function sectionCounts(body: SectionBody): SectionCounts {
+  return counts.getOrCreate(body, () => {
     const c = { goals: 0, tables: body.tables.length, indicators: 0 };
     for (const r of body.overview?.rows ?? []) c.goals += (r.long ? 1 : 0) + (r.annual ? 1 : 0);
     for (const t of body.tables) c.indicators += t.rows.length;

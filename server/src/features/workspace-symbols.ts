@@ -1,7 +1,8 @@
 /** Workspace symbols: department names and goals (overview goals and goal tables) across open documents. */
 import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
 import type { DocumentModel, Range, SectionBody } from '../core/model';
-import { absRange, cachedOnBody } from '../core/model';
+import { BodyCache } from '../core/body-cache';
+import { absRange } from '../core/model';
 import { labels, type Locale } from '../i18n';
 import { goalLabel } from './hover';
 
@@ -28,9 +29,11 @@ interface SectionSymbol {
   range: Range;
 }
 
-/** A department's symbols relative to its first line, kept on its body (no tree read on later requests). */
+/** Each department's symbols relative to its first line, per locale (no tree read on later requests). */
+const symbolsByLocale: Record<Locale, BodyCache<readonly SectionSymbol[]>> = { zh: new BodyCache(), en: new BodyCache() };
+
 function sectionSymbols(body: SectionBody, locale: Locale): readonly SectionSymbol[] {
-  return cachedOnBody(body, `workspace-symbols:${locale}`, () => {
+  return symbolsByLocale[locale].getOrCreate(body, () => {
     const syms: SectionSymbol[] = [];
     if (!body.title) return syms;
     const L = labels(locale);

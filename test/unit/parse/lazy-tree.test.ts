@@ -7,10 +7,11 @@ import * as assert from 'node:assert/strict';
 import { matchGoals } from '../../../server/src/core/goals';
 import type { SectionBody } from '../../../server/src/core/model';
 import { parseDocument, updateDocument } from '../../../server/src/core/parse/document';
-import { clearTreePool, DEFAULT_TREE_POOL_SIZE, hasTree, setTreePoolSize } from '../../../server/src/core/parse/section';
+import { clearTreePool, DEFAULT_TREE_POOL_SIZE, hasTree, setTreePoolSize, treeMemo } from '../../../server/src/core/parse/section';
 import { checkDocument, checkSection } from '../../../server/src/core/rules/index';
 import { allValues } from '../../../server/src/core/rules/util/text';
-import { DEFAULT_RULE_SETTINGS, type Problem } from '../../../server/src/core/rules/types';
+import { DEFAULT_RULE_SETTINGS, type Problem, type RuleContext } from '../../../server/src/core/rules/types';
+import { newTreeMemo } from '../../../server/src/core/tree-memo';
 import { sampleText } from '../../helpers/fixtures';
 import { assertSameBody } from '../../helpers/model-equality';
 
@@ -75,23 +76,26 @@ describe('section trees on demand', () => {
     });
   });
 
-  it('caches holding tree nodes go with the tree; results on the body stay', () => {
+  it('memos holding tree nodes go with the tree; results kept per body stay', () => {
     const model = parseDocument(sampleText());
     const [, a, b] = model.sections;
-    const match = matchGoals(a.body, 'long');
-    const values = allValues(a.body);
-    assert.equal(matchGoals(a.body, 'long'), match, 'cached while the tree lives');
+    /** A rule's context for `body`, as the rule runner makes it. */
+    const ctx = (body: SectionBody): RuleContext => ({ section: body, memo: treeMemo(body), settings: DEFAULT_RULE_SETTINGS, report: () => undefined });
+    const match = matchGoals(a.body, treeMemo(a.body), 'long');
+    const values = allValues(ctx(a.body));
+    assert.equal(matchGoals(a.body, treeMemo(a.body), 'long'), match, 'kept while the tree lives');
+    assert.equal(allValues(ctx(a.body)), values, 'kept while the tree lives');
     assert.equal(match.tables[0], a.body.tables.find((t) => t.kind === 'long'));
     const problems = checkSection(a.body, DEFAULT_RULE_SETTINGS);
     evict(a.body, b.body);
-    assert.equal(a.body.treeCache.size, 0, 'a rebuilt tree starts with an empty cache');
-    const again = matchGoals(a.body, 'long');
+    assert.deepStrictEqual(treeMemo(a.body), newTreeMemo(), 'a rebuilt tree starts with an empty memo');
+    const again = matchGoals(a.body, treeMemo(a.body), 'long');
     assert.notEqual(again, match);
     assert.equal(again.tables[0], a.body.tables.find((t) => t.kind === 'long'), 'the new match holds the new tree’s tables');
     assert.deepStrictEqual(again, match);
-    assert.notEqual(allValues(a.body), values);
-    assert.deepStrictEqual(allValues(a.body), values);
-    assert.equal(checkSection(a.body, DEFAULT_RULE_SETTINGS), problems, 'problems are cached on the body, not the tree');
+    assert.notEqual(allValues(ctx(a.body)), values);
+    assert.deepStrictEqual(allValues(ctx(a.body)), values);
+    assert.equal(checkSection(a.body, DEFAULT_RULE_SETTINGS), problems, 'problems are kept per body, not with the tree');
   });
 
   it('checking a document keeps no tree it built (each dies before the next is built)', () => {

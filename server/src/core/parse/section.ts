@@ -10,6 +10,7 @@ import type {
   Cell, ColumnMap, GoalKind, GoalTable, IndicatorRow, LevelValue, Overview, OverviewGoal,
   Range, Row, SectionBody, StrayNode, Title, Value,
 } from '../model';
+import { newTreeMemo, type TreeMemo } from '../tree-memo';
 import { cellRange, hasSpace } from './cell';
 import { departmentName, isTitleLine, lineText } from './titles';
 import { makeRow, tokenize } from './tokenizer';
@@ -53,13 +54,11 @@ function isEmptyRow(row: Row): boolean {
  * Built for every department at once and kept, it was promoted to the old generation and ~40% of
  * opening a large file was garbage collection. Built one department at a time and dropped, a tree
  * dies young (a cheap scavenge) and the memory an open file keeps is its lines plus per-section
- * results (problems, diagnostics, outline: `cache`). Sample ×10, parse + check of every problem:
+ * results (problems, diagnostics, outline), kept by their producers (../body-cache.ts). Sample ×10, parse + check of every problem:
  * ~650 → ~400 ms, heap kept after both 98 → 21 MB (parseDocument then checkDocument in a fresh
  * process, medians of 7 runs).
  */
 class Section implements SectionBody {
-  /** Per-section results that outlive the tree (plain data: no tree nodes). */
-  readonly cache = new Map<string, unknown>();
   /** The tree, while it is in the pool. Private: neither enumerated nor compared. */
   #tree: SectionTree | null = null;
   readonly #titleLines: number;
@@ -92,10 +91,6 @@ class Section implements SectionBody {
   }
   get stray(): StrayNode[] {
     return Section.tree(this).stray;
-  }
-  get treeCache(): Map<string, unknown> {
-    const tree = Section.tree(this);
-    return (tree.cache ??= new Map());
   }
 
   /** The section's tree: from the pool (made most recently used), else built and pooled. */
@@ -133,8 +128,8 @@ interface SectionTree {
   overview: Overview | null;
   tables: GoalTable[];
   stray: StrayNode[];
-  /** Cached results that hold nodes of this tree (`SectionBody.treeCache`): they go with it. */
-  cache: Map<string, unknown> | null;
+  /** What is worked out from this tree and holds its nodes (../tree-memo.ts): it goes with the tree. */
+  memo: TreeMemo | null;
 }
 
 /**
@@ -191,7 +186,7 @@ export function retireTree(body: SectionBody): void {
 }
 
 /**
- * The body with its tree's fields as plain data properties (`treeCache` is the tree's own cache), for
+ * The body with its tree's fields as plain data properties, for
  * a run of rules over one section. Rules read a section's fields thousands of times; through the
  * getters, each read went through `Section.tree`, and the optimising compiler inlined that, with the
  * pool and the tree builder behind it, into every rule: compiling the rules was more than half of its
@@ -205,8 +200,18 @@ export function treeView(body: SectionBody): SectionBody {
   return {
     lines: body.lines, eols: body.eols, chars: body.chars, title: body.title, department: body.department,
     unit: tree.unit, moneyUnit: tree.moneyUnit, overview: tree.overview, tables: tree.tables, stray: tree.stray,
-    rows: tree.rows, cache: body.cache, treeCache: (tree.cache ??= new Map()),
+    rows: tree.rows,
   };
+}
+
+/**
+ * The memo of a section's tree (../tree-memo.ts), made with the tree: it holds tree nodes, so it is
+ * dropped when the tree is. A body that is not a parsed section (a test's literal) gets a fresh one.
+ */
+export function treeMemo(body: SectionBody): TreeMemo {
+  if (!(body instanceof Section)) return newTreeMemo();
+  const tree = Section.tree(body);
+  return (tree.memo ??= newTreeMemo());
 }
 
 export function parseSection(lines: readonly string[], eols: readonly string[], hasTitle: boolean): SectionBody {
@@ -224,7 +229,7 @@ export function parseSection(lines: readonly string[], eols: readonly string[], 
 function buildTree(lines: readonly string[], titleLines: number, hasTitle: boolean): SectionTree {
   const tree: SectionTree = {
     rows: tokenize(lines, titleLines, lines.length),
-    unit: null, moneyUnit: null, overview: null, tables: [], stray: [], cache: null,
+    unit: null, moneyUnit: null, overview: null, tables: [], stray: [], memo: null,
   };
   new SectionParser(tree, hasTitle).run();
   return tree;

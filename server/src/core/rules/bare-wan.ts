@@ -21,7 +21,7 @@ export const bareWan: Rule = {
   ),
   fixable: true,
   check(ctx) {
-    const values = allValues(ctx.section);
+    const values = allValues(ctx);
     for (let vi = 0; vi < values.length; vi++) {
       const { row, slot, value } = values[vi];
       const unit = value.unit;

@@ -32,7 +32,7 @@ export const comparatorDirection: Rule = {
   ),
   fixable: true,
   check(ctx) {
-    const rows = indicatorRows(ctx.section);
+    const rows = indicatorRows(ctx);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       const v = row.target;

@@ -18,7 +18,7 @@ export const comparatorInActual: Rule = {
   ),
   fixable: true,
   check(ctx) {
-    const rows = indicatorRows(ctx.section);
+    const rows = indicatorRows(ctx);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       for (let si = 0; si < ACTUALS.length; si++) {

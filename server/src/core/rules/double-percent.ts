@@ -12,7 +12,7 @@ export const doublePercent: Rule = {
   description: msg('百分号重复（「%%」），应为一个「%」。', 'The percent sign is doubled (%%); write one %.'),
   fixable: true,
   check(ctx) {
-    const values = allValues(ctx.section);
+    const values = allValues(ctx);
     for (let vi = 0; vi < values.length; vi++) {
       const { slot, value } = values[vi];
       const unit = value.unit;

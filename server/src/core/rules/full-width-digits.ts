@@ -12,7 +12,7 @@ export const fullWidthDigits: Rule = {
   description: msg('数字使用了全角字符（如「１项」），应改为半角数字。', 'A number is typed with full-width digits (１项); use ASCII digits.'),
   fixable: true,
   check(ctx) {
-    const values = allValues(ctx.section);
+    const values = allValues(ctx);
     for (let vi = 0; vi < values.length; vi++) {
       const { slot, value } = values[vi];
       const n = value.number;

@@ -32,7 +32,7 @@ export const goalTextMismatch: Rule = {
   ),
   fixable: false,
   check(ctx) {
-    for (const m of overviewMatches(ctx.section)) {
+    for (const m of overviewMatches(ctx.section, ctx.memo)) {
       const kind = m.kind;
       m.tables.forEach((t, i) => {
         const gi = m.tableToGoal[i];

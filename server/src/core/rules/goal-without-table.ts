@@ -16,7 +16,7 @@ export const goalWithoutTable: Rule = {
   ),
   fixable: false,
   check(ctx) {
-    for (const m of overviewMatches(ctx.section)) {
+    for (const m of overviewMatches(ctx.section, ctx.memo)) {
       const kind = m.kind;
       m.goals.forEach((g, i) => {
         if (m.goalToTable[i] >= 0) return;

@@ -1,11 +1,13 @@
 /**
  * The rule registry and the runner. Each rule lives in a file of its own (named after it);
- * this file lists them in code order and runs them over a section, caching the result on
- * the section body so unchanged sections are never re-checked.
+ * this file lists them in code order and runs them over a section, keeping the result per
+ * section body so unchanged sections are never re-checked.
  */
+import { BodyCache } from '../body-cache';
 import type { SectionBody, SectionRef } from '../model';
 import { absRange } from '../model';
-import { hasTree, retireTree, treeView } from '../parse/section';
+import { hasTree, retireTree, treeMemo, treeView } from '../parse/section';
+import type { TreeMemo } from '../tree-memo';
 import type { Problem, Rule, RuleContext, RuleSettings, Severity, SeveritySetting } from './types';
 import { missingUnit } from './missing-unit';
 import { rateAsFraction } from './rate-as-fraction';
@@ -64,17 +66,19 @@ export function ruleByCode(code: string): Rule | undefined {
  * the file was garbage collection).
  */
 export function checkSection(body: SectionBody, settings: RuleSettings): readonly Problem[] {
-  const key = `problems:${settings.framework}:${settings.minSatisfaction}`;
-  const cached = body.cache.get(key) as Problem[] | undefined;
-  if (cached) return cached;
+  const cached = checked.get(body);
+  if (cached && cached.framework === settings.framework && cached.minSatisfaction === settings.minSatisfaction) return cached.problems;
   const built = !hasTree(body);
-  const ctx = new RuleRun(treeView(body), settings);
+  const ctx = new RuleRun(treeView(body), treeMemo(body), settings);
   for (let i = 0; i < RULES.length; i++) RULES[i].check(ctx);
   const problems = ctx.problems;
-  body.cache.set(key, problems);
+  checked.set(body, { framework: settings.framework, minSatisfaction: settings.minSatisfaction, problems });
   if (built) retireTree(body);
   return problems;
 }
+
+/** The problems of each section body, for the rule settings they were found with (the last ones asked for). */
+const checked = new BodyCache<RuleSettings & { problems: readonly Problem[] }>();
 
 /**
  * The context of one section's check. `report` is a method, the same function for every section:
@@ -83,7 +87,7 @@ export function checkSection(body: SectionBody, settings: RuleSettings): readonl
  */
 class RuleRun implements RuleContext {
   readonly problems: Problem[] = [];
-  constructor(readonly section: SectionBody, readonly settings: RuleSettings) {}
+  constructor(readonly section: SectionBody, readonly memo: TreeMemo, readonly settings: RuleSettings) {}
   report(problem: Problem): void {
     this.problems.push(problem);
   }

@@ -9,7 +9,7 @@ export const level1WithoutLevel2: Rule = {
   description: msg('一级指标下没有填写二级指标。', 'A new 一级 (level-1) group has no 二级 (level-2) category.'),
   fixable: false,
   check(ctx) {
-    const rows = indicatorRows(ctx.section);
+    const rows = indicatorRows(ctx);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       if (row.level1.inherited || row.level1.text === '' || row.level2.text !== '') continue;

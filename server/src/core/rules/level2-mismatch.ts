@@ -19,7 +19,7 @@ export const level2Mismatch: Rule = {
   fixable: false,
   check(ctx) {
     const fw = framework(ctx.settings);
-    const rows = indicatorRows(ctx.section);
+    const rows = indicatorRows(ctx);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       const l2 = row.level2;

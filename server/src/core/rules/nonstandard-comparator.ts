@@ -17,7 +17,7 @@ export const nonstandardComparator: Rule = {
   ),
   fixable: true,
   check(ctx) {
-    const values = allValues(ctx.section);
+    const values = allValues(ctx);
     for (let vi = 0; vi < values.length; vi++) {
       const { slot, value } = values[vi];
       const c = value.comparator;

@@ -18,7 +18,7 @@ export const rateAsFraction: Rule = {
   ),
   fixable: true,
   check(ctx) {
-    const values = allValues(ctx.section);
+    const values = allValues(ctx);
     for (let vi = 0; vi < values.length; vi++) {
       const { row, slot, value } = values[vi];
       if (value.kind !== 'numeric' || !value.number || value.unit) continue;

@@ -18,7 +18,7 @@ export const satisfactionBelowMinimum: Rule = {
   fixable: false,
   check(ctx) {
     const min = ctx.settings.minSatisfaction;
-    const rows = indicatorRows(ctx.section);
+    const rows = indicatorRows(ctx);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       const v = row.target;

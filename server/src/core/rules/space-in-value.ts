@@ -9,7 +9,7 @@ export const spaceInValue: Rule = {
   description: msg('指标值内部有多余空格（如「≥ 20场」），应删除。', 'A numeric value has spaces inside it (≥ 20场); remove them.'),
   fixable: true,
   check(ctx) {
-    const values = allValues(ctx.section);
+    const values = allValues(ctx);
     for (let vi = 0; vi < values.length; vi++) {
       const { slot, value } = values[vi];
       if (value.kind !== 'numeric') continue;

@@ -13,7 +13,7 @@ export const tableWithoutGoal: Rule = {
   ),
   fixable: false,
   check(ctx) {
-    for (const m of overviewMatches(ctx.section)) {
+    for (const m of overviewMatches(ctx.section, ctx.memo)) {
       const kind = m.kind;
       m.tables.forEach((t, i) => {
         if (m.tableToGoal[i] >= 0) return;

@@ -1,10 +1,11 @@
 /**
  * What a rule is and what it reports. Rules see one department section at a time (every
  * check in the format is within a department), report positions relative to the section,
- * and their results are cached on the section body: an edit re-checks only the sections
- * it re-parsed.
+ * and their results are cached per section body by the runner (./index.ts): an edit re-checks
+ * only the sections it re-parsed.
  */
 import type { Range, SectionBody } from '../model';
+import type { TreeMemo } from '../tree-memo';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -52,6 +53,8 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = { framework: '2021', minSatis
 
 export interface RuleContext {
   section: SectionBody;
+  /** What is worked out once per section tree and shared by the rules (goal matches, row and value lists). */
+  memo: TreeMemo;
   settings: RuleSettings;
   report(problem: Problem): void;
 }

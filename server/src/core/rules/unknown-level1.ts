@@ -19,7 +19,7 @@ export const unknownLevel1: Rule = {
   check(ctx) {
     const fw = framework(ctx.settings);
     const names = Object.keys(fw.level2).join('、');
-    const rows = indicatorRows(ctx.section);
+    const rows = indicatorRows(ctx);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       const l1 = row.level1;

@@ -1,7 +1,8 @@
 /** Small helpers shared by the rules: text normalisation, cell offsets, iteration over values. */
 import type { Cell, GoalTable, IndicatorRow, Position, Range, SectionBody, Value } from '../../model';
 import { cellRange, hasSpace } from '../../parse/cell';
-import type { Fix, Message, TextEdit } from '../types';
+import type { TreeMemo } from '../../tree-memo';
+import type { Fix, Message, RuleContext, TextEdit } from '../types';
 
 export { cellRange };
 
@@ -94,38 +95,38 @@ export interface ValueRef {
 
 /**
  * Every indicator row of every goal table, in table order: what most rules walk. Built once per
- * section tree and shared (cached with the tree: it holds rows), so the rules loop over one array
+ * section tree and shared (in the tree's memo: it holds rows), so the rules loop over one array
  * instead of each nesting the same loop over tables and rows.
  */
-export function indicatorRows(section: SectionBody): readonly IndicatorRow[] {
+export function indicatorRows(ctx: RuleContext): readonly IndicatorRow[] {
   // Built in a function of its own, as `allValues` below, so that it is not inlined into every rule.
-  return (section.treeCache.get('rules:rows') as IndicatorRow[] | undefined) ?? buildRows(section);
+  return ctx.memo.indicatorRows ?? buildRows(ctx.section, ctx.memo);
 }
 
-function buildRows(section: SectionBody): readonly IndicatorRow[] {
+function buildRows(section: SectionBody, memo: TreeMemo): readonly IndicatorRow[] {
   const out: IndicatorRow[] = [];
   const tables = section.tables;
   for (let ti = 0; ti < tables.length; ti++) {
     const rows = tables[ti].rows;
     for (let ri = 0; ri < rows.length; ri++) out.push(rows[ri]);
   }
-  section.treeCache.set('rules:rows', out);
+  memo.indicatorRows = out;
   return out;
 }
 
 /**
  * Every parsed value of every indicator row: the target and, in 年度 tables, the 前年/上年 actuals.
- * Built once per section tree and shared by the rules that walk values (cached with the tree: it
+ * Built once per section tree and shared by the rules that walk values (in the tree's memo: it
  * holds rows and values).
  */
-export function allValues(section: SectionBody): readonly ValueRef[] {
+export function allValues(ctx: RuleContext): readonly ValueRef[] {
   // The list is built in a function of its own: this one is called by nine rules and inlined into
   // each by the optimising compiler, which compiled nine copies of the building loop while it was
   // written here (compile jobs compete with the check for a 2-core machine's CPU).
-  return (section.treeCache.get('rules:values') as ValueRef[] | undefined) ?? buildValues(section);
+  return ctx.memo.values ?? buildValues(ctx.section, ctx.memo);
 }
 
-function buildValues(section: SectionBody): readonly ValueRef[] {
+function buildValues(section: SectionBody, memo: TreeMemo): readonly ValueRef[] {
   const out: ValueRef[] = [];
   const tables = section.tables;
   for (let ti = 0; ti < tables.length; ti++) {
@@ -137,7 +138,7 @@ function buildValues(section: SectionBody): readonly ValueRef[] {
       out.push({ table, row, slot: 'target', value: row.target });
     }
   }
-  section.treeCache.set('rules:values', out);
+  memo.values = out;
   return out;
 }
 

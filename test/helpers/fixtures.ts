@@ -1,4 +1,4 @@
-/** Small hand-written fixtures: `→` stands for a TAB, as in format.md's excerpts. */
+/** Small hand-written fixtures: `→` stands for a TAB, as in docs/format.md's excerpts. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 

@@ -1,5 +1,5 @@
 /**
- * The document model of a 绩效目标表 text export (format.md §3).
+ * The document model of a 绩效目标表 text export (docs/format.md §3).
  *
  * Positions are LSP positions (0-based line, UTF-16 character) but every node inside a
  * section is stored RELATIVE to its section's first line. A section body is immutable and
@@ -88,7 +88,7 @@ export interface UnitPart {
 
 export type ValueKind = 'numeric' | 'text' | 'placeholder' | 'empty';
 
-/** A parsed 指标值 (format.md §4). */
+/** A parsed 指标值 (docs/format.md §4). */
 export interface Value {
   /** The cell's logical text. */
   raw: string;
@@ -171,7 +171,7 @@ export interface IndicatorRow {
   range: Range;
 }
 
-/** Which column of a data row holds what (format.md §3). */
+/** Which column of a data row holds what (docs/format.md §3). */
 export interface ColumnMap {
   width: number;
   label: number;

@@ -1,7 +1,7 @@
 /**
  * Acceptance: the real sample parses completely. The expected figures come from
  * test/fixtures/sample-counts.md, which was counted independently of this parser
- * (grep/awk/Python following format.md; see the file for the methods).
+ * (grep/awk/Python following docs/format.md; see the file for the methods).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';

@@ -1,6 +1,6 @@
 /**
- * Every variant of format.md, each on a small fixture of its own. `→` is a TAB.
- * Section numbers refer to format.md.
+ * Every variant of docs/format.md, each on a small fixture of its own. `→` is a TAB.
+ * Section numbers refer to docs/format.md.
  */
 import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/src/core/parse/document';

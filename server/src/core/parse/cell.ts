@@ -1,6 +1,6 @@
 /**
  * Building a cell's logical text from its source paragraphs, and mapping parts of that
- * text back to exact source ranges (format.md §2).
+ * text back to exact source ranges (docs/format.md §2).
  *
  * A cell's paragraphs are always consecutive lines (its TAB line, then continuation and blank
  * lines), so a cell is stored as a span of its section's lines plus a few numbers. Ranges,

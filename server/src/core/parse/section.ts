@@ -1,5 +1,5 @@
 /**
- * Parser: one department section's lines → its part of the model (format.md §3).
+ * Parser: one department section's lines → its part of the model (docs/format.md §3).
  *
  * The rows of a section come in zones: the title, the header zone (`单位：万元`), the
  * 整体绩效总目标 overview, then goal tables (`长期目标N：` header row, optional indicator
@@ -374,7 +374,7 @@ class SectionParser {
   }
 
   /**
-   * A blank line inside a row splits it (format.md §2): when a row is narrower than the table
+   * A blank line inside a row splits it (docs/format.md §2): when a row is narrower than the table
    * and the pieces that follow add up to exactly the table's width, they are one row.
    */
   private rejoin(row: Row, width: number): Row {

@@ -1,5 +1,5 @@
 /**
- * Where department sections start (format.md §3 "Section start").
+ * Where department sections start (docs/format.md §3 "Section start").
  *
  * A title is a line whose text ends with 绩效目标表 or 绩效目标申报表. When the text is only the
  * bare suffix (`整体支出绩效目标表`, `绩效目标表`) Word wrapped the title and the department name is

@@ -1,5 +1,5 @@
 /**
- * Tokenizer: lines → cells → rows (format.md §2).
+ * Tokenizer: lines → cells → rows (docs/format.md §2).
  *
  * The text is a Word table exported one paragraph per line. A cell starts with a TAB
  * (possibly after spaces: line 1 of the sample is SPACE+TAB); following non-TAB lines are

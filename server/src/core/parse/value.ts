@@ -1,5 +1,5 @@
 /**
- * The 指标值 parser (format.md §4):
+ * The 指标值 parser (docs/format.md §4):
  *   value := [comparator] number [unit] [以上|以内|以下|左右]  |  qualitative text  |  placeholder
  * Every part keeps its exact source range so rules can point at it and fixes can replace it.
  */

@@ -1,5 +1,5 @@
 /**
- * The indicator category frameworks (format.md §5): which 一级 exist and which 二级 belong to
+ * The indicator category frameworks (docs/format.md §5): which 一级 exist and which 二级 belong to
  * each. '2021' is the current national framework; '2015' the older local templates that put
  * 成本 under 产出 as a 二级.
  */

@@ -88,3 +88,8 @@ export type Labels = typeof ZH;
 export function labels(locale: Locale): Labels {
   return locale === 'en' ? EN : ZH;
 }
+
+/** A goal or goal table as the UI names it: 长期目标2 / Long-term goal 2 (hover, outline, workspace symbols). */
+export function goalLabel(kind: 'long' | 'annual', number: number | null, L: Labels): string {
+  return kind === 'long' ? L.longGoal(number) : L.annualGoal(number);
+}

@@ -7,7 +7,8 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { DocumentModel, GoalTable, IndicatorRow, LevelValue, OverviewGoal, Position, SectionBody, SectionRef, Value } from '../core/model';
 import { absRange } from '../core/model';
-import { labels, type Labels, type Locale } from '../i18n';
+import { goalLabel, labels, type Labels, type Locale } from '../i18n';
+import { isCostCategory } from '../core/rules/util/indicators';
 import { cellHasLine, goalForTable, rowHasLine, sectionAt, tableAt, tablesForGoal } from './locate';
 
 const SEP = ' › ';
@@ -25,10 +26,6 @@ export function shorten(text: string, max = SHORT): string {
 
 function colon(locale: Locale): string {
   return locale === 'en' ? ': ' : '：';
-}
-
-export function goalLabel(kind: 'long' | 'annual', number: number | null, L: Labels): string {
-  return kind === 'long' ? L.longGoal(number) : L.annualGoal(number);
 }
 
 function tableLabel(t: GoalTable, L: Labels, locale: Locale): string {
@@ -82,10 +79,6 @@ export function describeValue(v: Value, L: Labels, locale: Locale, implicitUnit:
   }
 }
 
-function isCost(row: IndicatorRow): boolean {
-  return row.level1.text.includes('成本') || row.level2.text.includes('成本');
-}
-
 function indicatorHover(ref: SectionRef, table: GoalTable, row: IndicatorRow, L: Labels, locale: Locale): Hover {
   const body = ref.body;
   const path = [
@@ -95,7 +88,7 @@ function indicatorHover(ref: SectionRef, table: GoalTable, row: IndicatorRow, L:
     level(row.level2, L, locale),
     `**${md(row.level3.text || L.empty)}**`,
   ].join(SEP);
-  const implicit = isCost(row) ? body.moneyUnit : null;
+  const implicit = isCostCategory(row) ? body.moneyUnit : null;
   const lines: string[] = [path, ''];
   if (table.kind === 'annual') {
     if (row.previous) lines.push(`- ${md(L.previous)}${colon(locale)}${md(describeValue(row.previous, L, locale, implicit))}`);

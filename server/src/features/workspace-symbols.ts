@@ -3,8 +3,7 @@ import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
 import type { DocumentModel, Range, SectionBody } from '../core/model';
 import { BodyCache } from '../core/body-cache';
 import { absRange } from '../core/model';
-import { labels, type Locale } from '../i18n';
-import { goalLabel } from './hover';
+import { goalLabel, labels, type Locale } from '../i18n';
 
 const LIMIT = 2000;
 

@@ -10,6 +10,7 @@ import type {
   Cell, ColumnMap, GoalKind, GoalTable, IndicatorRow, LevelValue, Overview, OverviewGoal,
   Range, Row, SectionBody, StrayNode, Title, Value,
 } from '../model';
+import { asciiDigits, compact } from '../text';
 import { newTreeMemo, type TreeMemo } from '../tree-memo';
 import { cellRange, hasSpace } from './cell';
 import { departmentName, isTitleLine, lineText } from './titles';
@@ -20,10 +21,6 @@ export const LONG_COLUMNS: ColumnMap = { width: 6, label: 0, level1: 1, level2: 
 export const ANNUAL_COLUMNS: ColumnMap = { width: 8, label: 0, level1: 1, level2: 2, level3: 3, previous: 4, last: 5, target: 6, basis: 7 };
 const OVERVIEW_WIDTH = 3;
 
-/** Without whitespace; a scan first, since most cells have none (runs on most cells of a section). */
-function compact(s: string): string {
-  return hasSpace(s) ? s.replace(/\s+/g, '') : s;
-}
 const TABLE_HEADER = /^(长期|年度)目标([0-9０-９]+)?[:：]?$/;
 const TABLE_HEADER_WITH_TEXT = /^(长期|年度)目标\s*([0-9０-９]+)\s*[:：]\s*(.+)$/;
 const GOAL_PREFIX = /^(?:(?:长期|年度)?目标\s*([0-9０-９]+)\s*[：:.、．]?|([0-9０-９]+)\s*[：:.、．])\s*/;
@@ -32,7 +29,7 @@ const INDICATOR_HEADER_LABELS = new Set(['一级指标', '二级指标', '三级
 const SUB_HEADER = /^(近两年(指标|实际)?值|预[计期]当年(实现|指标)?值?|当年(目标|指标|实现)?值?|前年(实际|指标)?值?|上年(实际|指标)?值?|指标值)$/;
 
 export function toNumber(digits: string): number {
-  return Number(digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  return Number(asciiDigits(digits));
 }
 
 // The tests that run on every row are loops, not every/some/map with a callback: unoptimised (the

@@ -1,18 +1,13 @@
 /** Small helpers shared by the rules: text normalisation, cell offsets, iteration over values. */
 import type { Cell, GoalTable, IndicatorRow, Position, Range, SectionBody, Value } from '../../model';
-import { cellRange, hasSpace } from '../../parse/cell';
+import { cellRange } from '../../parse/cell';
+import { asciiDigits, compact } from '../../text';
 import type { TreeMemo } from '../../tree-memo';
 import type { Fix, Message, RuleContext, TextEdit } from '../types';
 
 export { cellRange };
 
-/**
- * Removes all whitespace (ASCII, U+3000 …). Most labels and names have none: a scan is much
- * cheaper than a global replace, and the rules compact every row's labels several times.
- */
-export function compact(s: string): string {
-  return hasSpace(s) ? s.replace(/[\s\u3000]+/g, '') : s;
-}
+export { compact };
 
 /**
  * The same text, not sharing the memory of the document it was read from. V8 keeps a substring of
@@ -44,7 +39,7 @@ export function toHalfWidth(s: string): string {
 
 /** Converts full-width digits and the full-width decimal point / comma of a number to ASCII. */
 export function asciiNumber(raw: string): string {
-  return raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.').replace(/，/g, ',');
+  return asciiDigits(raw).replace(/．/g, '.').replace(/，/g, ',');
 }
 
 /** Offset in `cell.text` of a source position inside the cell (or -1). */

@@ -14,8 +14,15 @@
  *  - `edit`: a one-character edit of the model (updateDocument; no tree);
  *  - `edit + check`: the edit, then the problems of every section (checkSection: only the edited
  *    section is not cached, so its tree is built and checked); what a keystroke costs.
+ *
+ * Then the command line as a user runs it (the bundled dist/cli.js in a child process, on files in
+ * a temporary directory; issue 9): `check --fix` on the sample ×10, ×50 and ×100 with the
+ * ×100 / ×10 ratio (≈ 10 when fix-all is linear), and `export` (JSON) of the sample ×500
+ * (~190 MB) to a file, with its time and size. `--no-cli` skips this part.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument, updateDocument, type TextChange } from '../../server/src/core/parse/document';
 import type { DocumentModel } from '../../server/src/core/model';
@@ -110,3 +117,40 @@ console.log(
   `10× / 1×: parse ${r(ten.full.median, one.full.median)}×, + trees ${r(ten.trees.median, one.trees.median)}×, + check ${r(ten.checked.median, one.checked.median)}×, ` +
     `one-char edit ${r(ten.edit.median, one.edit.median)}×, edit + check ${r(ten.editCheck.median, one.editCheck.median)}×`,
 );
+
+/** Runs dist/cli.js once and returns its wall time in ms (the child's exit code is printed, not asserted). */
+function runCli(args: string[], stdout: number | 'ignore' = 'ignore'): { ms: number; status: number | null } {
+  const cli = path.resolve(__dirname, '../../../dist/cli.js');
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [cli, ...args], { stdio: ['ignore', stdout, 'inherit'] });
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, status: r.status };
+}
+
+if (!process.argv.includes('--no-cli')) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tt-bench-'));
+  try {
+    const fixTimes: Record<number, number> = {};
+    for (const copies of [10, 50, 100]) {
+      const file = path.join(tmp, `x${copies}.txt`);
+      fs.writeFileSync(file, Array(copies).fill(sample).join('\n'));
+      const mb = fs.statSync(file).size / 1e6;
+      const r = runCli(['check', '--fix', file]);
+      fixTimes[copies] = r.ms;
+      console.log(`check --fix sample ×${copies} (${mb.toFixed(0)} MB): ${(r.ms / 1000).toFixed(2)} s (exit ${r.status})`);
+      fs.rmSync(file);
+    }
+    console.log(`check --fix ×100 / ×10: ${(fixTimes[100] / fixTimes[10]).toFixed(1)} (10 = linear)`);
+    const big = path.join(tmp, 'x500.txt');
+    fs.writeFileSync(big, Array(500).fill(sample).join('\n'));
+    const out = path.join(tmp, 'x500.json');
+    const fd = fs.openSync(out, 'w');
+    const r = runCli(['export', big], fd);
+    fs.closeSync(fd);
+    console.log(
+      `export (JSON) sample ×500 (${(fs.statSync(big).size / 1e6).toFixed(0)} MB): ${(r.ms / 1000).toFixed(2)} s, exit ${r.status}, ` +
+        `${(fs.statSync(out).size / 1e6).toFixed(0)} MB of JSON`,
+    );
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}

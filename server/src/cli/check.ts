@@ -1,22 +1,22 @@
 /**
  * `target-table check FILE... [--format text|json] [--fix]`: the diagnostics of the language
- * server on the command line. Exit 1 when an error-level problem remains, else 0.
- * `--fix` applies every safe fix in place first (atomic write, only when something changed,
- * line endings and BOM kept), then reports what is left.
+ * server on the command line; exit codes in io.ts (`EXIT`). Every file that can be read is
+ * checked and reported; one that cannot gives one line on stderr. `--fix` applies every safe fix
+ * in place first (io.ts `writeInPlace`: same inode, only from the first changed byte, refused when
+ * the file changed since it was read), only when every file named could be read, then reports
+ * what is left; a file whose write failed is reported as it still is.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { DocumentModel } from '../core/model';
 import { parseDocument } from '../core/parse/document';
 import type { DocumentProblem } from '../core/rules/index';
 import type { Severity } from '../core/rules/types';
 import { documentProblems } from '../features/diagnostics';
-import { fixAllText } from '../features/fixes';
+import { fixAll, modelText } from '../features/fixes';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../features/settings';
 import { msg, pickLocale, type Locale } from '../i18n';
-import { CliError, readTextFile } from './io';
+import { CliError, EXIT, readInputFile, readStdin, worstExit, writeInPlace, type InputFile } from './io';
 
-const USAGE = '用法 usage: target-table check FILE... [--format text|json] [--fix]';
+const USAGE = '用法 usage: target-table check FILE... [--format text|json] [--fix]   (FILE 为 - 时读标准输入 - reads standard input)';
 
 export interface CheckOptions {
   files: string[];
@@ -42,6 +42,8 @@ export function parseCheckArgs(args: string[]): CheckOptions {
   }
   if (format !== 'text' && format !== 'json') throw new CliError(`--format 只能是 text 或 json (must be text or json): ${format}`, 2);
   if (files.length === 0) throw new CliError(USAGE, 2);
+  if (fix && files.includes('-')) throw new CliError('--fix 不能用于标准输入（-），请给出文件名 --fix cannot fix standard input (-): name the file', 2);
+  if (files.filter((f) => f === '-').length > 1) throw new CliError('标准输入（-）只能给一次 standard input (-) can be named once', 2);
   return { files, format, fix };
 }
 
@@ -67,48 +69,31 @@ export interface JsonProblem {
   message: string;
 }
 
-function hasBom(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const b = Buffer.alloc(3);
-    const n = fs.readSync(fd, b, 0, 3, 0);
-    return n === 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Writes through a temporary file in the same directory and a rename, keeping the file's mode. */
-export function writeAtomically(file: string, data: string): void {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const mode = fs.statSync(file).mode;
-  try {
-    fs.writeFileSync(tmp, data, { mode });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
-    }
-    throw new CliError(`无法写入 cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-}
-
 /** Problems in reading order (line, then column), as a reviewer walks the file. */
 function byPosition(problems: DocumentProblem[]): DocumentProblem[] {
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /** Checks (and with `fix`, fixes) one file's text. Pure apart from the settings. */
-export function checkText(text: string, fix: boolean, settings: ServerSettings = DEFAULT_SETTINGS): { text: string; model: DocumentModel; problems: DocumentProblem[]; fixed: number } {
+export function checkText(
+  text: string,
+  fix: boolean,
+  settings: ServerSettings = DEFAULT_SETTINGS,
+): { text: string; model: DocumentModel; problems: DocumentProblem[]; fixed: number; original: DocumentModel } {
+  const original = parseDocument(text);
   if (fix) {
-    const r = fixAllText(text, settings);
-    return { text: r.text, model: r.model, problems: byPosition(documentProblems(r.model, settings)), fixed: r.fixes };
+    const r = fixAll(original, settings);
+    if (r.fixes > 0) return { text: modelText(r.model), model: r.model, problems: byPosition(documentProblems(r.model, settings)), fixed: r.fixes, original };
   }
-  const model = parseDocument(text);
-  return { text, model, problems: byPosition(documentProblems(model, settings)), fixed: 0 };
+  return { text, model: original, problems: byPosition(documentProblems(original, settings)), fixed: 0, original };
+}
+
+/**
+ * Whether a model holds a target table: a department (a title line) with an overview or a goal
+ * table. A title alone is not enough: README.md's first line ends in 绩效目标表.
+ */
+export function hasTargetTable(model: DocumentModel): boolean {
+  return model.sections.some((s) => s.body.title !== null && (s.body.overview !== null || s.body.tables.length > 0));
 }
 
 export function toJson(reports: readonly FileReport[], locale: Locale): JsonProblem[] {
@@ -130,7 +115,7 @@ export function toJson(reports: readonly FileReport[], locale: Locale): JsonProb
   return out;
 }
 
-export function formatText(reports: readonly FileReport[], locale: Locale): string {
+export function formatText(reports: readonly FileReport[], locale: Locale, notFixed = false): string {
   const lines: string[] = [];
   const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let fixed = 0;
@@ -146,10 +131,12 @@ export function formatText(reports: readonly FileReport[], locale: Locale): stri
     const pl = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
     let s = `${pl(n, 'file')}, ${pl(count.error, 'error')}, ${pl(count.warning, 'warning')}, ${count.information} info, ${pl(count.hint, 'hint')}`;
     if (fixed > 0) s += `; ${pl(fixed, 'fix')} applied`;
+    if (notFixed) s += '; nothing fixed: a file could not be read';
     lines.push(s);
   } else {
     let s = `${n} 个文件，${count.error} 个错误，${count.warning} 个警告，${count.information} 个信息，${count.hint} 个提示`;
     if (fixed > 0) s += `；已修复 ${fixed} 处`;
+    if (notFixed) s += '；有文件无法读取，未修复任何文件';
     lines.push(s);
   }
   return lines.join('\n') + '\n';
@@ -159,17 +146,48 @@ function write(out: string): Promise<void> {
   return new Promise((resolve, reject) => process.stdout.write(out, (e) => (e ? reject(e) : resolve())));
 }
 
+function complain(e: CliError): void {
+  process.stderr.write(`target-table: ${e.message}\n`);
+}
+
 export async function runCheck(args: string[]): Promise<number> {
   const opts = parseCheckArgs(args);
   const locale = cliLocale();
-  // Read everything first: a missing or binary file stops the run before any file is rewritten.
-  const inputs = opts.files.map((file) => ({ file, text: readTextFile(file) }));
-  const reports: FileReport[] = [];
-  for (const { file, text } of inputs) {
-    const r = checkText(text, opts.fix);
-    if (opts.fix && r.fixed > 0 && r.text !== text) writeAtomically(file, (hasBom(file) ? '\ufeff' : '') + r.text);
-    reports.push({ file, problems: r.problems, fixed: r.fixed });
+  const codes: number[] = [];
+  // Read every file first: with --fix, no file is written unless all of them could be read.
+  const inputs: InputFile[] = [];
+  for (const file of opts.files) {
+    try {
+      inputs.push(file === '-' ? await readStdin() : readInputFile(file));
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      complain(e);
+      codes.push(e.exitCode);
+    }
   }
-  await write(opts.format === 'json' ? JSON.stringify(toJson(reports, locale), null, 2) + '\n' : formatText(reports, locale));
-  return reports.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+  const fix = opts.fix && inputs.length === opts.files.length;
+  const reports: FileReport[] = [];
+  for (const input of inputs) {
+    const r = checkText(input.text, fix);
+    let report: FileReport = { file: input.name, problems: r.problems, fixed: r.fixed };
+    if (r.fixed > 0) {
+      try {
+        if (!writeInPlace(input, r.text)) report = { ...report, fixed: 0 }; // the fixes gave back the same bytes
+      } catch (e) {
+        if (!(e instanceof CliError)) throw e;
+        complain(e);
+        codes.push(e.exitCode);
+        // Not written: report the file as it still is.
+        report = { file: input.name, problems: byPosition(documentProblems(r.original, DEFAULT_SETTINGS)), fixed: 0 };
+      }
+    }
+    if (!hasTargetTable(r.original)) {
+      complain(new CliError(`文件中没有绩效目标表 no target table found in ${input.name}`));
+      codes.push(EXIT.noTable);
+    }
+    if (report.problems.some((p) => p.severity === 'error')) codes.push(EXIT.problems);
+    reports.push(report);
+  }
+  await write(opts.format === 'json' ? JSON.stringify(toJson(reports, locale), null, 2) + '\n' : formatText(reports, locale, opts.fix && !fix));
+  return worstExit(codes);
 }

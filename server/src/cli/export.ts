@@ -1,27 +1,41 @@
-/** `target-table export FILE [--format json|csv]`: the parsed tables as JSON or CSV on stdout. */
+/**
+ * `target-table export FILE|- [--format json|csv]`: the parsed tables as JSON or CSV on stdout,
+ * written one department at a time (a 190 MB export is never one string).
+ */
 import { parseDocument } from '../core/parse/document';
-import { exportDocument } from '../core/export/json';
-import { toCsv } from '../core/export/csv';
-import { CliError, readTextFile } from './io';
+import { hasExportableTable, jsonChunks } from '../core/export/json';
+import { csvChunks } from '../core/export/csv';
+import { CliError, EXIT, readInputFile, readStdin } from './io';
+
+const USAGE = '用法 usage: target-table export FILE [--format json|csv]   (FILE 为 - 时读标准输入 - reads standard input)';
 
 export async function runExport(args: string[]): Promise<number> {
   let format = 'json';
   const files: string[] = [];
+  let options = true;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--format' || a === '-f') format = args[++i] ?? '';
-    else if (a.startsWith('--format=')) format = a.slice('--format='.length);
-    else if (a.startsWith('-') && a !== '-') throw new CliError(`未知选项 unknown option: ${a}`, 2);
+    if (options && a === '--') options = false;
+    else if (options && (a === '--format' || a === '-f')) {
+      if (i + 1 >= args.length) throw new CliError(`--format 缺少取值 needs a value\n${USAGE}`, EXIT.usage);
+      format = args[++i];
+    } else if (options && a.startsWith('--format=')) format = a.slice('--format='.length);
+    else if (options && a.startsWith('-') && a !== '-') throw new CliError(`未知选项 unknown option: ${a}`, EXIT.usage);
     else files.push(a);
   }
-  if (format !== 'json' && format !== 'csv') throw new CliError(`--format 只能是 json 或 csv (must be json or csv): ${format}`, 2);
-  if (files.length !== 1) throw new CliError('用法 usage: target-table export FILE [--format json|csv]', 2);
-  const file = files[0];
-  const doc = exportDocument(parseDocument(readTextFile(file)));
-  if (!doc.departments.some((d) => d.tables.length > 0)) {
-    throw new CliError(`文件中没有绩效目标表 no target table found in ${file}`);
-  }
-  const out = format === 'csv' ? toCsv(doc) : JSON.stringify(doc, null, 2) + '\n';
-  await new Promise<void>((resolve, reject) => process.stdout.write(out, (e) => (e ? reject(e) : resolve())));
-  return 0;
+  if (format !== 'json' && format !== 'csv') throw new CliError(`--format 只能是 json 或 csv (must be json or csv): ${format}`, EXIT.usage);
+  if (files.length !== 1) throw new CliError(USAGE, EXIT.usage);
+  const input = files[0] === '-' ? await readStdin() : readInputFile(files[0]);
+  const model = parseDocument(input.text);
+  if (!hasExportableTable(model)) throw new CliError(`文件中没有绩效目标表 no target table found in ${input.name}`, EXIT.noTable);
+  for (const chunk of format === 'csv' ? csvChunks(model) : jsonChunks(model)) await writeOut(chunk);
+  return EXIT.ok;
+}
+
+/** Writes to stdout, waiting while its buffer is full (so memory holds one department's piece). */
+function writeOut(chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (process.stdout.write(chunk, (e) => e && reject(e))) resolve();
+    else process.stdout.once('drain', resolve);
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { runCheck } from './check';
 import { runExport } from './export';
-import { CliError } from './io';
+import { CliError, EXIT } from './io';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -15,21 +15,32 @@ const COMMANDS: Record<string, Command> = {
 };
 
 const USAGE = `用法 Usage:
+  target-table check FILE... [--format text|json] [--fix]
   target-table export FILE [--format json|csv]
-  target-table check FILE... [--format text|json] [--fix]`;
+FILE 为 - 时读标准输入（--fix 除外） FILE - reads standard input (not with --fix)
+
+退出码 Exit codes:
+  0   没有错误级问题 no error-level problem
+  1   有错误级问题 error-level problems found
+  2   用法错误 usage error (bad option or argument)
+  3   文件无法读取或写入 a file could not be read or written (missing, not a regular file, over 500 MiB,
+      not UTF-8, read-only, changed since it was read…)
+  4   文件中没有绩效目标表 a file has no target table
+  70  内部错误 internal error
+多个文件时取最严重的 with several files the worst wins: 3 > 4 > 1 > 0`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '-h' || name === '--help') {
     process.stdout.write(USAGE + '\n');
-    return name ? 0 : 2;
+    return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '-v' || name === '--version') {
     process.stdout.write('target-table 0.1.0\n');
-    return 0;
+    return EXIT.ok;
   }
   const command = COMMANDS[name];
-  if (!command) throw new CliError(`未知命令 unknown command: ${name}\n${USAGE}`, 2);
+  if (!command) throw new CliError(`未知命令 unknown command: ${name}\n${USAGE}`, EXIT.usage);
   return command(rest);
 }
 
@@ -49,7 +60,7 @@ main(process.argv.slice(2)).then(
       process.exitCode = err.exitCode;
     } else {
       process.stderr.write(`target-table: 内部错误 internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exitCode = 70;
+      process.exitCode = EXIT.internal;
     }
   },
 );

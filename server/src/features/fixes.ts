@@ -6,13 +6,12 @@
  * in passes (re-checking the fixed text) until no safe fix is left, so applying fix-all a
  * second time changes nothing.
  */
-import type { DocumentModel, Position, Range, SectionRef } from '../core/model';
-import { parseDocument, updateDocument, type TextChange } from '../core/parse/document';
+import type { DocumentModel, Position, Range } from '../core/model';
+import { parseDocument, updateDocumentBatch, type TextChange } from '../core/parse/document';
 import { joinLines, splitLines } from '../core/parse/lines';
 import type { DocumentProblem } from '../core/rules/index';
 import type { TextEdit } from '../core/rules/types';
 import { documentProblems } from './diagnostics';
-import { sectionAt } from './locate';
 import type { ServerSettings } from './settings';
 
 export type { TextEdit };
@@ -41,23 +40,49 @@ export function collectFixEdits(
   problems: readonly DocumentProblem[],
   accept: (p: DocumentProblem) => boolean = (p) => !!p.fix?.safe,
 ): { edits: TextEdit[]; fixes: number; skipped: number } {
+  // `taken` stays sorted by start and never holds two conflicting edits, so no two share a start
+  // and an edit can only conflict with its neighbours there: a binary search instead of a scan of
+  // every edit taken (which made fix-all quadratic: 28,600 fixes on the sample ×100).
   const taken: TextEdit[] = [];
   let fixes = 0;
   let skipped = 0;
+  const lowerBound = (p: Position): number => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (comparePositions(taken[mid].range.start, p) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const isTaken = (e: TextEdit): boolean => {
+    const i = lowerBound(e.range.start);
+    return i < taken.length && sameEdit(taken[i], e);
+  };
+  const conflictsWithTaken = (e: TextEdit): boolean => {
+    const i = lowerBound(e.range.start);
+    if (i > 0 && editsConflict(taken[i - 1], e)) return true;
+    for (let j = i; j < taken.length; j++) {
+      const s = taken[j].range.start;
+      if (comparePositions(s, e.range.end) >= 0 && comparePositions(s, e.range.start) !== 0) break;
+      if (editsConflict(taken[j], e)) return true;
+    }
+    return false;
+  };
   const candidates = problems.filter((p) => p.fix && p.fix.edits.length > 0 && accept(p));
   candidates.sort((x, y) => comparePositions(x.fix!.edits[0].range.start, y.fix!.edits[0].range.start));
   for (const p of candidates) {
-    const fresh = p.fix!.edits.filter((e) => !taken.some((t) => sameEdit(t, e)));
+    const fresh = p.fix!.edits.filter((e) => !isTaken(e));
     if (fresh.length === 0) continue; // the same fix was already taken (reported twice)
     const internal = fresh.some((e, i) => fresh.some((f, j) => j > i && editsConflict(e, f)));
-    if (internal || fresh.some((e) => taken.some((t) => editsConflict(t, e)))) {
+    if (internal || fresh.some(conflictsWithTaken)) {
       skipped++;
       continue;
     }
-    taken.push(...fresh.map((e) => ({ range: e.range, newText: e.newText })));
+    for (const e of fresh) taken.splice(lowerBound(e.range.start), 0, { range: e.range, newText: e.newText });
     fixes++;
   }
-  taken.sort((x, y) => comparePositions(x.range.start, y.range.start));
   return { edits: taken, fixes, skipped };
 }
 
@@ -159,53 +184,16 @@ export interface FixAllResult {
   passes: number;
 }
 
-/**
- * The edits as LSP content changes for `updateDocument`, one change per section (the span from
- * its first to its last edit), applied from the end of the document backwards. One change per
- * section instead of one per edit keeps a fix-all of hundreds of edits from re-parsing the same
- * department hundreds of times.
- */
-function toChanges(model: DocumentModel, edits: readonly TextEdit[]): TextChange[] {
-  const sorted = [...edits].sort((x, y) => comparePositions(x.range.start, y.range.start));
-  const groups: { ref: SectionRef | undefined; edits: TextEdit[] }[] = [];
-  for (const e of sorted) {
-    const ref = sectionAt(model, e.range.start.line);
-    const fits = ref && e.range.end.line < ref.startLine + ref.body.lines.length;
-    const last = groups[groups.length - 1];
-    if (fits && last && last.ref === ref) last.edits.push(e);
-    else groups.push({ ref: fits ? ref : undefined, edits: [e] });
-  }
-  const changes: TextChange[] = [];
-  for (const g of groups) {
-    if (!g.ref || g.edits.length === 1) {
-      for (const e of g.edits) changes.push({ range: e.range, text: e.newText });
-      continue;
-    }
-    const ref = g.ref;
-    const first = g.edits[0].range.start;
-    let end = g.edits[0].range.end;
-    for (const e of g.edits) if (comparePositions(e.range.end, end) > 0) end = e.range.end;
-    const rs = first.line - ref.startLine;
-    const re = end.line - ref.startLine;
-    const lineText = joinLines(ref.body.lines, ref.body.eols, rs, re + 1);
-    const shift = (p: Position): Position => ({ line: p.line - first.line, character: p.character });
-    const fixed = applyEdits(lineText, g.edits.map((e) => ({ range: { start: shift(e.range.start), end: shift(e.range.end) }, newText: e.newText })));
-    const prefix = Math.min(first.character, ref.body.lines[rs].length);
-    const endChar = Math.min(end.character, ref.body.lines[re].length);
-    let endOffset = 0;
-    for (let i = rs; i < re; i++) endOffset += ref.body.lines[i].length + ref.body.eols[i].length;
-    const suffix = lineText.length - (endOffset + endChar);
-    changes.push({
-      range: { start: { line: first.line, character: prefix }, end: { line: end.line, character: endChar } },
-      text: fixed.slice(prefix, fixed.length - suffix),
-    });
-  }
-  return changes.reverse();
+/** A pass's edits as one batch of content changes against the model they were computed on. */
+function asChanges(edits: readonly TextEdit[]): TextChange[] {
+  return edits.map((e) => ({ range: e.range, text: e.newText }));
 }
 
 /**
  * All safe fixes (that pass `accept`) of a document, applied in passes until none is left.
- * The model is updated incrementally between passes, so only fixed sections are re-checked.
+ * The model is updated incrementally between passes, so only fixed sections are re-checked; each
+ * pass's edits go in as one batch (`updateDocumentBatch`: the section array is rebuilt once per
+ * pass, not once per department fixed), so a fix-all costs time linear in the file's size.
  */
 export function fixAll(
   model: DocumentModel,
@@ -215,14 +203,14 @@ export function fixAll(
 ): FixAllResult {
   const first = collectFixEdits(problems ?? documentProblems(model, settings), accept);
   if (first.edits.length === 0) return { edits: [], fixes: 0, model, passes: 0 };
-  let current = updateDocument(model, toChanges(model, first.edits));
+  let current = updateDocumentBatch(model, asChanges(first.edits));
   let fixes = first.fixes;
   let passes = 1;
   let extra = false;
   while (passes < MAX_PASSES) {
     const next = collectFixEdits(documentProblems(current, settings), accept);
     if (next.edits.length === 0) break;
-    current = updateDocument(current, toChanges(current, next.edits));
+    current = updateDocumentBatch(current, asChanges(next.edits));
     fixes += next.fixes;
     passes++;
     extra = true;

@@ -93,7 +93,7 @@ describe('cli/check', function () {
     assert.match(en.out.trim().split('\n').pop()!, /^1 file, \d+ errors?, \d+ warnings?, \d+ info, \d+ hints?$/);
   });
 
-  it('[rules] --fix rewrites atomically, keeps BOM and CRLF, and is idempotent', function () {
+  it('[rules] --fix rewrites in place, keeps BOM and CRLF, and is idempotent', function () {
     const file = path.join(dir, 'crlf.txt');
     const original = '\ufeff' + sampleText().replace(/\r?\n/g, '\r\n');
     fs.writeFileSync(file, original);

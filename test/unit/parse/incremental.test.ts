@@ -6,10 +6,10 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseDocument, updateDocument, type TextChange } from '../../../server/src/core/parse/document';
+import { parseDocument, updateDocument, updateDocumentBatch, type TextChange } from '../../../server/src/core/parse/document';
 import type { SectionBody } from '../../../server/src/core/model';
 import { department, sampleText } from '../../helpers/fixtures';
-import { SCALE, mutate, mutationArb, spliceArb, toChange, type Splice } from '../../helpers/edits';
+import { SCALE, mutate, mutationArb, positionAt, spliceArb, toChange, type Splice } from '../../helpers/edits';
 import { assertSameModel } from '../../helpers/model-equality';
 
 function run(base: string, splices: Splice[][], check: 'each' | 'last' = 'each'): void {
@@ -30,6 +30,73 @@ function run(base: string, splices: Splice[][], check: 'each' | 'last' = 'each')
     }
   }
   if (check === 'last') assertSameModel(model, parseDocument(text));
+}
+
+/**
+ * Splices against one text, made non-overlapping (sorted; each deletion stops where the next
+ * splice starts), as a batch of changes for `updateDocumentBatch`, and the text they produce.
+ */
+function toBatch(text: string, splices: Splice[]): { changes: TextChange[]; text: string } {
+  const spans = splices
+    .map((s) => {
+      let a = Math.floor(s.at * text.length);
+      if (a > 0 && text[a - 1] === '\r' && text[a] === '\n') a--;
+      return { a, del: s.del, insert: s.insert };
+    })
+    .sort((x, y) => x.a - y.a);
+  const changes: TextChange[] = [];
+  let out = '';
+  let pos = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const { a, insert } = spans[i];
+    const limit = i + 1 < spans.length ? spans[i + 1].a : text.length;
+    let b = Math.min(limit, a + spans[i].del);
+    // keep \r\n pairs whole: LSP positions cannot point between them
+    if (b > a && b < text.length && text[b - 1] === '\r' && text[b] === '\n') b = b + 1 <= limit ? b + 1 : b - 1;
+    changes.push({ range: { start: positionAt(text, a), end: positionAt(text, b) }, text: insert });
+    out += text.slice(pos, a) + insert;
+    pos = b;
+  }
+  return { changes, text: out + text.slice(pos) };
+}
+
+/**
+ * Splices placed where a batch's windows must widen: at section boundaries (the title line, the
+ * lines around it), so that edits in neighbouring departments merge, split and shift sections
+ * in the same batch. `pick` chooses the place, as a fraction of the list.
+ */
+const boundarySpliceArb = fc.record({ pick: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), where: fc.constantFrom(-1, 0, 1, 2), del: fc.constantFrom(0, 1, 2, 12, 40), insert: fc.constantFrom('', '\n', '\t', '绩效目标表', '武汉市东西湖区测试局整体支出绩效目标表\n', '武汉市东西湖区测试局\n', '\t整体支出绩效目标表\n', 'x') });
+type BoundarySplice = { pick: number; where: number; del: number; insert: string };
+
+function boundarySplices(text: string, picks: BoundarySplice[]): Splice[] {
+  const model = parseDocument(text);
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) lineStarts.push(i + 1);
+  }
+  return picks.map((p) => {
+    const ref = model.sections[Math.floor(p.pick * model.sections.length)];
+    const line = Math.max(0, Math.min(lineStarts.length - 1, ref.startLine + p.where));
+    const at = text.length === 0 ? 0 : lineStarts[line] / text.length;
+    return { at, del: p.del, insert: p.insert };
+  });
+}
+
+/** A batch applied at once equals a full parse and the same changes applied one by one from the last. */
+function runBatch(base: string, batches: Splice[][]): void {
+  let text = base;
+  let model = parseDocument(text);
+  for (const splices of batches) {
+    const b = toBatch(text, splices);
+    const batched = updateDocumentBatch(model, b.changes);
+    const expected = parseDocument(b.text);
+    assertSameModel(batched, expected, new Set(model.sections.map((s) => s.body)));
+    const sorted = [...b.changes].reverse(); // last first: each change's range is still valid
+    assertSameModel(updateDocument(model, sorted), expected);
+    model = batched;
+    text = b.text;
+  }
 }
 
 /** Whole departments of the sample: the variations start from real text. */
@@ -81,6 +148,76 @@ describe('incremental update equals a full parse', () => {
       }),
       { numRuns: 20 * SCALE },
     );
+  });
+
+  it('batched: many non-overlapping edits at once on small documents', function () {
+    this.timeout(120000 * SCALE);
+    fc.assert(
+      fc.property(fc.array(fc.array(spliceArb, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }), fc.boolean(), (batches, crlf) => {
+        const base = department('武汉市东西湖区甲局') + department('武汉市东西湖区乙局') + department('武汉市东西湖区丙局');
+        runBatch(crlf ? base.replace(/\n/g, '\r\n') : base, batches);
+      }),
+      { numRuns: 400 * SCALE },
+    );
+  });
+
+  it('batched: edits in many departments of mutated sample text at once', function () {
+    this.timeout(240000 * SCALE);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: parts.length - 1 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.array(mutationArb, { maxLength: 6 }),
+        fc.array(fc.array(spliceArb, { minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 3 }),
+        (first, count, mutations, batches) => {
+          runBatch(mutate(parts.slice(first, first + count).join(''), mutations), batches);
+        },
+      ),
+      { numRuns: 60 * SCALE },
+    );
+  });
+
+  it('batched: edits at department boundaries (windows that widen, merge and split) at once', function () {
+    this.timeout(120000 * SCALE);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: parts.length - 1 }),
+        fc.array(fc.array(boundarySpliceArb, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        (first, batches, crlf) => {
+          let text = parts.slice(first, first + 4).join('') + department('武汉市东西湖区甲局') + department('武汉市东西湖区乙局');
+          if (crlf) text = text.replace(/\r?\n/g, '\r\n');
+          let model = parseDocument(text);
+          for (const picks of batches) {
+            const b = toBatch(text, boundarySplices(text, picks));
+            const batched = updateDocumentBatch(model, b.changes);
+            assertSameModel(batched, parseDocument(b.text), new Set(model.sections.map((s) => s.body)));
+            model = batched;
+            text = b.text;
+          }
+        },
+      ),
+      { numRuns: 300 * SCALE },
+    );
+  });
+
+  it('batched: one edit in every department of the sample (what a fix-all pass does)', () => {
+    const text = sampleText();
+    const model = parseDocument(text);
+    const changes: TextChange[] = model.sections.map((s) => {
+      const p = { line: s.startLine + Math.floor(s.body.lines.length / 2), character: 0 };
+      return { range: { start: p, end: p }, text: '\t' };
+    });
+    const batched = updateDocumentBatch(model, [...changes].reverse()); // any order: distinct positions
+    const lines = text.split('\n');
+    for (const c of changes) lines[c.range!.start.line] = '\t' + lines[c.range!.start.line];
+    assertSameModel(batched, parseDocument(lines.join('\n')), new Set(model.sections.map((s) => s.body)));
+    const l = changes[0].range!.start.line;
+    const overlapping: TextChange[] = [
+      { range: { start: { line: l, character: 0 }, end: { line: l + 1, character: 0 } }, text: '' },
+      { range: { start: { line: l, character: 1 }, end: { line: l, character: 2 } }, text: 'x' },
+    ];
+    assert.throws(() => updateDocumentBatch(model, overlapping), /overlapping/);
   });
 
   it('merges two departments when a title line is edited away, and splits them again', () => {

@@ -2,7 +2,8 @@
  * CSV export: one line per indicator, UTF-8 with a BOM and CRLF line ends, so Excel and WPS
  * open the Chinese text correctly by double-click (without the BOM they guess GBK).
  */
-import type { ExportDocument } from './json';
+import type { DocumentModel } from '../model';
+import { exportDepartment, type ExportDepartment, type ExportDocument } from './json';
 
 export const CSV_HEADER = ['部门', '类型', '目标编号', '目标', '一级指标', '二级指标', '三级指标', '前年', '上年', '指标值', '指标值确定依据', '行号'];
 
@@ -12,19 +13,31 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(doc: ExportDocument): string {
-  const lines = [CSV_HEADER.map(csvField).join(',')];
-  for (const d of doc.departments) {
-    for (const t of d.tables) {
-      for (const r of t.rows) {
-        lines.push(
-          [
-            d.name, t.kind === 'long' ? '长期' : '年度', t.number, t.goal, r.level1, r.level2, r.level3,
-            r.previous?.raw ?? '', r.last?.raw ?? '', r.target.raw, r.basis, r.line,
-          ].map(csvField).join(','),
-        );
-      }
+function departmentLines(d: ExportDepartment): string {
+  let out = '';
+  for (const t of d.tables) {
+    for (const r of t.rows) {
+      out +=
+        [
+          d.name, t.kind === 'long' ? '长期' : '年度', t.number, t.goal, r.level1, r.level2, r.level3,
+          r.previous?.raw ?? '', r.last?.raw ?? '', r.target.raw, r.basis, r.line,
+        ].map(csvField).join(',') + '\r\n';
     }
   }
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  return out;
+}
+
+export function toCsv(doc: ExportDocument): string {
+  let out = '\ufeff' + CSV_HEADER.map(csvField).join(',') + '\r\n';
+  for (const d of doc.departments) out += departmentLines(d);
+  return out;
+}
+
+/** The CSV export in pieces, one department at a time (joined: exactly `toCsv(exportDocument(model))`). */
+export function* csvChunks(model: DocumentModel): Generator<string> {
+  yield '\ufeff' + CSV_HEADER.map(csvField).join(',') + '\r\n';
+  for (const ref of model.sections) {
+    const d = exportDepartment(ref);
+    if (d) yield departmentLines(d);
+  }
 }

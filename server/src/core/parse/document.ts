@@ -80,6 +80,150 @@ export function updateDocument(model: DocumentModel, changes: readonly TextChang
   return model;
 }
 
+/**
+ * Applies edits made against one version of a model all at once, as the `TextEdit[]` of an LSP
+ * `WorkspaceEdit`: every range names the text of `model`, ranges must not overlap (touching is
+ * fine; edits at the same position apply in the order given). The result equals applying them
+ * one by one from the last to the first with `updateDocument`, and a full parse of the new text,
+ * but the section array is rebuilt once: `updateDocument` copies it for every change, which made
+ * a fix-all of a big file (one change per department) quadratic.
+ *
+ * The edits are walked in document order. Edits whose sections touch are re-parsed as one window;
+ * a window widens exactly as in `applyChange` (over the sections already rebuilt before it, which
+ * hold the new text, and over the old ones after it, which nothing has edited yet).
+ */
+export function updateDocumentBatch(model: DocumentModel, changes: readonly TextChange[]): DocumentModel {
+  if (changes.length === 0) return model;
+  if (changes.some((c) => !c.range)) {
+    if (changes.length === 1) return parseDocument(changes[0].text);
+    throw new Error('updateDocumentBatch: a full-text change cannot be combined with other changes');
+  }
+  const old = model.sections;
+  const last = model.lineCount - 1;
+  const edits = changes.map((c, order) => {
+    let { start, end } = c.range!;
+    if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
+    if (start.line > last) start = { line: last, character: Number.MAX_SAFE_INTEGER };
+    if (end.line > last) end = { line: last, character: Number.MAX_SAFE_INTEGER };
+    if (start.line < 0) start = { line: 0, character: 0 };
+    if (end.line < 0) end = { line: 0, character: 0 };
+    return { start, end, text: c.text, order, lo: sectionIndexAt(old, start.line), hi: sectionIndexAt(old, end.line) };
+  });
+  const cmp = (a: Position, b: Position) => a.line - b.line || a.character - b.character;
+  edits.sort((x, y) => cmp(x.start, y.start) || cmp(x.end, y.end) || x.order - y.order);
+  for (let i = 1; i < edits.length; i++) {
+    if (cmp(edits[i].start, edits[i - 1].end) < 0) throw new Error('updateDocumentBatch: overlapping edits');
+  }
+
+  const out: SectionRef[] = [];
+  let k = 0; // the first old section not yet copied to `out` or taken into a window
+  let delta = 0; // line shift of the old sections from k on
+  let lineCount: number | undefined; // set when a window reaches the end of the document
+  let i = 0;
+  while (i < edits.length) {
+    const lo = edits[i].lo;
+    let hi = edits[i].hi;
+    let j = i + 1;
+    for (; k < lo; k++) out.push(shifted(old[k], delta));
+    let prefix = 0; // sections taken back from the end of `out` into the window
+    for (;;) {
+      while (j < edits.length && edits[j].lo <= hi) {
+        if (edits[j].hi > hi) hi = edits[j].hi;
+        j++;
+      }
+      // The window's text: the sections taken back from `out` (new text), then old[lo..hi] edited.
+      const base = old[lo].startLine;
+      const starts: number[] = [];
+      const lengths: number[] = [];
+      let offset = 0;
+      let oldText = '';
+      for (let s = lo; s <= hi; s++) {
+        const b = old[s].body;
+        for (let l = 0; l < b.lines.length; l++) {
+          starts.push(offset);
+          lengths.push(b.lines[l].length);
+          offset += b.lines[l].length + b.eols[l].length;
+        }
+        oldText += joinLines(b.lines, b.eols);
+      }
+      // Offsets clamped the way LSP text documents clamp (as offsetIn).
+      const at = (p: Position): number => {
+        const l = p.line - base;
+        if (l < 0) return 0;
+        if (l >= starts.length) return oldText.length;
+        return starts[l] + Math.max(0, Math.min(p.character, lengths[l]));
+      };
+      let text = '';
+      for (let s = out.length - prefix; s < out.length; s++) text += joinLines(out[s].body.lines, out[s].body.eols);
+      let pos = 0;
+      for (let e = i; e < j; e++) {
+        const a = at(edits[e].start);
+        const b = at(edits[e].end);
+        text += oldText.slice(pos, a) + edits[e].text;
+        pos = Math.max(pos, b);
+      }
+      text += oldText.slice(pos);
+      const { lines, eols } = splitLines(text);
+      if (hi + 1 < old.length) {
+        lines.pop();
+        eols.pop();
+      }
+      const first = out.length - prefix; // index in `out` of the window's first section
+      const windowStart = prefix > 0 ? out[first].startLine : base + delta;
+      const before = lineBefore(out, first, 1);
+      const after = lineAfter(old, hi + 1, 0);
+      const sectionStarts = findStarts(lines, before, after);
+      if (first > 0 && sectionStarts[0] !== 0) {
+        prefix++;
+        continue;
+      }
+      if (first > 0 && isSectionStart(lineBefore(out, first, 2), before!, lines[0]) !== (out[first - 1].body.lines.length === 1 && out[first - 1].body.title !== null)) {
+        prefix++;
+        continue;
+      }
+      if (hi + 1 < old.length && !isSectionStart(lines[lines.length - 1], after!, lineAfter(old, hi + 1, 1))) {
+        hi++;
+        continue;
+      }
+      if (lines.length === 0) throw new Error('internal: empty window');
+      const fresh = sectionsOf(lines, eols, windowStart, first === 0, sectionStarts);
+      out.length = first;
+      for (const f of fresh) out.push(f);
+      if (hi + 1 < old.length) delta = windowStart + lines.length - old[hi + 1].startLine;
+      else lineCount = windowStart + lines.length;
+      break;
+    }
+    k = hi + 1;
+    i = j;
+  }
+  for (; k < old.length; k++) out.push(shifted(old[k], delta));
+  return { sections: out, lineCount: lineCount ?? model.lineCount + delta };
+}
+
+function shifted(ref: SectionRef, delta: number): SectionRef {
+  return delta === 0 ? ref : { startLine: ref.startLine + delta, body: ref.body };
+}
+
+/** The n-th line (1 = the last) before section `index` of `sections`, walking back over sections. */
+function lineBefore(sections: readonly SectionRef[], index: number, n: number): string | undefined {
+  for (let s = index - 1; s >= 0; s--) {
+    const lines = sections[s].body.lines;
+    if (n <= lines.length) return lines[lines.length - n];
+    n -= lines.length;
+  }
+  return undefined;
+}
+
+/** Line `rel` (0-based) from the start of section `index` on, walking forward over sections. */
+function lineAfter(sections: readonly SectionRef[], index: number, rel: number): string | undefined {
+  for (let s = index; s < sections.length; s++) {
+    const lines = sections[s].body.lines;
+    if (rel < lines.length) return lines[rel];
+    rel -= lines.length;
+  }
+  return undefined;
+}
+
 /** A line of the old model by section index and relative line, walking into neighbours. */
 function lineOf(sections: readonly SectionRef[], k: number, rel: number): string | undefined {
   while (k >= 0 && k < sections.length) {

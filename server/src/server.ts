@@ -53,16 +53,16 @@ const DEFAULT_DEBOUNCE_MS = 50;
 /** `initializationOptions.debounceMs` (0: no delay; a publish still waits until the input read is handled). */
 let debounceMs = DEFAULT_DEBOUNCE_MS;
 
+/** Requests being handled, and which the client cancelled (asked by the JSON encoder, so kept for stream transports only). */
+const requests = new RequestLog();
+installPublishEncoder((id) => requests.answered(id)); // before the transport creates its message writer (it takes the encoder then)
 const transport = transportFromArgv(process.argv.slice(2));
 if (!transport) throw new Error("Connection input stream is not set. Use arguments of createConnection or set command line parameters: '--node-ipc', '--stdio', '--socket={number}' or '--pipe={name}'");
 /** Stream transports write JSON through our encoder; node-ipc (how VS Code starts us) serialises itself. */
 const streamTransport = transport.stream;
-/** Requests being handled, and which the client cancelled (only stream transports ask it when encoding). */
-const requests = streamTransport ? new RequestLog() : undefined;
-installPublishEncoder(requests && ((id) => requests.answered(id))); // before the connection writes anything
 /** Messages read and not yet dispatched (./features/input-gauge.ts). */
 const gauge = new InputGauge();
-const strategy = dispatchStrategy({ gauge, writer: transport.writer, requests, log: (m) => connection.console.warn(m) });
+const strategy = dispatchStrategy({ gauge, writer: transport.writer, requests: streamTransport ? requests : undefined, log: (m) => connection.console.warn(m) });
 const connection = createConnection(ProposedFeatures.all, countingReader(transport.reader, gauge, (m) => cancelSeen(m)), transport.writer, strategy);
 if (transport.input) {
   // What vscode-languageserver does for a stdio connection: the client gone is the end, and stdout is the protocol.
@@ -152,7 +152,7 @@ function problemsOf(entry: StoredDocument, settings: ServerSettings): DocumentPr
 
 /** `$/cancelRequest` as read: a response still to be encoded is then written as RequestCancelled. */
 function cancelSeen(m: unknown): void {
-  if (requests && isCancelNotification(m)) requests.cancel(m.params?.id);
+  if (streamTransport && isCancelNotification(m)) requests.cancel(m.params?.id);
 }
 
 /** Work not yet done for a cancelled request is not done (checked after each wait in a handler). */

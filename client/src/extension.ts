@@ -2,6 +2,7 @@
 // All analysis lives in the server (dist/server.js); this file only starts it,
 // wires a few commands and shows a summary of the active file in the language status bar.
 import * as vscode from 'vscode';
+import { DOCUMENT_SELECTOR, LANGUAGE_ID } from './selector';
 import {
   CloseAction,
   ErrorHandler,
@@ -12,7 +13,6 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 
-const LANGUAGE_ID = 'target-table';
 
 /** Shape of the server's custom `targetTable/stats` reply. */
 interface Stats {
@@ -83,10 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: LANGUAGE_ID },
-      { scheme: 'untitled', language: LANGUAGE_ID },
-    ],
+    // Every scheme: the server works on the text sent, never on disk (./selector.ts).
+    documentSelector: DOCUMENT_SELECTOR,
     initializationOptions: { locale: vscode.env.language },
     outputChannel,
     errorHandler,

@@ -1,13 +1,16 @@
 /**
  * The target-table language server. This file only wires: connection, open documents,
  * settings and the features (each a VS Code-free function in ./features/).
- * Transport comes from argv (`--stdio`, `--node-ipc`, `--socket=N`), as vscode-languageserver reads it.
+ * Transport comes from argv (`--stdio`, `--node-ipc`, `--socket=N`, `--pipe=NAME`), as vscode-languageserver
+ * reads it, with our own stream reader (./features/transport.ts). Between the connection's queue and the
+ * handlers: input counting, shutdown, params and cancellation (./features/dispatch.ts).
  */
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   LSPErrorCodes,
   MessageType,
+  type CancellationToken,
   ProposedFeatures,
   ResponseError,
   ShowMessageNotification,
@@ -21,8 +24,12 @@ import { FIX_ALL_KIND, codeActions, resolveCodeAction, type FixAllOfKindData } f
 import { BackgroundTasks, IdleCollector, SLICE_MS, collectGarbage } from './features/background-check';
 import { checkPending, documentProblems, forgetSent, sentDiagnostics, type SentDiagnostics } from './features/diagnostics';
 import { documentLength } from './core/parse/document';
+import { RequestLog, dispatchStrategy } from './features/dispatch';
+import { InputGauge, countingReader, isCancelNotification } from './features/input-gauge';
+import { PublishScheduler } from './features/publish-scheduler';
+import { redirectConsole, transportFromArgv } from './features/transport';
 import { DocumentStore, storedText, type StoredDocument } from './features/document-store';
-import { limitLogMessage, limitMessage, limitedOutline, unlimitedLogMessage, type DocumentLimit } from './features/limits';
+import { MAX_DOCUMENT_CHARS, limitLogMessage, limitMessage, limitedOutline, unlimitedLogMessage, type DocumentLimit } from './features/limits';
 import { documentOutline } from './features/document-symbols';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
@@ -43,13 +50,27 @@ import { pickLocale, type Locale } from './i18n';
  * perceives as lag.
  */
 const DEFAULT_DEBOUNCE_MS = 50;
-/** `initializationOptions.debounceMs` (0 publishes on the next turn of the event loop; benchmarks use it). */
+/** `initializationOptions.debounceMs` (0: no delay; a publish still waits until the input read is handled). */
 let debounceMs = DEFAULT_DEBOUNCE_MS;
 
-installPublishEncoder(); // before the connection creates its message writer
-/** Stream transports write JSON through that encoder; node-ipc (how VS Code starts us) serialises itself. */
-const streamTransport = !process.argv.includes('--node-ipc');
-const connection = createConnection(ProposedFeatures.all);
+/** Requests being handled, and which the client cancelled (asked by the JSON encoder, so kept for stream transports only). */
+const requests = new RequestLog();
+installPublishEncoder((id) => requests.answered(id)); // before the transport creates its message writer (it takes the encoder then)
+const transport = transportFromArgv(process.argv.slice(2));
+if (!transport) throw new Error("Connection input stream is not set. Use arguments of createConnection or set command line parameters: '--node-ipc', '--stdio', '--socket={number}' or '--pipe={name}'");
+/** Stream transports write JSON through our encoder; node-ipc (how VS Code starts us) serialises itself. */
+const streamTransport = transport.stream;
+/** Messages read and not yet dispatched (./features/input-gauge.ts). */
+const gauge = new InputGauge();
+const strategy = dispatchStrategy({ gauge, writer: transport.writer, requests: streamTransport ? requests : undefined, log: (m) => connection.console.warn(m) });
+const connection = createConnection(ProposedFeatures.all, countingReader(transport.reader, gauge, (m) => cancelSeen(m)), transport.writer, strategy);
+if (transport.input) {
+  // What vscode-languageserver does for a stdio connection: the client gone is the end, and stdout is the protocol.
+  const gone = () => process.exit(strategy.shutdownReceived() ? 0 : 1);
+  transport.input.on('end', gone);
+  transport.input.on('close', gone);
+  redirectConsole(connection.console);
+}
 const store = new DocumentStore();
 
 let locale: Locale = 'zh';
@@ -61,8 +82,8 @@ let codeActionResolve = false;
 /** Settings when the client cannot answer workspace/configuration (from didChangeConfiguration's payload). */
 let globalSettings: ServerSettings = DEFAULT_SETTINGS;
 const settingsCache = new Map<string, Promise<ServerSettings>>();
-/** Pending publishes: a timer, or (debounce 0) an immediate, which runs after the messages already read. */
-const timers = new Map<string, { cancel(): void }>();
+/** Push diagnostics: debounce, then wait for the input read, one publish per document at a time (./features/publish-scheduler.ts). */
+const publishes = new PublishScheduler(gauge, () => debounceMs, (uri) => publish(uri));
 /** Where the user works in each document: the problems sent to the editor follow it (./features/problem-window.ts). */
 const focus = new FocusTracker();
 /** Big files: the departments not checked before the first send are checked in slices (./features/background-check.ts). */
@@ -129,6 +150,16 @@ function problemsOf(entry: StoredDocument, settings: ServerSettings): DocumentPr
   return problems;
 }
 
+/** `$/cancelRequest` as read: a response still to be encoded is then written as RequestCancelled. */
+function cancelSeen(m: unknown): void {
+  if (streamTransport && isCancelNotification(m)) requests.cancel(m.params?.id);
+}
+
+/** Work not yet done for a cancelled request is not done (checked after each wait in a handler). */
+function checkCancelled(token: CancellationToken): void {
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+}
+
 function logError(what: string, e: unknown): void {
   connection.console.error(`${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
 }
@@ -137,19 +168,11 @@ function logError(what: string, e: unknown): void {
 
 function schedule(uri: string): void {
   if (pullDiagnostics) return;
-  timers.get(uri)?.cancel();
-  if (debounceMs === 0) {
-    // setTimeout(0) waits at least 1 ms; setImmediate runs once the pending input is handled.
-    const h = setImmediate(() => void publish(uri));
-    timers.set(uri, { cancel: () => clearImmediate(h) });
-  } else {
-    const h = setTimeout(() => void publish(uri), debounceMs);
-    timers.set(uri, { cancel: () => clearTimeout(h) });
-  }
+  publishes.schedule(uri);
 }
 
+/** Sends the newest diagnostics of `uri`; resolves when the message is written (./features/publish-scheduler.ts). */
 async function publish(uri: string): Promise<void> {
-  timers.delete(uri);
   try {
     const entry = store.get(uri);
     if (!entry) return;
@@ -219,11 +242,13 @@ function recheckAll(): void {
 
 // ---- pull diagnostics ----
 
-connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+  checkCancelled(token);
   const uri = params.textDocument.uri;
   const entry = store.get(uri);
   if (!entry) return { kind: 'full', items: [] };
   const settings = await settingsFor(uri);
+  checkCancelled(token);
   if (store.get(uri) !== entry) {
     // The text changed while settings were fetched: drop this work and let the client ask again.
     throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
@@ -283,6 +308,9 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
 });
 
 connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
+  const closed = store.get(uri);
+  // A big file's memory is given back once things are quiet, not at the next keystroke (./features/background-check.ts).
+  if (closed) idle.released(closed.limited ? MAX_DOCUMENT_CHARS : documentLength(closed.model));
   store.close(uri);
   background.stop(uri);
   focus.forget(uri);
@@ -290,8 +318,7 @@ connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
   problemCache.delete(uri);
   forgetSent(uri);
   settingsCache.delete(uri);
-  timers.get(uri)?.cancel();
-  timers.delete(uri);
+  publishes.cancel(uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
@@ -316,13 +343,14 @@ connection.onHover(({ textDocument, position }) => {
   return entry ? hoverAt(entry.model, position, locale) : null;
 });
 
-connection.onCodeAction(async ({ textDocument, range, context }) => {
+connection.onCodeAction(async ({ textDocument, range, context }, token) => {
   idle.activity();
   const entry = store.get(textDocument.uri);
   if (!entry) return [];
   // VS Code asks for code actions wherever the cursor goes (the light bulb): the cursor position.
   if (focus.moved(entry.uri, range.start.line)) followFocus(entry.uri);
   const settings = await settingsFor(entry.uri);
+  checkCancelled(token);
   if (store.get(entry.uri) !== entry) return []; // the request is about a text that no longer exists
   return codeActions(
     entry.model,
@@ -340,21 +368,24 @@ connection.onCodeAction(async ({ textDocument, range, context }) => {
   );
 });
 
-connection.onCodeActionResolve(async (action) => {
+connection.onCodeActionResolve(async (action, token) => {
   const uri = (action.data as Partial<FixAllOfKindData> | undefined)?.uri;
   const entry = typeof uri === 'string' ? store.get(uri) : undefined;
   if (!entry) return action;
   const settings = await settingsFor(entry.uri);
+  checkCancelled(token);
   const now = store.get(entry.uri) ?? entry;
   return resolveCodeAction(action, now.model, now.uri, documentChangesCapability ? now.version : undefined, settings, problemsOf(now, settings));
 });
 
-connection.onDocumentSymbol(async ({ textDocument }) => {
+connection.onDocumentSymbol(async ({ textDocument }, token) => {
   idle.activity();
+  checkCancelled(token);
   const entry = store.get(textDocument.uri);
   if (!entry) return [];
   if (entry.limited) return limitedOutline(storedText(entry));
   const settings = await settingsFor(entry.uri);
+  checkCancelled(token);
   const now = store.get(entry.uri) ?? entry;
   const outline = documentOutline(now.model, locale, focus.line(now.uri), settings.maxOutlineItems, streamTransport);
   return streamTransport ? withEncodedItems(outline.symbols, outline.pieces) : outline.symbols;
@@ -367,10 +398,11 @@ connection.onFoldingRanges(({ textDocument }) => {
 
 connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(store.all(), query, locale));
 
-connection.onRequest(STATS_REQUEST, async (params: StatsParams) => {
+connection.onRequest(STATS_REQUEST, async (params: StatsParams, token: CancellationToken) => {
   const entry = params && typeof params.uri === 'string' ? store.get(params.uri) : undefined;
   if (!entry) return null;
   const settings = await settingsFor(entry.uri);
+  checkCancelled(token);
   const now = store.get(entry.uri) ?? entry;
   return documentStats(now.model, settings, problemsOf(now, settings));
 });

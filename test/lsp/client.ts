@@ -22,7 +22,8 @@ export function repoRoot(): string {
   return dir;
 }
 
-export const SERVER = path.join(repoRoot(), 'dist', 'server.js');
+/** The built server; `TARGET_TABLE_SERVER` points the benches at another build (a copy, while the tree is rebuilt). */
+export const SERVER = process.env.TARGET_TABLE_SERVER ?? path.join(repoRoot(), 'dist', 'server.js');
 export const SAMPLE = path.join(repoRoot(), 'test', 'fixtures', 'dongxihu-overall-targets.txt');
 export const SAMPLE_URI = 'file://' + SAMPLE.split(path.sep).join('/');
 

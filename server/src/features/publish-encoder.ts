@@ -14,6 +14,10 @@
  *
  * Only stream transports (--stdio, --socket, --pipe) encode through this encoder; node-ipc
  * hands the object to process.send, which serialises it itself.
+ *
+ * The encoder also asks, for each response, whether its request was cancelled since it was handled
+ * (`answered`, ./dispatch.ts `RequestLog`): a response is encoded when the writer gets to it, so one
+ * that waited behind a slow reader and was cancelled meanwhile is written as RequestCancelled.
  */
 import { RAL } from 'vscode-languageserver/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
@@ -62,8 +66,10 @@ function encodePublish(msg: { jsonrpc: string; method: string; params: WithPiece
 
 let installed = false;
 
-/** Wraps the runtime's JSON encoder; call before `createConnection`. */
-export function installPublishEncoder(): void {
+const CANCELLED = -32800; // LSPErrorCodes.RequestCancelled
+
+/** Wraps the runtime's JSON encoder; call before `createConnection`. `answered(id)` says whether a response's request was cancelled. */
+export function installPublishEncoder(answered?: (id: number | string | null) => boolean): void {
   if (installed) return;
   installed = true;
   const ral = RAL();
@@ -76,6 +82,9 @@ export function installPublishEncoder(): void {
         name: base.name,
         encode(msg, options) {
           const m = msg as { jsonrpc: string; method?: string; params?: WithPieces; id?: number | string | null; result?: unknown };
+          if (answered && m.method === undefined && m.id !== undefined && answered(m.id) && !('error' in m)) {
+            return base.encode({ jsonrpc: m.jsonrpc, id: m.id, error: { code: CANCELLED, message: 'request cancelled' } } as typeof msg, options);
+          }
           if (options.charset !== 'utf-8') return base.encode(msg, options);
           try {
             const pieces = m.method === 'textDocument/publishDiagnostics' ? m.params?.[PIECES] : undefined;

@@ -1,0 +1,34 @@
+/**
+ * `capabilities.virtualWorkspaces` (package.json) is only honest if the client hands the server
+ * documents of every scheme, and the server needs no disk to serve them (issue 9, part 7).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DOCUMENT_SELECTOR, LANGUAGE_ID } from '../../../client/src/selector';
+
+const root = path.resolve(__dirname, '../../../..');
+
+describe('virtual workspaces: package.json and the client agree', function () {
+  it('package.json declares virtual workspaces supported, and the document selector names no scheme', function () {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { capabilities: { virtualWorkspaces: unknown }; contributes: { languages: { id: string }[] } };
+    assert.deepEqual(pkg.capabilities.virtualWorkspaces, { supported: true });
+    assert.ok(pkg.contributes.languages.some((l) => l.id === LANGUAGE_ID));
+    assert.ok(DOCUMENT_SELECTOR.length > 0);
+    for (const f of DOCUMENT_SELECTOR) {
+      assert.equal(f.language, LANGUAGE_ID);
+      assert.equal(f.scheme, undefined, `a selector limited to the ${f.scheme} scheme leaves virtual documents unserved`);
+    }
+  });
+
+  it('the extension passes that selector to the language client', function () {
+    const src = fs.readFileSync(path.join(root, 'client', 'src', 'extension.ts'), 'utf8');
+    assert.match(src, /documentSelector: DOCUMENT_SELECTOR\b/);
+  });
+
+  it("the server's own code imports no fs: it serves the text it is sent", function () {
+    const server = fs.readFileSync(path.join(root, 'server', 'src', 'server.ts'), 'utf8');
+    const features = fs.readdirSync(path.join(root, 'server', 'src', 'features')).map((f) => fs.readFileSync(path.join(root, 'server', 'src', 'features', f), 'utf8'));
+    for (const text of [server, ...features]) assert.doesNotMatch(text, /from 'node:fs'|require\('fs'\)|from 'fs'/);
+  });
+});

@@ -6,8 +6,8 @@
 import * as assert from 'node:assert';
 import type { Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FullDocumentDiagnosticReport, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { parseDocument } from '../../server/src/core/parse/document';
-import { documentDiagnostics } from '../../server/src/features/diagnostics';
-import { documentSymbols } from '../../server/src/features/document-symbols';
+import { cachedDiagnostics } from '../helpers/diagnostics';
+import { documentOutline } from '../../server/src/features/document-symbols';
 import { DEFAULT_SETTINGS, settingsKey } from '../../server/src/features/settings';
 import { TestClient, sampleText, sleep } from './client';
 
@@ -15,7 +15,7 @@ const URI = 'file:///tmp/target-table-test/三份样例绩效目标表.txt';
 const text = () => [sampleText(), sampleText(), sampleText()].join('\n');
 const model = parseDocument(text());
 /** What the CLI would list: every problem of the file (absolute, Chinese). */
-const ALL = documentDiagnostics(model, URI, DEFAULT_SETTINGS, 'zh', settingsKey(DEFAULT_SETTINGS));
+const ALL = cachedDiagnostics(model, URI, DEFAULT_SETTINGS, 'zh');
 /** A line in the middle department of the third copy, and one in the first copy. */
 const perCopy = model.sections.length / 3;
 const far = model.sections[2 * perCopy + Math.floor(perCopy / 2)];
@@ -99,7 +99,7 @@ describe('LSP server: a file over targetTable.maxProblems', function () {
       const all = await client.waitForDiagnostics(URI, (p: PublishDiagnosticsParams) => client.published.indexOf(p) >= n);
       const editedLines = text().split('\n');
       editedLines[editLine] = ' ' + editedLines[editLine];
-      const expected = documentDiagnostics(parseDocument(editedLines.join('\n')), URI, DEFAULT_SETTINGS, 'zh', settingsKey(DEFAULT_SETTINGS));
+      const expected = cachedDiagnostics(parseDocument(editedLines.join('\n')), URI, DEFAULT_SETTINGS, 'zh');
       assert.deepStrictEqual(all.diagnostics, expected);
       assert.ok(all.diagnostics.every((d) => d.code !== undefined), 'no summary when nothing is held back');
     } finally {
@@ -141,7 +141,7 @@ describe('LSP server: a file over targetTable.maxProblems', function () {
     try {
       await client.open(URI, text());
       const count = (ss: readonly DocumentSymbol[]): number => ss.reduce((n, x) => n + 1 + count(x.children ?? []), 0);
-      const full = documentSymbols(model, 'zh');
+      const full = documentOutline(model, 'zh').symbols;
       // an edit in the third copy moves the focus there (a space typed and removed: same text)
       const at = { line: farLine, character: 0 };
       await client.notify('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: { start: at, end: at }, text: ' ' }] });

@@ -70,10 +70,6 @@ export function toDiagnostic(p: DocumentProblem, uri: string, locale: Locale): D
   return d;
 }
 
-export function computeDiagnostics(model: DocumentModel, uri: string, settings: ServerSettings, locale: Locale): Diagnostic[] {
-  return documentProblems(model, settings).map((p) => toDiagnostic(p, uri, locale));
-}
-
 // ---- per-section LSP diagnostics (what a keystroke costs) ----
 
 /**
@@ -83,7 +79,7 @@ export function computeDiagnostics(model: DocumentModel, uri: string, settings: 
  * section's; sections that merely moved (lines inserted above them) are shifted, not re-checked
  * nor re-translated, and only when they are sent. Sections never sent (outside the window of a
  * file over `maxProblems`) are only counted: opening the sample ×10 converts ~1,000 problems,
- * not 6,920. The same list as `computeDiagnostics`, in the same order.
+ * not 6,920. The same list as `documentProblems` converted by `toDiagnostic`, in the same order.
  */
 interface SectionDiagnostics {
   key: string;
@@ -97,7 +93,7 @@ interface SectionDiagnostics {
   json?: Buffer;
 }
 
-/** Each section's diagnostics, for the settings, locale and URI in `key` (`cacheKey`). */
+/** Each section's diagnostics, for the settings, locale and URI in `key` (`contextKey`). */
 const sectionCache = new BodyCache<SectionDiagnostics>();
 
 function shiftRange(r: Range, by: number): Range {
@@ -143,17 +139,34 @@ function jsonOf(c: SectionDiagnostics & { absolute: Diagnostic[] }): Buffer {
   return c.json;
 }
 
-const cacheKey = (settingsId: string, locale: Locale, uri: string) => `${settingsId}|${locale}|${uri}`;
+/**
+ * What one document's diagnostics are computed for: its model, URI (related information names it),
+ * settings (rules, severities, `maxProblems`), locale and the line the user works at.
+ */
+export interface DiagnosticsContext {
+  readonly model: DocumentModel;
+  readonly uri: string;
+  readonly settings: ServerSettings;
+  readonly locale: Locale;
+  /** Where the user works (the last edit, or the cursor): a file over `maxProblems` sends the departments around it. */
+  readonly focusLine: number;
+  /** What the document's sends remember between them (its session owns one). */
+  readonly memory: DiagnosticsMemory;
+}
 
-/** `computeDiagnostics` with per-section caching: only re-parsed or moved sections cost anything. */
-export function documentDiagnostics(model: DocumentModel, uri: string, settings: ServerSettings, locale: Locale, settingsId: string): Diagnostic[] {
-  const key = cacheKey(settingsId, locale, uri);
-  const out: Diagnostic[] = [];
-  for (const ref of model.sections) {
-    const ds = placed(ref, uri, settings, locale, key).absolute;
-    for (let i = 0; i < ds.length; i++) out.push(ds[i]);
-  }
-  return out;
+/**
+ * What the diagnostics of one document remember from one send to the next: the counts of the last
+ * send that had every department checked (`countsSince`), and how far a background check got
+ * (`checkPending`). Owned by the document's session and dropped with it.
+ */
+export class DiagnosticsMemory {
+  counted: CountedSend | undefined = undefined;
+  progress: PendingProgress | undefined = undefined;
+}
+
+/** The cache key of a context's per-section entries: settings, locale and URI. */
+function contextKey(ctx: DiagnosticsContext): string {
+  return `${settingsKey(ctx.settings)}|${ctx.locale}|${ctx.uri}`;
 }
 
 /** What is sent to the editor for one document version (./problem-window.ts explains the limit). */
@@ -192,16 +205,10 @@ function checkedEntry(ref: SectionRef, key: string): SectionDiagnostics | undefi
  * (pointer comparisons), instead of a cache lookup in every section (the sample ×50: 18,000
  * lookups, ~0.4 ms of every keystroke, when the rest costs ~0.4 ms).
  */
-interface CountedSend {
+export interface CountedSend {
   sections: readonly SectionRef[];
   key: string;
   total: number;
-}
-const counted = new Map<string, CountedSend>();
-
-/** Forgets a closed document's counts. */
-export function forgetSent(uri: string): void {
-  counted.delete(uri);
 }
 
 interface Counts {
@@ -248,36 +255,32 @@ function countsSince(prev: CountedSend | undefined, sections: readonly SectionRe
 
 /**
  * The diagnostics to send: every one when the document has at most `maxProblems` (0 = no
- * limit), otherwise the whole departments around `focusLine` that fit in `windowBudget` (half
+ * limit), otherwise the whole departments around the focus line that fit in `windowBudget` (half
  * the limit, less one), after one summary diagnostic. Cost: a cached count per section, plus placing and encoding only
  * the sections sent, so a keystroke in a huge file costs what it costs in a small one. When more
  * than `PROGRESSIVE_SECTIONS` departments are unchecked, only those the window needs are checked
  * now and `pending` says how many are left.
  */
 export function sentDiagnostics(
-  model: DocumentModel,
-  uri: string,
-  settings: ServerSettings,
-  locale: Locale,
-  settingsId: string,
-  focusLine: number,
-  maxProblems: number,
+  ctx: DiagnosticsContext,
   /** Build `pieces`: push writes them, pull compares them (./pull-results.ts). */
   encode = true,
 ): SentDiagnostics {
-  const key = cacheKey(settingsId, locale, uri);
+  const { model, uri, settings, locale, focusLine, memory } = ctx;
+  const maxProblems = settings.maxProblems;
+  const key = contextKey(ctx);
   const sections = model.sections;
   // The counts of checked sections, and which are not checked yet (after an edit, one).
-  const known = countsSince(counted.get(uri), sections, key) ?? countAll(sections, key);
+  const known = countsSince(memory.counted, sections, key) ?? countAll(sections, key);
   let total = known.total;
   const unchecked = known.unchecked;
   const progressive = unchecked.length > PROGRESSIVE_SECTIONS;
-  counted.delete(uri);
+  memory.counted = undefined;
 
   if (!progressive) {
     for (const ref of unchecked) total += sectionDiagnostics(ref, settings, key).count;
     // Every section is checked now: the next call counts only what changed.
-    counted.set(uri, { sections, key, total });
+    memory.counted = { sections, key, total };
     if (maxProblems <= 0 || total <= maxProblems) {
       const diagnostics: Diagnostic[] = [];
       const pieces: Buffer[] = [];
@@ -338,35 +341,41 @@ export function sentDiagnostics(
 }
 
 /**
- * Per section list, how far from the focus a background check has got: every section nearer the
+ * How far from the focus a background check has got in one section list: every section nearer the
  * focus than `distance` is checked. The next slice goes on from there instead of walking out from
  * the focus again past thousands of checked sections (and counting the rest) in every 8 ms slice.
  * A new list (an edit) or a new focus starts again from the focus.
  */
-const pendingFrom = new WeakMap<readonly SectionRef[], { key: string; focus: number; distance: number }>();
+export interface PendingProgress {
+  sections: readonly SectionRef[];
+  key: string;
+  focus: number;
+  distance: number;
+}
 
 /**
- * Checks unchecked departments of `model` (nearest the focus first) until `deadline`
+ * Checks unchecked departments of the context's model (nearest the focus first) until `deadline`
  * (performance.now()); returns whether any are left. The background half of a progressive send.
  */
-export function checkPending(model: DocumentModel, uri: string, settings: ServerSettings, locale: Locale, settingsId: string, focusLine: number, deadline: number): boolean {
-  const key = cacheKey(settingsId, locale, uri);
+export function checkPending(ctx: DiagnosticsContext, deadline: number): boolean {
+  const { model, settings, focusLine, memory } = ctx;
+  const key = contextKey(ctx);
   const sections = model.sections;
   const n = sections.length;
   const f = sectionIndexAt(sections, focusLine);
-  const progress = pendingFrom.get(sections);
+  const progress = memory.progress;
   const last = Math.max(f, n - 1 - f);
-  for (let d = progress && progress.key === key && progress.focus === f ? progress.distance : 0; d <= last; d++) {
+  for (let d = progress && progress.sections === sections && progress.key === key && progress.focus === f ? progress.distance : 0; d <= last; d++) {
     for (let side = 0; side < (d === 0 ? 1 : 2); side++) {
       const k = side === 0 ? f + d : f - d;
       if (k < 0 || k >= n || checkedEntry(sections[k], key)) continue;
       if (performance.now() >= deadline) {
-        pendingFrom.set(sections, { key, focus: f, distance: d });
+        memory.progress = { sections, key, focus: f, distance: d };
         return true;
       }
       sectionDiagnostics(sections[k], settings, key);
     }
   }
-  pendingFrom.delete(sections);
+  memory.progress = undefined;
   return false;
 }

@@ -1,5 +1,5 @@
 /**
- * Open documents: per URI the version and the parsed model. An edit is applied to the model
+ * An open document's text: its version and the parsed model. An edit is applied to the model
  * with `updateDocument` (only the touched sections are re-parsed). The model holds the text
  * (each section keeps its lines), so no second copy is kept: a TextDocument would copy the
  * whole text on every keystroke (~2 ms on the sample ×10) and double the memory.
@@ -27,59 +27,32 @@ export function storedText(entry: StoredDocument): string {
   return entry.limitedText ? entry.limitedText.getText() : documentText(entry.model);
 }
 
-export class DocumentStore {
-  private readonly docs = new Map<string, StoredDocument>();
+/** A document as opened (parsed, or kept as text when over the size limit). */
+export function openDocument(uri: string, languageId: string, version: number, text: string): StoredDocument {
+  const limited = limitFor(text);
+  return {
+    uri,
+    languageId,
+    version,
+    model: limited ? emptyModel() : parseDocument(text),
+    limited,
+    limitedText: limited ? TextDocument.create(uri, languageId, version, text) : null,
+  };
+}
 
-  open(uri: string, languageId: string, version: number, text: string): StoredDocument {
-    const entry = this.fromText(uri, languageId, version, text);
-    this.docs.set(uri, entry);
-    return entry;
-  }
+/** `prev` with LSP content changes applied in order, as a new document (`prev` is not changed). */
+export function changeDocument(prev: StoredDocument, version: number, changes: readonly TextChange[]): StoredDocument {
+  if (!prev.limited && !mayExceedLimit(prev.model, changes)) return { ...prev, version, model: updateDocument(prev.model, changes) };
+  // Over the limit, or an edit that may take it there (a huge paste): work on the text, and
+  // parse only if the result is under the limit. Crossing the limit either way is announced.
+  const before = prev.limitedText ?? TextDocument.create(prev.uri, prev.languageId, prev.version, documentText(prev.model));
+  const text = TextDocument.update(before, changes as TextDocumentContentChangeEvent[], version).getText();
+  return openDocument(prev.uri, prev.languageId, version, text);
+}
 
-  /** Applies LSP content changes in order; returns the new entry, or undefined for an unknown URI. */
-  change(uri: string, version: number, changes: readonly TextChange[]): StoredDocument | undefined {
-    const prev = this.docs.get(uri);
-    if (!prev) return undefined;
-    let entry: StoredDocument;
-    if (!prev.limited && !mayExceedLimit(prev.model, changes)) {
-      entry = { ...prev, version, model: updateDocument(prev.model, changes) };
-    } else {
-      // Over the limit, or an edit that may take it there (a huge paste): work on the text, and
-      // parse only if the result is under the limit. Crossing the limit either way is announced.
-      const before = prev.limitedText ?? TextDocument.create(uri, prev.languageId, prev.version, documentText(prev.model));
-      const text = TextDocument.update(before, changes as TextDocumentContentChangeEvent[], version).getText();
-      entry = this.fromText(uri, prev.languageId, version, text);
-    }
-    this.docs.set(uri, entry);
-    return entry;
-  }
-
-  private fromText(uri: string, languageId: string, version: number, text: string): StoredDocument {
-    const limited = limitFor(text);
-    return {
-      uri,
-      languageId,
-      version,
-      model: limited ? emptyModel() : parseDocument(text),
-      limited,
-      limitedText: limited ? TextDocument.create(uri, languageId, version, text) : null,
-    };
-  }
-
-  close(uri: string): void {
-    const entry = this.docs.get(uri);
-    this.docs.delete(uri);
-    // Its departments' parsed trees would otherwise stay in the pool until others push them out.
-    for (const ref of entry?.model.sections ?? []) retireTree(ref.body);
-  }
-
-  get(uri: string): StoredDocument | undefined {
-    return this.docs.get(uri);
-  }
-
-  all(): StoredDocument[] {
-    return [...this.docs.values()];
-  }
+/** A closed document's parsed trees leave the pool (they would otherwise stay until others push them out). */
+export function releaseDocument(doc: StoredDocument): void {
+  for (const ref of doc.model.sections) retireTree(ref.body);
 }
 
 /** Whether the text after these changes could be over the limit: an upper bound, no text built. */

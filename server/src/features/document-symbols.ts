@@ -154,11 +154,6 @@ export function documentOutline(model: DocumentModel, locale: Locale, focusLine 
   return { symbols, pieces, limited };
 }
 
-/** The whole outline, every symbol. */
-export function documentSymbols(model: DocumentModel, locale: Locale): DocumentSymbol[] {
-  return documentOutline(model, locale).symbols;
-}
-
 function departmentSymbol(ref: SectionRef, L: Labels, detail: OutlineDetail): DocumentSymbol {
   const body = ref.body;
   const title = body.title!;

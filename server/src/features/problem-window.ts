@@ -144,40 +144,35 @@ export function summaryDiagnostic(s: WindowSummary, max: number, locale: Locale,
 }
 
 /**
- * Where the user is working, per document: the line of the last edit or of the last code-action
+ * Where the user is working in one document: the line of the last edit or of the last code-action
  * request (VS Code asks for code actions at the cursor whenever it moves, for the light bulb),
  * and the lines the last sent window covered, to know when the cursor has left it.
  */
-export class FocusTracker {
-  private readonly focus = new Map<string, number>();
-  private readonly shown = new Map<string, { fromLine: number; toLine: number } | null>();
+export class Focus {
+  #line = 0;
+  #shown: { fromLine: number; toLine: number } | null | undefined = undefined;
 
-  line(uri: string): number {
-    return this.focus.get(uri) ?? 0;
+  get line(): number {
+    return this.#line;
   }
 
   /** Records an edit's line. The publish that follows every edit re-centres the window. */
-  edited(uri: string, line: number): void {
-    this.focus.set(uri, Math.max(0, line));
+  edited(line: number): void {
+    this.#line = Math.max(0, line);
   }
 
   /**
    * Records a cursor position; true when it lies outside the window last sent (then the caller
    * re-sends diagnostics so the problems under the cursor appear).
    */
-  moved(uri: string, line: number): boolean {
-    this.focus.set(uri, Math.max(0, line));
-    const w = this.shown.get(uri);
+  moved(line: number): boolean {
+    this.#line = Math.max(0, line);
+    const w = this.#shown;
     return w !== undefined && w !== null && (line < w.fromLine || line > w.toLine);
   }
 
   /** The lines of the window just sent (null: the whole file was sent). */
-  sent(uri: string, window: { fromLine: number; toLine: number } | null): void {
-    this.shown.set(uri, window);
-  }
-
-  forget(uri: string): void {
-    this.focus.delete(uri);
-    this.shown.delete(uri);
+  sent(window: { fromLine: number; toLine: number } | null): void {
+    this.#shown = window;
   }
 }

@@ -71,6 +71,14 @@ export function normalizeSettings(raw: unknown): ServerSettings {
  * section's diagnostics must be recomputed. (The limits only change how much is sent.)
  */
 export function settingsKey(s: ServerSettings): string {
-  const sev = Object.keys(s.severity).sort().map((k) => `${k}=${s.severity[k]}`).join(',');
-  return `${s.rules.framework}|${s.rules.minSatisfaction}|${sev}`;
+  // Asked for on every send; a settings object is not changed once normalised, so its key is kept with it.
+  let key = keys.get(s);
+  if (key === undefined) {
+    const sev = Object.keys(s.severity).sort().map((k) => `${k}=${s.severity[k]}`).join(',');
+    key = `${s.rules.framework}|${s.rules.minSatisfaction}|${sev}`;
+    keys.set(s, key);
+  }
+  return key;
 }
+
+const keys = new WeakMap<ServerSettings, string>();

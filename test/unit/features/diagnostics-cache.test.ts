@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseDocument, updateDocument, type TextChange } from '../../../server/src/core/parse/document';
-import { computeDiagnostics, documentDiagnostics, sentDiagnostics } from '../../../server/src/features/diagnostics';
+import { sentDiagnostics } from '../../../server/src/features/diagnostics';
+import { cachedDiagnostics, referenceDiagnostics, sendContext } from '../../helpers/diagnostics';
 import { DEFAULT_SETTINGS, settingsKey } from '../../../server/src/features/settings';
 import { sampleText } from '../../helpers/fixtures';
 
@@ -8,9 +9,9 @@ describe('per-section cached diagnostics', () => {
   const uri = 'file:///x/样例绩效目标表.txt';
   const id = settingsKey(DEFAULT_SETTINGS);
   const check = (model: ReturnType<typeof parseDocument>) => {
-    const want = computeDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh');
-    assert.deepEqual(documentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id), want);
-    const json = `[${sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, 0, 0).pieces.map((b) => b.toString('utf8')).join(',')}]`;
+    const want = referenceDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh');
+    assert.deepEqual(cachedDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh'), want);
+    const json = `[${sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', 0, 0)).pieces.map((b) => b.toString('utf8')).join(',')}]`;
     assert.equal(json, JSON.stringify(want));
   };
 
@@ -29,7 +30,7 @@ describe('per-section cached diagnostics', () => {
       check(model);
     }
     // Another locale or settings are other cache entries, not stale ones.
-    const en = computeDiagnostics(model, uri, DEFAULT_SETTINGS, 'en');
-    assert.deepEqual(documentDiagnostics(model, uri, DEFAULT_SETTINGS, 'en', id), en);
+    const en = referenceDiagnostics(model, uri, DEFAULT_SETTINGS, 'en');
+    assert.deepEqual(cachedDiagnostics(model, uri, DEFAULT_SETTINGS, 'en'), en);
   });
 });

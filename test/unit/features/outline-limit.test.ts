@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { parseDocument } from '../../../server/src/core/parse/document';
-import { documentOutline, documentSymbols, outlineDetails } from '../../../server/src/features/document-symbols';
+import { documentOutline, outlineDetails } from '../../../server/src/features/document-symbols';
 import { normalizeSettings } from '../../../server/src/features/settings';
 import { sampleText } from '../../helpers/fixtures';
 
@@ -28,7 +28,7 @@ describe('outline of a file over targetTable.maxOutlineItems', () => {
 
   const sample = sampleText();
   const model = parseDocument([sample, sample, sample].join('\n'));
-  const full = documentSymbols(model, 'zh');
+  const full = documentOutline(model, 'zh').symbols;
 
   it('under the limit: the full outline; its pieces are its JSON', () => {
     const o = documentOutline(model, 'zh', 0, 0, true);

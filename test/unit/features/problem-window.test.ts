@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { parseDocument, updateDocument } from '../../../server/src/core/parse/document';
-import { PROGRESSIVE_SECTIONS, checkPending, documentDiagnostics, sentDiagnostics } from '../../../server/src/features/diagnostics';
-import { FocusTracker, nearestProblems, selectWindow, summaryMessage, windowBudget } from '../../../server/src/features/problem-window';
+import { PROGRESSIVE_SECTIONS, checkPending, sentDiagnostics } from '../../../server/src/features/diagnostics';
+import { cachedDiagnostics, sendContext } from '../../helpers/diagnostics';
+import { Focus, nearestProblems, selectWindow, summaryMessage, windowBudget } from '../../../server/src/features/problem-window';
 import { DEFAULT_SETTINGS, normalizeSettings, settingsKey } from '../../../server/src/features/settings';
 import { sampleText } from '../../helpers/fixtures';
 
@@ -67,22 +68,22 @@ describe('problem window: which problems a huge file sends', () => {
     const id = settingsKey(DEFAULT_SETTINGS);
     const sample = sampleText();
     const model = parseDocument([sample, sample, sample].join('\n'));
-    const all = documentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id);
+    const all = cachedDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh');
     const inWindow = (w: { fromLine: number; toLine: number }) => all.filter((d) => d.range.start.line >= w.fromLine && d.range.start.line <= w.toLine);
 
     it('under the limit everything is sent, without a summary', () => {
-      const sent = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, 0, 5000);
+      const sent = sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', 0, 5000));
       assert.equal(sent.window, null);
       assert.equal(sent.total, all.length);
       assert.deepEqual(sent.diagnostics, all);
       assert.equal(`[${sent.pieces.map((b) => b.toString('utf8')).join(',')}]`, JSON.stringify(all));
-      assert.deepEqual(sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, 0, 0).diagnostics, all, '0 = no limit');
+      assert.deepEqual(sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', 0, 0)).diagnostics, all, '0 = no limit');
     });
 
     it('over the limit: a summary, then every problem of whole departments around the focus, at most half the limit in all', () => {
       assert.equal(all.length, 2076);
       const focusLine = model.sections[Math.floor(model.sections.length / 2)].startLine + 40;
-      const sent = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 1000);
+      const sent = sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', focusLine, 1000));
       assert.ok(sent.window);
       assert.ok(sent.window.fromLine <= focusLine && focusLine <= sent.window.toLine);
       // 1 summary + at most 499 problems: whole departments stop short of the budget by less than one department's worth
@@ -101,15 +102,15 @@ describe('problem window: which problems a huge file sends', () => {
     });
 
     it('the window follows the focus and stays right through an edit that moves lines', () => {
-      const top = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, 0, 1000);
+      const top = sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', 0, 1000));
       assert.equal(top.window!.fromLine, 0);
       const lastLine = model.lineCount - 1;
-      const bottom = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, lastLine, 1000);
+      const bottom = sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', lastLine, 1000));
       assert.ok(bottom.window!.toLine === lastLine);
       // insert two lines near the top: everything below moves, the cached sections are shifted right
       const edited = updateDocument(model, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '\n\n' }]);
-      const after = sentDiagnostics(edited, uri, DEFAULT_SETTINGS, 'zh', id, lastLine + 2, 1000);
-      const full = documentDiagnostics(edited, uri, DEFAULT_SETTINGS, 'zh', id);
+      const after = sentDiagnostics(sendContext(edited, uri, DEFAULT_SETTINGS, 'zh', lastLine + 2, 1000));
+      const full = cachedDiagnostics(edited, uri, DEFAULT_SETTINGS, 'zh');
       assert.deepEqual(
         after.diagnostics.slice(1),
         full.filter((d) => d.range.start.line >= after.window!.fromLine && d.range.start.line <= after.window!.toLine),
@@ -117,28 +118,25 @@ describe('problem window: which problems a huge file sends', () => {
     });
 
     it('a department alone over the limit sends its problems nearest the focus', () => {
-      const big = model.sections.reduce((a, b) => (documentDiagnostics({ sections: [b], lineCount: 0 }, uri, DEFAULT_SETTINGS, 'zh', id).length > documentDiagnostics({ sections: [a], lineCount: 0 }, uri, DEFAULT_SETTINGS, 'zh', id).length ? b : a));
-      const sent = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, big.startLine, 12);
+      const big = model.sections.reduce((a, b) => (cachedDiagnostics({ sections: [b], lineCount: 0 }, uri, DEFAULT_SETTINGS, 'zh').length > cachedDiagnostics({ sections: [a], lineCount: 0 }, uri, DEFAULT_SETTINGS, 'zh').length ? b : a));
+      const sent = sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', big.startLine, 12));
       assert.equal(sent.diagnostics.length, 6, 'the summary and the 5 nearest (half of 12, less the summary)');
       assert.ok(sent.diagnostics.slice(1).every((d) => d.range.start.line >= big.startLine && d.range.start.line < big.startLine + big.body.lines.length));
     });
   });
 
-  it('FocusTracker: an edit moves the focus; a cursor outside the window sent asks for a new one', () => {
-    const f = new FocusTracker();
-    const uri = 'file:///a';
-    assert.equal(f.line(uri), 0);
-    f.edited(uri, 120);
-    assert.equal(f.line(uri), 120);
-    assert.equal(f.moved(uri, 5000), false, 'nothing sent yet');
-    f.sent(uri, { fromLine: 100, toLine: 400 });
-    assert.equal(f.moved(uri, 300), false);
-    assert.equal(f.moved(uri, 401), true);
-    assert.equal(f.line(uri), 401);
-    f.sent(uri, null);
-    assert.equal(f.moved(uri, 99999), false, 'everything was sent');
-    f.forget(uri);
-    assert.equal(f.line(uri), 0);
+  it('Focus: an edit moves the focus; a cursor outside the window sent asks for a new one', () => {
+    const f = new Focus();
+    assert.equal(f.line, 0);
+    f.edited(120);
+    assert.equal(f.line, 120);
+    assert.equal(f.moved(5000), false, 'nothing sent yet');
+    f.sent({ fromLine: 100, toLine: 400 });
+    assert.equal(f.moved(300), false);
+    assert.equal(f.moved(401), true);
+    assert.equal(f.line, 401);
+    f.sent(null);
+    assert.equal(f.moved(99999), false, 'everything was sent');
   });
 });
 
@@ -150,21 +148,21 @@ describe('progressive send: a big file is checked around the focus first', () =>
     const model = parseDocument([sample, sample, sample, sample].join('\n'));
     assert.ok(model.sections.length > PROGRESSIVE_SECTIONS);
     const focusLine = model.sections[100].startLine + 5;
-    const early = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 1000);
+    const early = sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', focusLine, 1000));
     assert.ok(early.pending > 0 && early.pending < model.sections.length, String(early.pending));
     assert.ok(early.window && early.window.fromLine <= focusLine && focusLine <= early.window.toLine);
     assert.match(early.diagnostics[0].message as string, new RegExp(`正在检查这个大文件.*其余 ${early.pending} 个部门`));
     // in slices: a deadline in the past checks nothing, one far away checks the rest
-    assert.equal(checkPending(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 0), true, 'some are left');
-    assert.equal(sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 1000).pending, early.pending, 'none was checked');
+    assert.equal(checkPending(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', focusLine), 0), true, 'some are left');
+    assert.equal(sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', focusLine, 1000)).pending, early.pending, 'none was checked');
     // a few slices, each going on where the last stopped, then the rest
-    for (let i = 0; i < 3; i++) checkPending(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, performance.now() + 1);
-    const later = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 1000).pending;
+    for (let i = 0; i < 3; i++) checkPending(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', focusLine), performance.now() + 1);
+    const later = sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', focusLine, 1000)).pending;
     assert.ok(later < early.pending, `${later} left of ${early.pending}`);
-    assert.equal(checkPending(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, Infinity), false);
-    const done = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, focusLine, 1000);
+    assert.equal(checkPending(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', focusLine), Infinity), false);
+    const done = sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', focusLine, 1000));
     assert.equal(done.pending, 0);
-    const all = documentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id);
+    const all = cachedDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh');
     assert.equal(done.total, all.length);
     assert.match(done.diagnostics[0].message as string, new RegExp(`本文件共有 ${all.length.toLocaleString('en-US')} 个问题`));
     // the window's problems were right from the start
@@ -178,11 +176,11 @@ describe('the total after a keystroke is counted from the sections that changed'
     const id = settingsKey(DEFAULT_SETTINGS);
     const sample = sampleText();
     let model = parseDocument([sample, sample].join('\n'));
-    const full = () => documentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id);
+    const full = () => cachedDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh');
     const check = (what: string) => {
-      const windowed = sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, 0, 1000);
+      const windowed = sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', 0, 1000));
       assert.equal(windowed.total, full().length, what);
-      assert.deepEqual(sentDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh', id, 0, 0).diagnostics, full(), what);
+      assert.deepEqual(sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', 0, 0)).diagnostics, full(), what);
     };
     check('open');
     const titleLine = model.sections[5].startLine;

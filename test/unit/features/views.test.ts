@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import type { DocumentSymbol, Position, Range } from 'vscode-languageserver';
 import { sectionRange, absRange } from '../../../server/src/core/model';
 import { parseDocument, updateDocument } from '../../../server/src/core/parse/document';
-import { documentSymbols } from '../../../server/src/features/document-symbols';
+import { documentOutline } from '../../../server/src/features/document-symbols';
+
+const documentSymbols = (m: Parameters<typeof documentOutline>[0], locale: 'zh' | 'en') => documentOutline(m, locale).symbols;
 import { foldingRanges } from '../../../server/src/features/folding';
 import { describeValue, hoverAt } from '../../../server/src/features/hover';
 import { documentStats } from '../../../server/src/features/stats';

@@ -47,10 +47,6 @@ export const RULES: readonly Rule[] = [
   unexpectedWidth, strayContent,
 ];
 
-export function ruleByCode(code: string): Rule | undefined {
-  return RULES.find((r) => r.code === code);
-}
-
 /*
  * Loops over rows, values and problems here and in the rules are indexed, not for-of: until a loop
  * is optimised, for-of over an array calls the iterator's next() and allocates a result object per

@@ -141,6 +141,15 @@ describe('cli safety (issue 9)', function () {
       }
     });
 
+    it('refuses a file over 500 MiB before reading it (a sparse file)', function () {
+      const f = path.join(dir, `big${n++}.txt`);
+      fs.writeFileSync(f, '');
+      fs.truncateSync(f, 500 * 1024 * 1024 + 1);
+      assertOneLine(cli(['check', '--fix', f]), 3, /文件太大（超过 500 MiB）.*larger than 500 MiB; not read: /);
+      assert.equal(fs.statSync(f).size, 500 * 1024 * 1024 + 1);
+      fs.rmSync(f);
+    });
+
     it('reads standard input for -, refuses --fix on it, and an empty input is no table', function () {
       const r = cli(['check', '-'], fixable());
       assert.equal(r.signal, null);

@@ -25,11 +25,16 @@ export async function runExport(args: string[]): Promise<number> {
   }
   if (format !== 'json' && format !== 'csv') throw new CliError(`--format 只能是 json 或 csv (must be json or csv): ${format}`, EXIT.usage);
   if (files.length !== 1) throw new CliError(USAGE, EXIT.usage);
-  const input = files[0] === '-' ? await readStdin() : readInputFile(files[0]);
-  const model = parseDocument(input.text);
-  if (!hasExportableTable(model)) throw new CliError(`文件中没有绩效目标表 no target table found in ${input.name}`, EXIT.noTable);
+  const { name, model } = await readModel(files[0]);
+  if (!hasExportableTable(model)) throw new CliError(`文件中没有绩效目标表 no target table found in ${name}`, EXIT.noTable);
   for (const chunk of format === 'csv' ? csvChunks(model) : jsonChunks(model)) await writeOut(chunk);
   return EXIT.ok;
+}
+
+/** The parsed file; its bytes (kept by `InputFile` for --fix) are not held while the export is written. */
+async function readModel(file: string): Promise<{ name: string; model: ReturnType<typeof parseDocument> }> {
+  const input = file === '-' ? await readStdin() : readInputFile(file);
+  return { name: input.name, model: parseDocument(input.text) };
 }
 
 /** Writes to stdout, waiting while its buffer is full (so memory holds one department's piece). */

@@ -27,7 +27,7 @@ FILE 为 - 时读标准输入（--fix 除外） FILE - reads standard input (not
       not UTF-8, read-only, changed since it was read…)
   4   文件中没有绩效目标表 a file has no target table
   70  内部错误 internal error
-多个文件时取最严重的 with several files the worst wins: 3 > 4 > 1 > 0`;
+多个文件时取最严重的 with several files the worst wins: 2 > 3 > 4 > 1 > 0`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

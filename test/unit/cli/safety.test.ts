@@ -14,7 +14,7 @@ import { parseDocument } from '../../../server/src/core/parse/document';
 import { exportDocument } from '../../../server/src/core/export/json';
 import { toCsv } from '../../../server/src/core/export/csv';
 import { changedSinceRead, firstInvalidUtf8, readInputFile, writeInPlace, CliError, type FileStamp } from '../../../server/src/cli/io';
-import { fixAll } from '../../../server/src/features/fixes';
+import { fixAll, fixAllText } from '../../../server/src/features/fixes';
 import { DEFAULT_SETTINGS } from '../../../server/src/features/settings';
 import { SAMPLE_PATH, department, sampleText } from '../../helpers/fixtures';
 import { encodeGb18030 } from '../../helpers/gb18030';
@@ -38,6 +38,11 @@ function assertOneLine(r: ReturnType<typeof cli>, code: number, message: RegExp)
   assert.equal(r.err.split('\n').filter((l) => l !== '').length, 1, r.err);
   assert.match(r.err, message);
   assert.doesNotMatch(r.err, /\n\s+at /);
+}
+
+/** How many bytes fix-all adds to a text. */
+function checkGrowth(text: string): number {
+  return Buffer.byteLength(fixAllText(text, DEFAULT_SETTINGS).text, 'utf8') - Buffer.byteLength(text, 'utf8');
 }
 
 /** A department with safe fixes (≧ → ≥, full-width digits, `%%`) on several lines. */
@@ -136,6 +141,15 @@ describe('cli safety (issue 9)', function () {
       }
     });
 
+    it('refuses a file over 500 MiB before reading it (a sparse file)', function () {
+      const f = path.join(dir, `big${n++}.txt`);
+      fs.writeFileSync(f, '');
+      fs.truncateSync(f, 500 * 1024 * 1024 + 1);
+      assertOneLine(cli(['check', '--fix', f]), 3, /文件太大（超过 500 MiB）.*larger than 500 MiB; not read: /);
+      assert.equal(fs.statSync(f).size, 500 * 1024 * 1024 + 1);
+      fs.rmSync(f);
+    });
+
     it('reads standard input for -, refuses --fix on it, and an empty input is no table', function () {
       const r = cli(['check', '-'], fixable());
       assert.equal(r.signal, null);
@@ -226,6 +240,26 @@ describe('cli safety (issue 9)', function () {
       const r = cli(['check', '--fix', a, b]);
       assertOneLine(r, 3, /读取后被改动.*changed since it was read \((mtime|size|content)\); not overwritten: .*again/);
       assert.doesNotMatch(fs.readFileSync(a, 'utf8'), /≧/, 'the first name was fixed');
+    });
+
+    it('puts the original bytes back when a write fails midway (file size limit), and says so', function () {
+      // A file just under 2 KiB whose fixes (TT403 appends 指标) make it longer, written under
+      // `ulimit -f 2` (2 KiB) with SIGXFSZ ignored: the write stops at the limit with EFBIG.
+      let text = department().replace(/数量指标/g, '数量').replace(/质量指标/g, '质量');
+      const grow = checkGrowth(text);
+      assert.ok(grow > 3, 'the fixes make the file longer than the limit');
+      const size = Buffer.byteLength(text, 'utf8');
+      assert.ok(size < 2048 - 3, `fixture fits under the limit (${size} bytes)`);
+      text += '\n'.repeat(2048 - 3 - size);
+      const f = file(text);
+      const before = fs.readFileSync(f);
+      const r = spawnSync('bash', ['-c', `ulimit -f 2; trap '' XFSZ; exec "$0" "$1" check --fix "$2"`, process.execPath, CLI, f], { timeout: 10000, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LANG: '' } });
+      assert.equal(r.signal, null);
+      assert.equal(r.status, 3, r.stderr);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, /写入失败（EFBIG），已恢复原内容 write failed \(EFBIG\); the original content was restored: /);
+      assert.ok(fs.readFileSync(f).equals(before), 'the original bytes and length are back');
+      assert.match(r.stdout, /hint TT403 /, 'the report shows the file as it still is');
     });
 
     it('knows a changed file by inode, size and modification time (fake stats)', function () {

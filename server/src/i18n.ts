@@ -1,23 +1,8 @@
 /**
- * The server's UI language. The users are Chinese budget staff, so Chinese is the default;
- * English is used when the client says its locale starts with `en`. Rule messages carry both
- * languages already (`Message`); this file holds the few strings the features add themselves.
+ * The strings the editor features add themselves (hover, outline, code action titles), in both
+ * languages (./core/locale.ts chooses); rule messages carry both languages already (`Message`).
  */
-import type { Message } from './core/rules/types';
-
-export type Locale = 'zh' | 'en';
-
-/** `en`, `en-US`, `en_GB.UTF-8` → English; anything else (or nothing) → Chinese. */
-export function pickLocale(...candidates: (string | undefined | null)[]): Locale {
-  for (const c of candidates) {
-    if (typeof c === 'string' && c.trim() !== '') return c.trim().toLowerCase().startsWith('en') ? 'en' : 'zh';
-  }
-  return 'zh';
-}
-
-export function msg(m: Message, locale: Locale): string {
-  return locale === 'en' ? m.en : m.zh;
-}
+import type { Locale } from './core/locale';
 
 const ZH = {
   overview: '整体绩效总目标',

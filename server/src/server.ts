@@ -21,7 +21,7 @@ import { InputGauge, countingReader, isCancelNotification } from './features/inp
 import { announceLimit } from './features/limit-notice';
 import { limitedOutline } from './features/limits';
 import { installPublishEncoder, withEncodedDiagnostics, withEncodedItems } from './features/publish-encoder';
-import { SETTINGS_SECTION } from './features/settings';
+import { SETTINGS_SECTION } from './core/settings';
 import { STATS_REQUEST, documentStats, type StatsParams } from './features/stats';
 import { redirectConsole, transportFromArgv } from './features/transport';
 import { workspaceSymbols } from './features/workspace-symbols';

@@ -12,12 +12,12 @@
 import * as assert from 'node:assert/strict';
 import type { DocumentModel, Position, Range, SectionBody } from '../../server/src/core/model';
 import { CellNode } from '../../server/src/core/parse/cell';
-import { parseDocument } from '../../server/src/core/parse/document';
+import { documentText, parseDocument } from '../../server/src/core/parse/document';
 import { splitLines } from '../../server/src/core/parse/lines';
 import type { DocumentProblem } from '../../server/src/core/rules/index';
 import { documentProblems } from '../../server/src/features/diagnostics';
-import { collectFixEdits, fixAll, fixAllText, modelText, type TextEdit } from '../../server/src/features/fixes';
-import { DEFAULT_SETTINGS, type ServerSettings } from '../../server/src/features/settings';
+import { collectFixEdits, fixAll, fixAllText, type TextEdit } from '../../server/src/core/fixes';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
 
 const show = (s: string) => JSON.stringify(s.length > 200 ? s.slice(0, 200) + '…' : s);
 
@@ -105,11 +105,11 @@ export function assertModelInvariants(model: DocumentModel, text: string): void 
     walkBody(ref.body);
   }
   assert.equal(next, lines.length, 'sections cover all lines');
-  assert.ok(modelText(model) === text, 'the model rebuilds the text byte for byte');
+  assert.ok(documentText(model) === text, 'the model rebuilds the text byte for byte');
   void eols;
 }
 
-export function problemsOf(model: DocumentModel, settings: ServerSettings = DEFAULT_SETTINGS): DocumentProblem[] {
+export function problemsOf(model: DocumentModel, settings: Settings = DEFAULT_SETTINGS): DocumentProblem[] {
   return documentProblems(model, settings);
 }
 
@@ -142,11 +142,11 @@ export function assertFixesMinimal(problems: readonly DocumentProblem[], text: s
  * Fix-all keeps every line break (so a CRLF file stays CRLF), and is idempotent: after it, no
  * safe fix is left (so a second fix-all changes nothing). Returns the fixed text.
  */
-export function assertFixAllSound(text: string, settings: ServerSettings = DEFAULT_SETTINGS, model?: DocumentModel, problems?: readonly DocumentProblem[]): string {
+export function assertFixAllSound(text: string, settings: Settings = DEFAULT_SETTINGS, model?: DocumentModel, problems?: readonly DocumentProblem[]): string {
   model ??= parseDocument(text);
   const r = fixAll(model, settings, undefined, problems);
   if (r.fixes === 0) return text;
-  const fixed = modelText(r.model);
+  const fixed = documentText(r.model);
   assert.deepEqual(splitLines(fixed).eols, splitLines(text).eols, 'fix-all changed line breaks');
   assert.equal(fixAllText(text, settings).text, fixed, 'fix-all on the text differs from fix-all on the model');
   const again = parseDocument(fixed);
@@ -156,7 +156,7 @@ export function assertFixAllSound(text: string, settings: ServerSettings = DEFAU
 }
 
 /** All the checks on one text; returns the model. */
-export function assertRobust(text: string, settings: ServerSettings = DEFAULT_SETTINGS): DocumentModel {
+export function assertRobust(text: string, settings: Settings = DEFAULT_SETTINGS): DocumentModel {
   const model = parseDocument(text);
   assertModelInvariants(model, text);
   const problems = problemsOf(model, settings);

@@ -14,7 +14,7 @@
 import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../server/src/core/parse/document';
 import { documentProblems } from '../../server/src/features/diagnostics';
-import { DEFAULT_SETTINGS } from '../../server/src/features/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { SAMPLE_URI, sampleText } from './client';
 import { RawServer, type RawMessage } from './raw-client';
 import { stormMessages, typingBurst } from './storm';

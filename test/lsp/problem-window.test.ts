@@ -8,7 +8,7 @@ import type { Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FullDocument
 import { parseDocument } from '../../server/src/core/parse/document';
 import { cachedDiagnostics } from '../helpers/diagnostics';
 import { documentOutline } from '../../server/src/features/document-symbols';
-import { DEFAULT_SETTINGS, settingsKey } from '../../server/src/features/settings';
+import { DEFAULT_SETTINGS, settingsKey } from '../../server/src/core/settings';
 import { TestClient, sampleText, sleep } from './client';
 
 const URI = 'file:///tmp/target-table-test/三份样例绩效目标表.txt';

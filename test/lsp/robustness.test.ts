@@ -16,9 +16,9 @@ import type { CodeAction, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsP
 import { parseDocument } from '../../server/src/core/parse/document';
 import { splitLines } from '../../server/src/core/parse/lines';
 import { documentProblems } from '../../server/src/features/diagnostics';
-import { applyEdits } from '../../server/src/features/fixes';
+import { applyEdits } from '../../server/src/core/fixes';
 import { MAX_DOCUMENT_CHARS, limitFor } from '../../server/src/features/limits';
-import { DEFAULT_SETTINGS } from '../../server/src/features/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { SAMPLE_URI, TestClient, repoRoot, sampleText, sleep } from './client';
 
 const uri = (name: string) => `file:///tmp/robustness/${encodeURIComponent(name)}`;

@@ -17,7 +17,7 @@ import type {
   TextEdit,
   WorkspaceSymbol,
 } from 'vscode-languageserver/node';
-import { applyEdits } from '../../server/src/features/fixes';
+import { applyEdits } from '../../server/src/core/fixes';
 import { SAMPLE_URI, TestClient, sampleText, sleep } from './client';
 
 const CJK = /[\u4e00-\u9fff]/;

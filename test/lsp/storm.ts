@@ -6,7 +6,7 @@
  */
 import { parseDocument } from '../../server/src/core/parse/document';
 import { documentProblems } from '../../server/src/features/diagnostics';
-import { DEFAULT_SETTINGS } from '../../server/src/features/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import type { RawServer } from './raw-client';
 
 /** `n` edits that type a digit at the end of a value line and delete it again, alternately (even `n`: the text ends as it began). */

@@ -7,13 +7,13 @@
  * what is left; a file whose write failed is reported as it still is.
  */
 import type { DocumentModel } from '../core/model';
-import { parseDocument } from '../core/parse/document';
+import { documentText, parseDocument } from '../core/parse/document';
 import type { DocumentProblem } from '../core/rules/index';
 import type { Severity } from '../core/rules/types';
-import { documentProblems } from '../features/diagnostics';
-import { fixAll, modelText } from '../features/fixes';
-import { DEFAULT_SETTINGS, type ServerSettings } from '../features/settings';
-import { msg, pickLocale, type Locale } from '../i18n';
+import { checkDocument } from '../core/rules/index';
+import { fixAll } from '../core/fixes';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { msg, pickLocale, type Locale } from '../core/locale';
 import { CliError, EXIT, readInputFile, readStdin, worstExit, writeInPlace, type InputFile } from './io';
 
 const USAGE = '用法 usage: target-table check FILE... [--format text|json] [--fix]   (FILE 为 - 时读标准输入 - reads standard input)';
@@ -74,18 +74,23 @@ function byPosition(problems: DocumentProblem[]): DocumentProblem[] {
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+/** Every problem of a model with the configured severities ('off' rules dropped). */
+function problemsOf(model: DocumentModel, settings: Settings): DocumentProblem[] {
+  return checkDocument(model.sections, settings.rules, settings.severity);
+}
+
 /** Checks (and with `fix`, fixes) one file's text. Pure apart from the settings. */
 export function checkText(
   text: string,
   fix: boolean,
-  settings: ServerSettings = DEFAULT_SETTINGS,
+  settings: Settings = DEFAULT_SETTINGS,
 ): { text: string; model: DocumentModel; problems: DocumentProblem[]; fixed: number; original: DocumentModel } {
   const original = parseDocument(text);
   if (fix) {
     const r = fixAll(original, settings);
-    if (r.fixes > 0) return { text: modelText(r.model), model: r.model, problems: byPosition(documentProblems(r.model, settings)), fixed: r.fixes, original };
+    if (r.fixes > 0) return { text: documentText(r.model), model: r.model, problems: byPosition(problemsOf(r.model, settings)), fixed: r.fixes, original };
   }
-  return { text, model: original, problems: byPosition(documentProblems(original, settings)), fixed: 0, original };
+  return { text, model: original, problems: byPosition(problemsOf(original, settings)), fixed: 0, original };
 }
 
 /**
@@ -178,7 +183,7 @@ export async function runCheck(args: string[]): Promise<number> {
         complain(e);
         codes.push(e.exitCode);
         // Not written: report the file as it still is.
-        report = { file: input.name, problems: byPosition(documentProblems(r.original, DEFAULT_SETTINGS)), fixed: 0 };
+        report = { file: input.name, problems: byPosition(problemsOf(r.original, DEFAULT_SETTINGS)), fixed: 0 };
       }
     }
     if (!hasTargetTable(r.original)) {

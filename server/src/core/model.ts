@@ -274,6 +274,19 @@ export function absRange(ref: SectionRef, r: Range): Range {
   return { start: absPosition(ref, r.start), end: absPosition(ref, r.end) };
 }
 
+/** Document order of two positions: negative, zero or positive. */
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function rangeContains(outer: Range, inner: Range): boolean {
+  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+}
+
+export function rangesIntersect(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}
+
 /** Index of the section holding an absolute line (binary search on start lines; 0 before the first). */
 export function sectionIndexAt(sections: readonly SectionRef[], line: number): number {
   let lo = 0;

@@ -3,7 +3,7 @@
  * capabilities the server announces in return, which depend on it (pull diagnostics, lazy code actions).
  */
 import { CodeActionKind, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
-import { pickLocale, type Locale } from '../i18n';
+import { pickLocale, type Locale } from '../core/locale';
 import { FIX_ALL_KIND } from './code-actions';
 
 /**

@@ -3,14 +3,14 @@
  * document), or, for a client that cannot answer that, the window-wide settings it sends in
  * didChangeConfiguration. Each document's session keeps what it was given until the settings change.
  */
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, normalizeSettings, type ServerSettings } from './settings';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, normalizeSettings, type Settings } from '../core/settings';
 
 /** workspace/configuration, as the connection offers it. */
 export type ConfigurationRequest = (item: { scopeUri?: string; section: string }) => Promise<unknown>;
 
 export class ClientSettings {
   /** Window-wide settings: for a client without workspace/configuration, and when a request for a document's fails. */
-  #global: ServerSettings = DEFAULT_SETTINGS;
+  #global: Settings = DEFAULT_SETTINGS;
 
   constructor(
     private readonly canAsk: () => boolean,
@@ -18,7 +18,7 @@ export class ClientSettings {
   ) {}
 
   /** The settings of the document `uri`. */
-  forDocument(uri: string): Promise<ServerSettings> {
+  forDocument(uri: string): Promise<Settings> {
     if (!this.canAsk()) return Promise.resolve(this.#global);
     return this.ask({ scopeUri: uri, section: SETTINGS_SECTION }).then(normalizeSettings, () => this.#global);
   }

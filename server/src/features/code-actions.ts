@@ -13,10 +13,12 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { DocumentModel } from '../core/model';
 import type { DocumentProblem } from '../core/rules/index';
-import { labels, msg, type Locale } from '../i18n';
+import { labels } from '../i18n';
+import { msg, type Locale } from '../core/locale';
 import { SOURCE, documentProblems, toDiagnostic } from './diagnostics';
-import { collectFixEdits, comparePositions, fixAll, rangesIntersect } from './fixes';
-import type { ServerSettings } from './settings';
+import { collectFixEdits, fixAll } from '../core/fixes';
+import { comparePositions, rangesIntersect } from '../core/model';
+import type { Settings } from '../core/settings';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.targetTable`;
 
@@ -104,7 +106,7 @@ const fixAllOfKindCache = new WeakMap<readonly DocumentProblem[], Map<string, { 
 
 function fixAllOfKind(
   model: DocumentModel,
-  settings: ServerSettings,
+  settings: Settings,
   problems: readonly DocumentProblem[],
   code: string,
   accept: (p: DocumentProblem) => boolean,
@@ -124,7 +126,7 @@ function fixAllOfKind(
 export function codeActions(
   model: DocumentModel,
   input: CodeActionInput,
-  settings: ServerSettings,
+  settings: Settings,
   locale: Locale,
   problems: readonly DocumentProblem[] = documentProblems(model, settings),
 ): CodeAction[] {
@@ -185,7 +187,7 @@ export function resolveCodeAction(
   model: DocumentModel,
   uri: string,
   version: number | undefined,
-  settings: ServerSettings,
+  settings: Settings,
   problems: readonly DocumentProblem[] = documentProblems(model, settings),
 ): CodeAction {
   const data = action.data;

@@ -8,9 +8,9 @@ import { BodyCache } from '../core/body-cache';
 import { sectionIndexAt, type DocumentModel, type Range, type SectionRef } from '../core/model';
 import { checkDocument, checkSection, problemSeverity, type DocumentProblem } from '../core/rules/index';
 import type { Severity } from '../core/rules/types';
-import { msg, type Locale } from '../i18n';
+import { msg, type Locale } from '../core/locale';
 import { nearestProblems, selectWindow, summaryDiagnostic, windowBudget } from './problem-window';
-import { DEFAULT_MAX_PROBLEMS, settingsKey, type ServerSettings } from './settings';
+import { DEFAULT_MAX_PROBLEMS, settingsKey, type Settings } from '../core/settings';
 
 export const SOURCE = 'target-table';
 
@@ -34,7 +34,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
  * keystroke only the edited section (and sections that moved) are placed again: code actions,
  * which VS Code asks for at every cursor move, need this list.
  */
-export function documentProblems(model: DocumentModel, settings: ServerSettings): DocumentProblem[] {
+export function documentProblems(model: DocumentModel, settings: Settings): DocumentProblem[] {
   const key = settingsKey(settings);
   const out: DocumentProblem[] = [];
   for (const ref of model.sections) {
@@ -109,7 +109,7 @@ function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
 }
 
 /** The section's cache entry (checked once per body, settings and locale; counted, not converted). */
-function sectionDiagnostics(ref: SectionRef, settings: ServerSettings, key: string): SectionDiagnostics {
+function sectionDiagnostics(ref: SectionRef, settings: Settings, key: string): SectionDiagnostics {
   let c = sectionCache.get(ref.body);
   if (!c || c.key !== key) {
     let count = 0;
@@ -121,7 +121,7 @@ function sectionDiagnostics(ref: SectionRef, settings: ServerSettings, key: stri
 }
 
 /** The section's entry with its diagnostics placed at its current start line (`absolute`). */
-function placed(ref: SectionRef, uri: string, settings: ServerSettings, locale: Locale, key: string): SectionDiagnostics & { absolute: Diagnostic[] } {
+function placed(ref: SectionRef, uri: string, settings: Settings, locale: Locale, key: string): SectionDiagnostics & { absolute: Diagnostic[] } {
   const c = sectionDiagnostics(ref, settings, key);
   if (!c.absolute || c.startLine !== ref.startLine) {
     // Relative: the problems of a section placed at line 0.
@@ -146,7 +146,7 @@ function jsonOf(c: SectionDiagnostics & { absolute: Diagnostic[] }): Buffer {
 export interface DiagnosticsContext {
   readonly model: DocumentModel;
   readonly uri: string;
-  readonly settings: ServerSettings;
+  readonly settings: Settings;
   readonly locale: Locale;
   /** Where the user works (the last edit, or the cursor): a file over `maxProblems` sends the departments around it. */
   readonly focusLine: number;

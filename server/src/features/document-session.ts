@@ -14,7 +14,7 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import { documentLength, type TextChange } from '../core/parse/document';
 import type { DocumentProblem } from '../core/rules/index';
-import type { Locale } from '../i18n';
+import type { Locale } from '../core/locale';
 import { BackgroundTask, SLICE_MS, type IdleCollector } from './background-check';
 import { DiagnosticsMemory, checkPending, documentProblems, sentDiagnostics, type DiagnosticsContext, type SentDiagnostics } from './diagnostics';
 import { changeDocument, openDocument, releaseDocument, type StoredDocument } from './document-store';
@@ -23,7 +23,7 @@ import { MAX_DOCUMENT_CHARS, type DocumentLimit } from './limits';
 import { Focus } from './problem-window';
 import { PublishScheduler } from './publish-scheduler';
 import { PullResult } from './pull-results';
-import { settingsKey, type ServerSettings } from './settings';
+import { settingsKey, type Settings } from '../core/settings';
 
 /** What a session needs from the server around it. */
 export interface SessionHost {
@@ -37,7 +37,7 @@ export interface SessionHost {
   /** The push debounce in milliseconds. */
   debounceMs(): number;
   /** The document's settings, as the client has them for it. */
-  fetchSettings(uri: string): Promise<ServerSettings>;
+  fetchSettings(uri: string): Promise<Settings>;
   /** Writes a publishDiagnostics message; resolves once written, never rejects. */
   sendDiagnostics(doc: StoredDocument, sent: SentDiagnostics | null): Promise<void>;
   /** Asks the client to pull diagnostics again, when it can be asked. */
@@ -51,7 +51,7 @@ export interface SessionHost {
 export interface SessionState {
   /** The document now (after the wait for its settings). */
   doc: StoredDocument;
-  settings: ServerSettings;
+  settings: Settings;
   /** Whether the document changed while its settings were fetched. */
   changed: boolean;
 }
@@ -64,7 +64,7 @@ export function throwIfCancelled(token: CancellationToken | undefined): void {
 export class DocumentSession {
   #doc: StoredDocument;
   #closed = false;
-  #settings: Promise<ServerSettings> | undefined = undefined;
+  #settings: Promise<Settings> | undefined = undefined;
   /** All problems for one model and settings (code actions, stats); the array code actions index by identity. */
   #problems: { model: StoredDocument['model']; key: string; problems: DocumentProblem[] } | undefined = undefined;
   readonly #focus = new Focus();
@@ -116,7 +116,7 @@ export class DocumentSession {
   }
 
   /** The document's settings, asked of the client once until they change. */
-  settings(): Promise<ServerSettings> {
+  settings(): Promise<Settings> {
     return (this.#settings ??= this.host.fetchSettings(this.uri));
   }
 
@@ -135,7 +135,7 @@ export class DocumentSession {
   }
 
   /** Every problem of the document for `settings` (code actions, stats), computed once per model and settings. */
-  problems(doc: StoredDocument, settings: ServerSettings): DocumentProblem[] {
+  problems(doc: StoredDocument, settings: Settings): DocumentProblem[] {
     const key = settingsKey(settings);
     const hit = this.#problems;
     if (hit && hit.model === doc.model && hit.key === key) return hit.problems;
@@ -183,12 +183,12 @@ export class DocumentSession {
     }
   }
 
-  private context(doc: StoredDocument, settings: ServerSettings): DiagnosticsContext {
+  private context(doc: StoredDocument, settings: Settings): DiagnosticsContext {
     return { model: doc.model, uri: doc.uri, settings, locale: this.host.locale, focusLine: this.#focus.line, memory: this.#memory };
   }
 
   /** What is sent now (push or pull); remembers the window sent and starts the background check a big file needs. */
-  private diagnosticsToSend(doc: StoredDocument, settings: ServerSettings): SentDiagnostics {
+  private diagnosticsToSend(doc: StoredDocument, settings: Settings): SentDiagnostics {
     const sent = sentDiagnostics(this.context(doc, settings));
     this.#focus.sent(sent.window);
     if (sent.pending > 0) this.checkInBackground();

@@ -6,9 +6,9 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { BodyCache } from '../core/body-cache';
 import type { DocumentModel, GoalTable, OverviewGoal, Range, SectionRef } from '../core/model';
-import { absRange, sectionRange } from '../core/model';
-import { goalLabel, labels, type Labels, type Locale } from '../i18n';
-import { comparePositions } from './fixes';
+import { absRange, comparePositions, sectionRange } from '../core/model';
+import { goalLabel, labels, type Labels } from '../i18n';
+import type { Locale } from '../core/locale';
 
 /** The selection range clamped into the range (clients reject a selection outside its symbol). */
 function within(range: Range, sel: Range): Range {

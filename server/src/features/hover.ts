@@ -7,7 +7,8 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { DocumentModel, GoalTable, IndicatorRow, LevelValue, OverviewGoal, Position, SectionBody, SectionRef, Value } from '../core/model';
 import { absRange } from '../core/model';
-import { goalLabel, labels, type Labels, type Locale } from '../i18n';
+import { goalLabel, labels, type Labels } from '../i18n';
+import type { Locale } from '../core/locale';
 import { isCostCategory } from '../core/rules/util/indicators';
 import { cellHasLine, goalForTable, rowHasLine, sectionAt, tableAt, tablesForGoal } from './locate';
 

@@ -1,6 +1,6 @@
 /** Saying, in the log and to the user, that a document crossed the size limit (./limits.ts), either way. */
 import { documentLength } from '../core/parse/document';
-import type { Locale } from '../i18n';
+import type { Locale } from '../core/locale';
 import { storedText, type StoredDocument } from './document-store';
 import { limitLogMessage, limitMessage, unlimitedLogMessage, type DocumentLimit } from './limits';
 

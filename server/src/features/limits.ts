@@ -29,7 +29,7 @@ import type { DocumentModel } from '../core/model';
 import { parseDocument } from '../core/parse/document';
 import { splitLines } from '../core/parse/lines';
 import { departmentName, isSectionStart } from '../core/parse/titles';
-import type { Locale } from '../i18n';
+import type { Locale } from '../core/locale';
 
 /** Documents longer than this (UTF-16 code units, ~25–35 MB of UTF-8 Chinese text) are not parsed. */
 export const MAX_DOCUMENT_CHARS = 12_000_000;

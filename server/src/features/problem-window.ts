@@ -17,7 +17,7 @@
  * have seen: the 36-department sample has 692) are sent whole and nothing changes for them.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Locale } from '../i18n';
+import type { Locale } from '../core/locale';
 
 /**
  * How many problems the window around the focus may hold: half the limit, less the summary's

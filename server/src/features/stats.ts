@@ -3,7 +3,7 @@ import { BodyCache } from '../core/body-cache';
 import type { DocumentModel, SectionBody } from '../core/model';
 import type { DocumentProblem } from '../core/rules/index';
 import { documentProblems } from './diagnostics';
-import type { ServerSettings } from './settings';
+import type { Settings } from '../core/settings';
 
 export const STATS_REQUEST = 'targetTable/stats';
 
@@ -42,7 +42,7 @@ function sectionCounts(body: SectionBody): SectionCounts {
   });
 }
 
-export function documentStats(model: DocumentModel, settings: ServerSettings, problems?: readonly DocumentProblem[]): Stats {
+export function documentStats(model: DocumentModel, settings: Settings, problems?: readonly DocumentProblem[]): Stats {
   const s: Stats = { departments: 0, goals: 0, tables: 0, indicators: 0, problems: 0 };
   for (const ref of model.sections) {
     const b = ref.body;

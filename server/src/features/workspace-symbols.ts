@@ -3,7 +3,8 @@ import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
 import type { DocumentModel, Range, SectionBody } from '../core/model';
 import { BodyCache } from '../core/body-cache';
 import { absRange } from '../core/model';
-import { goalLabel, labels, type Locale } from '../i18n';
+import { goalLabel, labels } from '../i18n';
+import type { Locale } from '../core/locale';
 
 const LIMIT = 2000;
 

@@ -14,8 +14,8 @@ import { parseDocument } from '../../../server/src/core/parse/document';
 import { exportDocument } from '../../../server/src/core/export/json';
 import { toCsv } from '../../../server/src/core/export/csv';
 import { changedSinceRead, firstInvalidUtf8, readInputFile, writeInPlace, CliError, type FileStamp } from '../../../server/src/cli/io';
-import { fixAll, fixAllText } from '../../../server/src/features/fixes';
-import { DEFAULT_SETTINGS } from '../../../server/src/features/settings';
+import { fixAll, fixAllText } from '../../../server/src/core/fixes';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { SAMPLE_PATH, department, sampleText } from '../../helpers/fixtures';
 import { encodeGb18030 } from '../../helpers/gb18030';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseDocument, updateDocument, type TextChange } from '../../../server/src/core/parse/document';
 import { sentDiagnostics } from '../../../server/src/features/diagnostics';
 import { cachedDiagnostics, referenceDiagnostics, sendContext } from '../../helpers/diagnostics';
-import { DEFAULT_SETTINGS, settingsKey } from '../../../server/src/features/settings';
+import { DEFAULT_SETTINGS, settingsKey } from '../../../server/src/core/settings';
 import { sampleText } from '../../helpers/fixtures';
 
 describe('per-section cached diagnostics', () => {

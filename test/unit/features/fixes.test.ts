@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Range } from '../../../server/src/core/model';
-import { parseDocument } from '../../../server/src/core/parse/document';
+import { documentText, parseDocument } from '../../../server/src/core/parse/document';
 import type { DocumentProblem } from '../../../server/src/core/rules/index';
 import { codeActions, FIX_ALL_KIND } from '../../../server/src/features/code-actions';
 import { documentProblems } from '../../../server/src/features/diagnostics';
-import { applyEdits, collectFixEdits, diffEdits, fixAll, fixAllText, modelText, type TextEdit } from '../../../server/src/features/fixes';
-import { DEFAULT_SETTINGS } from '../../../server/src/features/settings';
+import { applyEdits, collectFixEdits, diffEdits, fixAll, fixAllText, type TextEdit } from '../../../server/src/core/fixes';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { assertSameModel } from '../../helpers/model-equality';
 import { department, sampleText } from '../../helpers/fixtures';
 
@@ -77,7 +77,7 @@ describe('features/fixes', function () {
       const res = fixAll(model, DEFAULT_SETTINGS);
       assert.ok(res.fixes > 0);
       const fixed = applyEdits(text, res.edits);
-      assert.equal(modelText(res.model), fixed);
+      assert.equal(documentText(res.model), fixed);
       assertSameModel(res.model, parseDocument(fixed));
       const again = fixAll(res.model, DEFAULT_SETTINGS);
       assert.equal(again.fixes, 0);

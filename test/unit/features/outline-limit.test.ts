@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { parseDocument } from '../../../server/src/core/parse/document';
 import { documentOutline, outlineDetails } from '../../../server/src/features/document-symbols';
-import { normalizeSettings } from '../../../server/src/features/settings';
+import { normalizeSettings } from '../../../server/src/core/settings';
 import { sampleText } from '../../helpers/fixtures';
 
 const count = (ss: readonly DocumentSymbol[]): number => ss.reduce((n, s) => n + 1 + count(s.children ?? []), 0);

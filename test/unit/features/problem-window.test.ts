@@ -4,7 +4,7 @@ import { parseDocument, updateDocument } from '../../../server/src/core/parse/do
 import { PROGRESSIVE_SECTIONS, checkPending, sentDiagnostics } from '../../../server/src/features/diagnostics';
 import { cachedDiagnostics, sendContext } from '../../helpers/diagnostics';
 import { Focus, nearestProblems, selectWindow, summaryMessage, windowBudget } from '../../../server/src/features/problem-window';
-import { DEFAULT_SETTINGS, normalizeSettings, settingsKey } from '../../../server/src/features/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, settingsKey } from '../../../server/src/core/settings';
 import { sampleText } from '../../helpers/fixtures';
 
 describe('problem window: which problems a huge file sends', () => {

@@ -8,9 +8,10 @@ const documentSymbols = (m: Parameters<typeof documentOutline>[0], locale: 'zh' 
 import { foldingRanges } from '../../../server/src/features/folding';
 import { describeValue, hoverAt } from '../../../server/src/features/hover';
 import { documentStats } from '../../../server/src/features/stats';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../../server/src/features/settings';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../../server/src/core/settings';
 import { matchesQuery, workspaceSymbols } from '../../../server/src/features/workspace-symbols';
-import { labels, pickLocale } from '../../../server/src/i18n';
+import { labels } from '../../../server/src/i18n';
+import { pickLocale } from '../../../server/src/core/locale';
 import { department, sampleText } from '../../helpers/fixtures';
 import { documentText as textOf } from '../../../server/src/core/parse/document';
 

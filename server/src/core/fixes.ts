@@ -6,19 +6,16 @@
  * in passes (re-checking the fixed text) until no safe fix is left, so applying fix-all a
  * second time changes nothing.
  */
-import type { DocumentModel, Position, Range } from '../core/model';
-import { parseDocument, updateDocumentBatch, type TextChange } from '../core/parse/document';
-import { joinLines, splitLines } from '../core/parse/lines';
-import type { DocumentProblem } from '../core/rules/index';
-import type { TextEdit } from '../core/rules/types';
-import { documentProblems } from './diagnostics';
-import type { ServerSettings } from './settings';
+import { comparePositions, type DocumentModel, type Position } from './model';
+import { documentText, parseDocument, updateDocumentBatch, type TextChange } from './parse/document';
+import { joinLines, splitLines } from './parse/lines';
+import type { DocumentProblem } from './rules/index';
+import type { TextEdit } from './rules/types';
+import { checkDocument } from './rules/index';
+import type { Settings } from './settings';
 
 export type { TextEdit };
 
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
 
 function sameEdit(a: TextEdit, b: TextEdit): boolean {
   return comparePositions(a.range.start, b.range.start) === 0 && comparePositions(a.range.end, b.range.end) === 0 && a.newText === b.newText;
@@ -125,13 +122,6 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(pos);
 }
 
-/** The text of a model (sections keep their lines and line breaks). */
-export function modelText(model: DocumentModel): string {
-  let s = '';
-  for (const ref of model.sections) s += joinLines(ref.body.lines, ref.body.eols);
-  return s;
-}
-
 /** Edits turning `before` into `after`: one per changed line when the line count is kept, else one block. */
 export function diffEdits(before: string, after: string): TextEdit[] {
   if (before === after) return [];
@@ -197,39 +187,37 @@ function asChanges(edits: readonly TextEdit[]): TextChange[] {
  */
 export function fixAll(
   model: DocumentModel,
-  settings: ServerSettings,
+  settings: Settings,
   accept?: (p: DocumentProblem) => boolean,
   problems?: readonly DocumentProblem[],
 ): FixAllResult {
-  const first = collectFixEdits(problems ?? documentProblems(model, settings), accept);
+  const first = collectFixEdits(problems ?? problemsOf(model, settings), accept);
   if (first.edits.length === 0) return { edits: [], fixes: 0, model, passes: 0 };
   let current = updateDocumentBatch(model, asChanges(first.edits));
   let fixes = first.fixes;
   let passes = 1;
   let extra = false;
   while (passes < MAX_PASSES) {
-    const next = collectFixEdits(documentProblems(current, settings), accept);
+    const next = collectFixEdits(problemsOf(current, settings), accept);
     if (next.edits.length === 0) break;
     current = updateDocumentBatch(current, asChanges(next.edits));
     fixes += next.fixes;
     passes++;
     extra = true;
   }
-  const edits = extra ? diffEdits(modelText(model), modelText(current)) : first.edits;
+  const edits = extra ? diffEdits(documentText(model), documentText(current)) : first.edits;
   return { edits, fixes, model: current, passes };
 }
 
 /** Fix-all on a plain text (the command line). */
-export function fixAllText(text: string, settings: ServerSettings): { text: string; fixes: number; model: DocumentModel } {
+export function fixAllText(text: string, settings: Settings): { text: string; fixes: number; model: DocumentModel } {
   const model = parseDocument(text);
   const r = fixAll(model, settings);
-  return { text: r.fixes > 0 ? modelText(r.model) : text, fixes: r.fixes, model: r.model };
+  return { text: r.fixes > 0 ? documentText(r.model) : text, fixes: r.fixes, model: r.model };
 }
 
-export function rangeContains(outer: Range, inner: Range): boolean {
-  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
-}
 
-export function rangesIntersect(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+/** Every problem of a document for the settings (the rule results are cached per section body). */
+function problemsOf(model: DocumentModel, settings: Settings): DocumentProblem[] {
+  return checkDocument(model.sections, settings.rules, settings.severity);
 }

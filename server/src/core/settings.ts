@@ -3,15 +3,15 @@
  * didChangeConfiguration's payload, nothing at all) into one well-formed object.
  * Unknown or malformed values fall back to the defaults instead of failing.
  */
-import type { RuleSettings, SeveritySetting } from '../core/rules/types';
-import { DEFAULT_RULE_SETTINGS } from '../core/rules/types';
+import type { RuleSettings, SeveritySetting } from './rules/types';
+import { DEFAULT_RULE_SETTINGS } from './rules/types';
 
 /** `targetTable.maxProblems`: VS Code's own per-file limit of diagnostics (./problem-window.ts). */
 export const DEFAULT_MAX_PROBLEMS = 1000;
 /** `targetTable.maxOutlineItems`: as VS Code's JSON support (`json.maxItemsComputed`) (./document-symbols.ts). */
 export const DEFAULT_MAX_OUTLINE_ITEMS = 5000;
 
-export interface ServerSettings {
+export interface Settings {
   /** code → severity override ('off' drops the rule). Codes not listed keep the rule's default. */
   severity: Readonly<Record<string, SeveritySetting>>;
   rules: RuleSettings;
@@ -21,7 +21,7 @@ export interface ServerSettings {
   maxOutlineItems: number;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { severity: {}, rules: DEFAULT_RULE_SETTINGS, maxProblems: DEFAULT_MAX_PROBLEMS, maxOutlineItems: DEFAULT_MAX_OUTLINE_ITEMS };
+export const DEFAULT_SETTINGS: Settings = { severity: {}, rules: DEFAULT_RULE_SETTINGS, maxProblems: DEFAULT_MAX_PROBLEMS, maxOutlineItems: DEFAULT_MAX_OUTLINE_ITEMS };
 
 /** The configuration section the server reads. */
 export const SETTINGS_SECTION = 'targetTable';
@@ -44,7 +44,7 @@ function countOf(v: unknown, dflt: number): number {
 }
 
 /** Turns a raw `targetTable` configuration object (or anything) into settings. */
-export function normalizeSettings(raw: unknown): ServerSettings {
+export function normalizeSettings(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
   const r = raw as Record<string, unknown>;
   const severity: Record<string, SeveritySetting> = {};
@@ -70,7 +70,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
  * Stable key of the settings that change what the rules report: a change of key means every
  * section's diagnostics must be recomputed. (The limits only change how much is sent.)
  */
-export function settingsKey(s: ServerSettings): string {
+export function settingsKey(s: Settings): string {
   // Asked for on every send; a settings object is not changed once normalised, so its key is kept with it.
   let key = keys.get(s);
   if (key === undefined) {
@@ -81,4 +81,4 @@ export function settingsKey(s: ServerSettings): string {
   return key;
 }
 
-const keys = new WeakMap<ServerSettings, string>();
+const keys = new WeakMap<Settings, string>();

@@ -1,0 +1,68 @@
+/**
+ * The layering ARCHITECTURE.md states, checked on the sources and the bundles: the core imports
+ * nothing of VS Code or the LSP and nothing outside the core; the command line imports only the core
+ * (and Node), so its bundle carries no language-server code.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const SRC = path.join(ROOT, 'server', 'src');
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...sources(p));
+    else if (e.name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+/** Every module a file imports (static `import … from`, `export … from`, `require(…)`), resolved when relative. */
+function imports(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:\bfrom\s+|\brequire\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)) {
+    const spec = m[1];
+    out.push(spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : spec);
+  }
+  return out;
+}
+
+const inside = (dir: string) => (p: string) => p === dir || p.startsWith(dir + path.sep);
+
+describe('layering', () => {
+  it('the core imports no vscode-* package and nothing outside server/src/core', () => {
+    const core = path.join(SRC, 'core');
+    const files = sources(core);
+    assert.ok(files.length > 30);
+    for (const f of files) {
+      for (const i of imports(f)) {
+        const where = path.relative(ROOT, f);
+        assert.ok(!i.startsWith('vscode'), `${where} imports ${i}`);
+        if (path.isAbsolute(i)) assert.ok(inside(core)(i), `${where} imports ${path.relative(ROOT, i)}`);
+        else assert.ok(i.startsWith('node:'), `${where} imports the package ${i}`);
+      }
+    }
+  });
+
+  it('the command line imports only the core and Node', () => {
+    const cli = path.join(SRC, 'cli');
+    for (const f of sources(cli)) {
+      for (const i of imports(f)) {
+        const where = path.relative(ROOT, f);
+        if (path.isAbsolute(i)) assert.ok(inside(cli)(i) || inside(path.join(SRC, 'core'))(i), `${where} imports ${path.relative(ROOT, i)}`);
+        else assert.ok(i.startsWith('node:'), `${where} imports the package ${i}`);
+      }
+    }
+  });
+
+  it('dist/cli.js bundles no language-server code', () => {
+    const bundle = fs.readFileSync(path.join(ROOT, 'dist', 'cli.js'), 'utf8');
+    for (const s of ['vscode-languageserver', 'vscode-jsonrpc', 'createConnection', 'publishDiagnostics']) assert.ok(!bundle.includes(s), `dist/cli.js contains ${s}`);
+    // and it is the checker: the rules are in it
+    assert.ok(bundle.includes('TT201'));
+  });
+});

@@ -3,16 +3,7 @@
 // wires a few commands and shows a summary of the active file in the language status bar.
 import * as vscode from 'vscode';
 import { DOCUMENT_SELECTOR, LANGUAGE_ID } from './selector';
-import {
-  CloseAction,
-  ErrorHandler,
-  LanguageClient,
-  LanguageClientOptions,
-  ServerOptions,
-  State,
-  TransportKind,
-} from 'vscode-languageclient/node';
-
+import { CloseAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 /** Shape of the server's custom `targetTable/stats` reply. */
 interface Stats {
@@ -68,6 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // Keep languageclient's default restart policy (a few restarts, then give up),
   // but log each decision so a crashing server is visible in the output channel.
+  // Assigned once the client exists (below); the handler that reads it is made before the client.
+  // eslint-disable-next-line prefer-const
   let defaultHandler: ErrorHandler | undefined;
   const errorHandler: ErrorHandler = {
     error: (error, message, count) => {

@@ -6,7 +6,14 @@
  * reads it, with our own stream reader (./features/transport.ts). Between the connection's queue and the
  * handlers: input counting, shutdown, params and cancellation (./features/dispatch.ts).
  */
-import { DidChangeConfigurationNotification, MessageType, ProposedFeatures, ShowMessageNotification, createConnection, type CancellationToken } from 'vscode-languageserver/node';
+import {
+  DidChangeConfigurationNotification,
+  MessageType,
+  ProposedFeatures,
+  ShowMessageNotification,
+  createConnection,
+  type CancellationToken,
+} from 'vscode-languageserver/node';
 import { IdleCollector } from './features/background-check';
 import { UNINITIALIZED_CLIENT, readClient, serverCapabilities, type ClientInfo } from './features/capabilities';
 import { ClientSettings } from './features/client-settings';
@@ -30,12 +37,20 @@ import { workspaceSymbols } from './features/workspace-symbols';
 const requests = new RequestLog();
 installPublishEncoder((id) => requests.answered(id)); // before the transport creates its message writer (it takes the encoder then)
 const transport = transportFromArgv(process.argv.slice(2));
-if (!transport) throw new Error("Connection input stream is not set. Use arguments of createConnection or set command line parameters: '--node-ipc', '--stdio', '--socket={number}' or '--pipe={name}'");
+if (!transport)
+  throw new Error(
+    "Connection input stream is not set. Use arguments of createConnection or set command line parameters: '--node-ipc', '--stdio', '--socket={number}' or '--pipe={name}'",
+  );
 /** Stream transports write JSON through our encoder; node-ipc (how VS Code starts us) serialises itself. */
 const streamTransport = transport.stream;
 /** Messages read and not yet dispatched (./features/input-gauge.ts). */
 const gauge = new InputGauge();
-const strategy = dispatchStrategy({ gauge, writer: transport.writer, requests: streamTransport ? requests : undefined, log: (m) => connection.console.warn(m) });
+const strategy = dispatchStrategy({
+  gauge,
+  writer: transport.writer,
+  requests: streamTransport ? requests : undefined,
+  log: (m) => connection.console.warn(m),
+});
 const connection = createConnection(
   ProposedFeatures.all,
   // `$/cancelRequest` as read: a response still to be encoded is then written as RequestCancelled.
@@ -78,7 +93,9 @@ const host: SessionHost = {
   fetchSettings: (uri) => settings.forDocument(uri),
   sendDiagnostics: (doc, sent) =>
     connection
-      .sendDiagnostics(sent ? withEncodedDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: sent.diagnostics }, sent.pieces) : { uri: doc.uri, diagnostics: [] })
+      .sendDiagnostics(
+        sent ? withEncodedDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: sent.diagnostics }, sent.pieces) : { uri: doc.uri, diagnostics: [] },
+      )
       .catch((e: unknown) => logError(`publishing diagnostics for ${doc.uri} failed`, e)),
   refreshDiagnostics: () => {
     if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh().catch(() => undefined);
@@ -158,7 +175,14 @@ connection.onCodeAction(async ({ textDocument, range, context }, token) => {
   s.cursorAt(range.start.line);
   const { doc, settings, changed } = await s.state(token);
   if (changed) return []; // the request is about a text that no longer exists
-  const input = { uri: doc.uri, version: client.documentChanges ? doc.version : undefined, range, diagnostics: context.diagnostics, only: context.only, resolveEdits: client.codeActionResolve };
+  const input = {
+    uri: doc.uri,
+    version: client.documentChanges ? doc.version : undefined,
+    range,
+    diagnostics: context.diagnostics,
+    only: context.only,
+    resolveEdits: client.codeActionResolve,
+  };
   return codeActions(doc.model, input, settings, client.locale, s.problems(doc, settings));
 });
 

@@ -23,7 +23,13 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
 import type { DocumentModel, IndicatorRow, SectionRef } from '../../server/src/core/model';
 import { parseDocument } from '../../server/src/core/parse/document';
 import { editorCapabilities } from '../lsp/client';
@@ -44,9 +50,20 @@ const SERVER_NODE_ARGS = opt('server-node-args', '').split(' ').filter(Boolean);
 /** The `targetTable` settings the bench's editor answers with. */
 const CONFIG: Record<string, unknown> = MAX_PROBLEMS === '' ? {} : { maxProblems: Number(MAX_PROBLEMS) };
 
-interface Pos { line: number; character: number }
-interface Change { range: { start: Pos; end: Pos }; text: string }
-interface EditCase { name: string; inside: boolean; edit: Change; undo: Change }
+interface Pos {
+  line: number;
+  character: number;
+}
+interface Change {
+  range: { start: Pos; end: Pos };
+  text: string;
+}
+interface EditCase {
+  name: string;
+  inside: boolean;
+  edit: Change;
+  undo: Change;
+}
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
@@ -68,7 +85,10 @@ class BenchClient {
   firstByte = 0;
   private awaitingFirstByte = false;
 
-  private constructor(readonly proc: ChildProcessWithoutNullStreams, readonly conn: MessageConnection) {
+  private constructor(
+    readonly proc: ChildProcessWithoutNullStreams,
+    readonly conn: MessageConnection,
+  ) {
     proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     proc.stdout.on('data', () => {
       if (this.awaitingFirstByte) {
@@ -224,7 +244,11 @@ function editCases(model: DocumentModel, copies: number): { cases: EditCase[]; h
     { name: 'merge depts', inside: false, edit: { range: { start: tp, end: at(tp, 1) }, text: '' }, undo: { range: { start: tp, end: tp }, text: '表' } },
   ];
   const h = findRow(secs, (r) => r.level3.text !== '');
-  return { cases, hoverAt: abs(h.ref, h.row.level3.range.start), actionAt: { start: abs(c.ref, c.row.target.range.start), end: abs(c.ref, c.row.target.range.end) } };
+  return {
+    cases,
+    hoverAt: abs(h.ref, h.row.level3.range.start),
+    actionAt: { start: abs(c.ref, c.row.target.range.start), end: abs(c.ref, c.row.target.range.end) },
+  };
 }
 
 // ---- one document size ----
@@ -263,7 +287,20 @@ async function runSize(sample: string, copies: number): Promise<SizeResult> {
   })();
   const uri = `file:///bench/sample-x${copies}-绩效目标表.txt`;
   const client = await BenchClient.start();
-  const result: SizeResult = { copies, lines: lineCount, mb: Buffer.byteLength(text) / 1048576, diagnostics: 0, problems: 0, openMs: 0, checkedMs: 0, rssOpen: 0, rssIdle: 0, rssEnd: 0, rssEndIdle: 0, cases: new Map() };
+  const result: SizeResult = {
+    copies,
+    lines: lineCount,
+    mb: Buffer.byteLength(text) / 1048576,
+    diagnostics: 0,
+    problems: 0,
+    openMs: 0,
+    checkedMs: 0,
+    rssOpen: 0,
+    rssIdle: 0,
+    rssEnd: 0,
+    rssEndIdle: 0,
+    cases: new Map(),
+  };
   try {
     let version = 1;
     const t0 = now();
@@ -290,7 +327,11 @@ async function runSize(sample: string, copies: number): Promise<SizeResult> {
     const runs = copies >= 50 ? Math.max(20, Math.floor(RUNS / 3)) : RUNS;
     for (const c of cases) {
       const times: number[] = [];
-      for (let i = 0; i < 3; i++) (await send(c.edit), await send(c.undo)); // warm-up
+      for (let i = 0; i < 3; i++) {
+        // warm-up
+        await send(c.edit);
+        await send(c.undo);
+      }
       firstBytes = [];
       for (let i = 0; i < runs / 2; i++) {
         times.push(await send(c.edit));
@@ -342,7 +383,12 @@ async function main(): Promise<void> {
   }
   const base = results.find((r) => r.copies === 1);
   const names = [...results[0].cases.keys()];
-  const head = ['case (ms)', ...results.map((r) => `×${r.copies} p50`), ...results.map((r) => `×${r.copies} p95`), ...results.filter((r) => base && r !== base).map((r) => `×${r.copies}/×1 p50`)];
+  const head = [
+    'case (ms)',
+    ...results.map((r) => `×${r.copies} p50`),
+    ...results.map((r) => `×${r.copies} p95`),
+    ...results.filter((r) => base && r !== base).map((r) => `×${r.copies}/×1 p50`),
+  ];
   const rows: string[][] = [head];
   for (const name of names) {
     const row = [name];
@@ -351,17 +397,39 @@ async function main(): Promise<void> {
     if (base) for (const r of results) if (r !== base) row.push(`${(pct(r.cases.get(name)!, 0.5) / pct(base.cases.get(name)!, 0.5)).toFixed(2)}×`);
     rows.push(row);
   }
-  const open = ['open → 1st diagnostics', ...results.map((r) => r.openMs.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map((r) => `${(r.openMs / base!.openMs).toFixed(1)}×`)];
+  const open = [
+    'open → 1st diagnostics',
+    ...results.map((r) => r.openMs.toFixed(0)),
+    ...results.map(() => ''),
+    ...results.filter((r) => base && r !== base).map((r) => `${(r.openMs / base!.openMs).toFixed(1)}×`),
+  ];
   rows.push(open);
-  rows.push(['open → all checked', ...results.map((r) => r.checkedMs.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map((r) => `${(r.checkedMs / base!.checkedMs).toFixed(1)}×`)]);
-  rows.push(['RSS MB (open + 1 s)', ...results.map((r) => r.rssIdle.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map(() => '')]);
+  rows.push([
+    'open → all checked',
+    ...results.map((r) => r.checkedMs.toFixed(0)),
+    ...results.map(() => ''),
+    ...results.filter((r) => base && r !== base).map((r) => `${(r.checkedMs / base!.checkedMs).toFixed(1)}×`),
+  ]);
+  rows.push([
+    'RSS MB (open + 1 s)',
+    ...results.map((r) => r.rssIdle.toFixed(0)),
+    ...results.map(() => ''),
+    ...results.filter((r) => base && r !== base).map(() => ''),
+  ]);
   rows.push(['RSS MB (end)', ...results.map((r) => r.rssEnd.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map(() => '')]);
-  rows.push(['RSS MB (end + 3 s)', ...results.map((r) => r.rssEndIdle.toFixed(0)), ...results.map(() => ''), ...results.filter((r) => base && r !== base).map(() => '')]);
+  rows.push([
+    'RSS MB (end + 3 s)',
+    ...results.map((r) => r.rssEndIdle.toFixed(0)),
+    ...results.map(() => ''),
+    ...results.filter((r) => base && r !== base).map(() => ''),
+  ]);
   const widths = head.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
   console.log('');
   for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
   console.log('\nedits: didChange(v) sent → publishDiagnostics(v) received and decoded, edit and undo alternating, both timed; * = crosses departments');
-  console.log('1st byte: didChange(v) sent → first byte of the reply on the server\'s stdout (the server\'s share; the rest is transfer and the client\'s JSON decoding)');
+  console.log(
+    "1st byte: didChange(v) sent → first byte of the reply on the server's stdout (the server's share; the rest is transfer and the client's JSON decoding)",
+  );
 }
 
 main().catch((e) => {

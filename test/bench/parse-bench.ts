@@ -86,15 +86,19 @@ function bench(name: string, copies: number, fullRuns: number, editRuns: number)
     checkAll(model);
   }
   for (let i = 0; i < editRuns; i++) {
-    edit.push(time(() => {
-      model = updateDocument(model, [at]);
-    }));
+    edit.push(
+      time(() => {
+        model = updateDocument(model, [at]);
+      }),
+    );
     model = updateDocument(model, [undo]);
     checkAll(model);
-    editCheck.push(time(() => {
-      model = updateDocument(model, [at]);
-      checkAll(model);
-    }));
+    editCheck.push(
+      time(() => {
+        model = updateDocument(model, [at]);
+        checkAll(model);
+      }),
+    );
     model = updateDocument(model, [undo]);
     checkAll(model);
   }
@@ -109,7 +113,7 @@ function bench(name: string, copies: number, fullRuns: number, editRuns: number)
 }
 
 const sample = fs.readFileSync(SAMPLE, 'utf8');
-console.log(`node ${process.version}, ${require('node:os').cpus().length} cores`);
+console.log(`node ${process.version}, ${os.cpus().length} cores`);
 const one = bench('sample', 1, 30, 400);
 const ten = bench('sample ×10', 10, 10, 400);
 const r = (a: number, b: number) => (a / b).toFixed(2);

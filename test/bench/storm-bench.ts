@@ -38,7 +38,10 @@ async function once(run: number, read: 'fast' | 'slow'): Promise<Outcome> {
   const storm = stormMessages(server, SAMPLE_URI, text, EDITS);
   if (read === 'slow') server.readSlowly(64 * 1024, 5);
   const t0 = Date.now();
-  server.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: SAMPLE_URI, languageId: 'target-table', version: 1, text } } }, ...storm.messages);
+  server.send(
+    { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: SAMPLE_URI, languageId: 'target-table', version: 1, text } } },
+    ...storm.messages,
+  );
   let hwm = 0;
   const sampler = setInterval(() => {
     try {
@@ -71,10 +74,14 @@ async function main(): Promise<void> {
     const read = READ === 'both' ? (run % 2 ? 'fast' : 'slow') : (READ as 'fast' | 'slow');
     const o = await once(run, read);
     outcomes.push(o);
-    console.log(`run ${run} (${read}): ${o.ok ? 'ok' : 'LOST'}, ${o.answered}/${EDITS} pulls answered, ${(o.ms / 1000).toFixed(1)} s, peak RSS ${o.hwm.toFixed(0)} MB, ended ${o.end}${o.stderr ? `\n  stderr: ${o.stderr}` : ''}`);
+    console.log(
+      `run ${run} (${read}): ${o.ok ? 'ok' : 'LOST'}, ${o.answered}/${EDITS} pulls answered, ${(o.ms / 1000).toFixed(1)} s, peak RSS ${o.hwm.toFixed(0)} MB, ended ${o.end}${o.stderr ? `\n  stderr: ${o.stderr}` : ''}`,
+    );
   }
   const lost = outcomes.filter((o) => !o.ok).length;
-  console.log(`${RUNS - lost} of ${RUNS} runs kept the server up and answered every pull; peak RSS max ${Math.max(...outcomes.map((o) => o.hwm)).toFixed(0)} MB`);
+  console.log(
+    `${RUNS - lost} of ${RUNS} runs kept the server up and answered every pull; peak RSS max ${Math.max(...outcomes.map((o) => o.hwm)).toFixed(0)} MB`,
+  );
   process.exit(lost ? 1 : 0);
 }
 

@@ -97,7 +97,10 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** How many problems `target-table check` finds in a file (the built CLI, as a user would run it). */
 function problemCount(file: string): number {
-  const r = spawnSync(process.execPath, [path.join(projectRoot, 'dist', 'cli.js'), 'check', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 64 * 1048576 });
+  const r = spawnSync(process.execPath, [path.join(projectRoot, 'dist', 'cli.js'), 'check', '--format', 'json', file], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1048576,
+  });
   if (r.error || !r.stdout) throw new Error(`target-table check ${file} failed: ${r.error?.message ?? r.stderr}`);
   return (JSON.parse(r.stdout) as unknown[]).length;
 }
@@ -180,11 +183,11 @@ class Session {
 
   installVsix(vsix: string): void {
     log(`installing ${path.relative(projectRoot, vsix)} into a fresh extensions dir`);
-    const r = spawnSync(
-      codeServerBin,
-      ['--user-data-dir', this.userDataDir, '--extensions-dir', this.extensionsDir, '--install-extension', vsix],
-      { env: this.env, encoding: 'utf8', timeout: 60_000 },
-    );
+    const r = spawnSync(codeServerBin, ['--user-data-dir', this.userDataDir, '--extensions-dir', this.extensionsDir, '--install-extension', vsix], {
+      env: this.env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     if (r.status !== 0) throw new Error(`--install-extension failed (${r.status}): ${r.stdout}${r.stderr}`);
   }
 
@@ -194,16 +197,21 @@ class Session {
     }
     this.port = await freePort();
     const args = [
-      '--bind-addr', `127.0.0.1:${this.port}`,
-      '--auth', 'none',
+      '--bind-addr',
+      `127.0.0.1:${this.port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--ignore-last-opened',
-      '--vscode-option', 'enable-smoke-test-driver',
-      '--user-data-dir', this.userDataDir,
-      '--extensions-dir', this.extensionsDir,
+      '--vscode-option',
+      'enable-smoke-test-driver',
+      '--user-data-dir',
+      this.userDataDir,
+      '--extensions-dir',
+      this.extensionsDir,
       this.workspace,
     ];
     const out = fs.openSync(this.serverLog, 'a');
@@ -242,10 +250,7 @@ class Session {
   }
 
   workbenchUrl(payload: [string, string][]): string {
-    return (
-      `http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(this.workspace)}` +
-      `&payload=${encodeURIComponent(JSON.stringify(payload))}`
-    );
+    return `http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(this.workspace)}` + `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   }
 
   serverLogTail(lines = 40): string {
@@ -483,12 +488,8 @@ async function runUi(s: Session, opts: Options): Promise<number> {
       const doc = (globalThis as any).document;
       const editor = doc.querySelector('.editor-group-container.active .monaco-editor');
       const cursor = editor.querySelector('.cursors-layer .cursor');
-      const line = Array.from(editor.querySelectorAll('.view-lines .view-line') as any[]).find(
-        (l: any) => l.style.top === cursor.style.top,
-      );
-      const span = Array.from((line?.querySelectorAll('span span') ?? []) as any[]).find((e: any) =>
-        String(e.textContent ?? '').includes('服务'),
-      );
+      const line = Array.from(editor.querySelectorAll('.view-lines .view-line') as any[]).find((l: any) => l.style.top === cursor.style.top);
+      const span = Array.from((line?.querySelectorAll('span span') ?? []) as any[]).find((e: any) => String(e.textContent ?? '').includes('服务'));
       const r = (span ?? line)?.getBoundingClientRect();
       return r ? { x: r.x + Math.min(r.width / 2, 30), y: r.y + r.height / 2 } : undefined;
     });
@@ -514,12 +515,18 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     const widget = page.locator('.action-widget:visible').first();
     await see(widget, 'the Quick Fix menu (Ctrl+.)', 15_000);
     const fix = widget.locator('.monaco-list-row').filter({ hasText: '≥' });
-    await fix.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
-      throw new Error(`no quick fix mentioning ≥; offered: ${(await widget.innerText()).replace(/\s+/g, ' ')}`);
-    });
+    await fix
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 })
+      .catch(async () => {
+        throw new Error(`no quick fix mentioning ≥; offered: ${(await widget.innerText()).replace(/\s+/g, ' ')}`);
+      });
     await shoot(page, shot); // the menu is the telling picture
     await fix.first().click();
-    await page.locator('.action-widget:visible').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    await page
+      .locator('.action-widget:visible')
+      .waitFor({ state: 'detached', timeout: 5_000 })
+      .catch(() => undefined);
     await sleep(500);
     const after = await cursorLineText(page);
     if (after.includes('≧') || !after.includes('≥')) throw new Error(`line after the fix: '${after}'`);
@@ -593,7 +600,8 @@ async function runUi(s: Session, opts: Options): Promise<number> {
       await sleep(300);
     }
     // Whole departments around the last one fill the limit: none of them is in the first copy any more.
-    if (!after.length || Math.min(...after) <= lineCount / 3) throw new Error(`after moving to line ${lineCount - 40} the problems shown are at lines ${after.join(', ')}`);
+    if (!after.length || Math.min(...after) <= lineCount / 3)
+      throw new Error(`after moving to line ${lineCount - 40} the problems shown are at lines ${after.join(', ')}`);
     await sleep(300);
     await shoot(page, shot);
   });

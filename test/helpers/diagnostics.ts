@@ -15,7 +15,14 @@ export function referenceDiagnostics(model: DocumentModel, uri: string, settings
 const memories = new Map<string, DiagnosticsMemory>();
 
 /** The context a document's session would give `sentDiagnostics` / `checkPending`. */
-export function sendContext(model: DocumentModel, uri: string, settings: Settings, locale: Locale, focusLine = 0, maxProblems = settings.maxProblems): DiagnosticsContext {
+export function sendContext(
+  model: DocumentModel,
+  uri: string,
+  settings: Settings,
+  locale: Locale,
+  focusLine = 0,
+  maxProblems = settings.maxProblems,
+): DiagnosticsContext {
   let memory = memories.get(uri);
   if (!memory) memories.set(uri, (memory = new DiagnosticsMemory()));
   return { model, uri, settings: maxProblems === settings.maxProblems ? settings : { ...settings, maxProblems }, locale, focusLine, memory };

@@ -11,9 +11,32 @@ import type { TextChange } from '../../server/src/core/parse/document';
 export const SCALE = Number(process.env.FUZZ_RUNS ?? 1);
 
 export const PIECES = [
-  '\t', '\n', '\r\n', '\r', '\n\n', ' ', '　', '≧', '《', '》', '1', '%', '项', '\ufeff', '',
-  '整体支出绩效目标表', '绩效目标表', '武汉市东西湖区测试局', '武汉市东西湖区测试局整体支出绩效目标表\n',
-  '\t长期目标1：\n', '\t年度目标2：\n', '\t整体绩效总目标\n', '\t产出指标\n', '\t\n', '目标3：', '单位：万元',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  ' ',
+  '　',
+  '≧',
+  '《',
+  '》',
+  '1',
+  '%',
+  '项',
+  '\ufeff',
+  '',
+  '整体支出绩效目标表',
+  '绩效目标表',
+  '武汉市东西湖区测试局',
+  '武汉市东西湖区测试局整体支出绩效目标表\n',
+  '\t长期目标1：\n',
+  '\t年度目标2：\n',
+  '\t整体绩效总目标\n',
+  '\t产出指标\n',
+  '\t\n',
+  '目标3：',
+  '单位：万元',
 ];
 
 /** Position of an offset in a text, counting lines as LSP does. */
@@ -31,7 +54,11 @@ export function positionAt(text: string, offset: number) {
   return { line, character: offset - lineStart };
 }
 
-export interface Splice { at: number; del: number; insert: string }
+export interface Splice {
+  at: number;
+  del: number;
+  insert: string;
+}
 
 export const spliceArb = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -54,7 +81,11 @@ export function toChange(text: string, s: Splice): { change: TextChange; text: s
   return { change, text: text.slice(0, a) + s.insert + text.slice(b) };
 }
 
-export interface Mutation { kind: string; a: number; b: number }
+export interface Mutation {
+  kind: string;
+  a: number;
+  b: number;
+}
 
 /** Line-level mutations of real text: what a careless copy-paste in Word does. */
 export const mutationArb = fc.record({

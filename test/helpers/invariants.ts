@@ -37,7 +37,10 @@ export function before(a: Position, b: Position): boolean {
 function assertPosIn(lines: readonly string[], p: Position, what: string): void {
   assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character), `${what}: non-integer position ${JSON.stringify(p)}`);
   assert.ok(p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} outside 0..${lines.length - 1}`);
-  assert.ok(p.character >= 0 && p.character <= lines[p.line].length, `${what}: character ${p.character} outside line ${p.line} (length ${lines[p.line].length})`);
+  assert.ok(
+    p.character >= 0 && p.character <= lines[p.line].length,
+    `${what}: character ${p.character} outside line ${p.line} (length ${lines[p.line].length})`,
+  );
 }
 
 export function assertRangeIn(lines: readonly string[], r: Range, what: string): void {

@@ -19,7 +19,11 @@ import { SAMPLE_URI, sampleText } from './client';
 import { RawServer, type RawMessage } from './raw-client';
 import { stormMessages, typingBurst } from './storm';
 
-const open = (uri: string, text: string) => ({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'target-table', version: 1, text } } });
+const open = (uri: string, text: string) => ({
+  jsonrpc: '2.0',
+  method: 'textDocument/didOpen',
+  params: { textDocument: { uri, languageId: 'target-table', version: 1, text } },
+});
 
 function versions(ps: RawMessage[]): number[] {
   return ps.map((p) => p.params.version as number);
@@ -47,7 +51,7 @@ describe('LSP server under bursts (debounceMs 0, edits in one write)', function 
     const last = await server.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.version === 201, 20000, 'the publish of version 201');
     await server.whenQuiet();
     const ps = server.publishes(SAMPLE_URI).slice(1);
-    if (process.env.BURST_LOG) console.log(`      200: ${ps.length} publishes, versions ${versions(ps).join(",")}`);
+    if (process.env.BURST_LOG) console.log(`      200: ${ps.length} publishes, versions ${versions(ps).join(',')}`);
     assert.ok(ps.length <= 10, `${ps.length} publishes for 200 edits read in one write (versions ${versions(ps).join(',')})`);
     assert.equal(ps[ps.length - 1], last, 'nothing after the last version');
     assert.equal(last.params.diagnostics.length, expectedCount, 'the diagnostics of the final text (it equals the opened one)');
@@ -77,7 +81,10 @@ describe('LSP server under bursts (debounceMs 0, edits in one write)', function 
     await server.whenQuiet();
     const ps = server.publishes(SAMPLE_URI).slice(1);
     const vs = versions(ps);
-    if (process.env.BURST_LOG) console.log(`      6000: ${ps.length} publishes, versions ${vs.join(',')}, ${ms} ms, hwm ${server.memory().hwm.toFixed(0)} MB, rss while unread ${during.rss.toFixed(0)} MB`);
+    if (process.env.BURST_LOG)
+      console.log(
+        `      6000: ${ps.length} publishes, versions ${vs.join(',')}, ${ms} ms, hwm ${server.memory().hwm.toFixed(0)} MB, rss while unread ${during.rss.toFixed(0)} MB`,
+      );
     for (let i = 1; i < vs.length; i++) assert.ok(vs[i] > vs[i - 1], `versions go up: ${vs.join(',')}`);
     // One publish was waiting in the pipe; everything after it was one flag, sent as the newest state once it was read.
     assert.ok(ps.length <= 3, `${ps.length} publishes for 6,000 edits (versions ${vs.join(',')})`);

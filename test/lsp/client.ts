@@ -86,7 +86,9 @@ export class TestClient {
     });
     conn.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) => {
       this.configRequests++;
-      return params.items.map((it) => (it.section === 'targetTable' ? this.config : it.section?.startsWith('targetTable.') ? this.config[it.section.slice(12)] ?? null : null));
+      return params.items.map((it) =>
+        it.section === 'targetTable' ? this.config : it.section?.startsWith('targetTable.') ? (this.config[it.section.slice(12)] ?? null) : null,
+      );
     });
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('client/unregisterCapability', () => null);
@@ -139,7 +141,14 @@ export class TestClient {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`no matching publishDiagnostics for ${uri} within ${timeoutMs} ms (got versions ${this.published.filter((p) => p.uri === uri).map((p) => p.version).join(',')})\n${this.stderr}`));
+        reject(
+          new Error(
+            `no matching publishDiagnostics for ${uri} within ${timeoutMs} ms (got versions ${this.published
+              .filter((p) => p.uri === uri)
+              .map((p) => p.version)
+              .join(',')})\n${this.stderr}`,
+          ),
+        );
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);

@@ -8,7 +8,7 @@ import type { Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FullDocument
 import { parseDocument } from '../../server/src/core/parse/document';
 import { cachedDiagnostics } from '../helpers/diagnostics';
 import { documentOutline } from '../../server/src/features/document-symbols';
-import { DEFAULT_SETTINGS, settingsKey } from '../../server/src/core/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { TestClient, sampleText, sleep } from './client';
 
 const URI = 'file:///tmp/target-table-test/三份样例绩效目标表.txt';
@@ -71,14 +71,22 @@ describe('LSP server: a file over targetTable.maxProblems', function () {
 
       // The cursor goes to the third copy (VS Code asks for code actions there): a new publish.
       const before = client.published.length;
-      await client.request('textDocument/codeAction', { textDocument: { uri: URI }, range: { start: { line: farLine, character: 0 }, end: { line: farLine, character: 0 } }, context: { diagnostics: [] } });
+      await client.request('textDocument/codeAction', {
+        textDocument: { uri: URI },
+        range: { start: { line: farLine, character: 0 }, end: { line: farLine, character: 0 } },
+        context: { diagnostics: [] },
+      });
       const moved = (await client.waitForDiagnostics(URI, (p) => client.published.indexOf(p) >= before)).diagnostics;
       assert.ok(covers(moved, farLine), 'problems around the cursor are sent');
       assert.deepStrictEqual(moved.slice(1), expectedFor(moved));
 
       // A cursor move inside the window sends nothing new.
       const count = client.published.length;
-      await client.request('textDocument/codeAction', { textDocument: { uri: URI }, range: { start: { line: farLine + 1, character: 0 }, end: { line: farLine + 1, character: 0 } }, context: { diagnostics: [] } });
+      await client.request('textDocument/codeAction', {
+        textDocument: { uri: URI },
+        range: { start: { line: farLine + 1, character: 0 }, end: { line: farLine + 1, character: 0 } },
+        context: { diagnostics: [] },
+      });
       await sleep(300);
       assert.strictEqual(client.published.length, count);
 
@@ -101,7 +109,10 @@ describe('LSP server: a file over targetTable.maxProblems', function () {
       editedLines[editLine] = ' ' + editedLines[editLine];
       const expected = cachedDiagnostics(parseDocument(editedLines.join('\n')), URI, DEFAULT_SETTINGS, 'zh');
       assert.deepStrictEqual(all.diagnostics, expected);
-      assert.ok(all.diagnostics.every((d) => d.code !== undefined), 'no summary when nothing is held back');
+      assert.ok(
+        all.diagnostics.every((d) => d.code !== undefined),
+        'no summary when nothing is held back',
+      );
     } finally {
       await client.stop();
     }
@@ -111,7 +122,8 @@ describe('LSP server: a file over targetTable.maxProblems', function () {
     const client = await TestClient.start({ pull: true, locale: 'en' });
     try {
       await client.open(URI, text());
-      const pull = (previousResultId?: string) => client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: URI }, previousResultId });
+      const pull = (previousResultId?: string) =>
+        client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: URI }, previousResultId });
       const r0 = (await pull()) as FullDocumentDiagnosticReport;
       assert.match(summaryOf(r0.items).message as string, /Checking this large file/);
       // the server asks the editor to pull again once every department is checked
@@ -125,7 +137,11 @@ describe('LSP server: a file over targetTable.maxProblems', function () {
       assert.strictEqual((await pull(r1.resultId)).kind, 'unchanged');
 
       const refreshes = client.refreshes;
-      await client.request('textDocument/codeAction', { textDocument: { uri: URI }, range: { start: { line: farLine, character: 0 }, end: { line: farLine, character: 0 } }, context: { diagnostics: [] } });
+      await client.request('textDocument/codeAction', {
+        textDocument: { uri: URI },
+        range: { start: { line: farLine, character: 0 }, end: { line: farLine, character: 0 } },
+        context: { diagnostics: [] },
+      });
       for (let i = 0; i < 50 && client.refreshes === refreshes; i++) await sleep(20);
       assert.strictEqual(client.refreshes, refreshes + 1, 'the server asks the editor to pull again');
       const r2 = (await pull(r1.resultId)) as FullDocumentDiagnosticReport;
@@ -145,7 +161,10 @@ describe('LSP server: a file over targetTable.maxProblems', function () {
       // an edit in the third copy moves the focus there (a space typed and removed: same text)
       const at = { line: farLine, character: 0 };
       await client.notify('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: { start: at, end: at }, text: ' ' }] });
-      await client.notify('textDocument/didChange', { textDocument: { uri: URI, version: 3 }, contentChanges: [{ range: { start: at, end: { line: farLine, character: 1 } }, text: '' }] });
+      await client.notify('textDocument/didChange', {
+        textDocument: { uri: URI, version: 3 },
+        contentChanges: [{ range: { start: at, end: { line: farLine, character: 1 } }, text: '' }],
+      });
       const limited = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
       assert.strictEqual(limited.length, full.length);
       assert.ok(count(limited) <= 5000, String(count(limited)));

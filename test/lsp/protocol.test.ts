@@ -28,7 +28,11 @@ const REQUESTS: [string, unknown][] = [
   ['targetTable/stats', { uri: SAMPLE_URI }],
 ];
 
-const openSample = { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: SAMPLE_URI, languageId: 'target-table', version: 1, text: sampleText() } } };
+const openSample = {
+  jsonrpc: '2.0',
+  method: 'textDocument/didOpen',
+  params: { textDocument: { uri: SAMPLE_URI, languageId: 'target-table', version: 1, text: sampleText() } },
+};
 
 describe('LSP protocol details', function () {
   this.timeout(60000);
@@ -149,7 +153,10 @@ describe('LSP protocol details', function () {
     const uri = 'untitled:big-x20';
     server.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'target-table', version: 1, text: big } } });
     // Opened, checked in the background, and its complete list sent (not the window's first send, with its note).
-    const full = (m: RawMessage) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && !m.params.diagnostics.some((d: { message: string }) => /正在检查|checking/.test(d.message));
+    const full = (m: RawMessage) =>
+      m.method === 'textDocument/publishDiagnostics' &&
+      m.params.uri === uri &&
+      !m.params.diagnostics.some((d: { message: string }) => /正在检查|checking/.test(d.message));
     await server.waitFor(full, 60000, 'the complete diagnostics of the ×20 sample');
     await server.whenQuiet(1000, 20000);
     const open = server.memory().rss;

@@ -50,7 +50,8 @@ function assertMonotonic(client: TestClient, u: string): PublishDiagnosticsParam
   return ps;
 }
 
-const key = (d: { range: Diagnostic['range']; code?: unknown }) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)}`;
+const key = (d: { range: Diagnostic['range']; code?: unknown }) =>
+  `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)}`;
 
 describe('LSP robustness: the server never falls over', function () {
   this.timeout(60000);
@@ -128,7 +129,11 @@ describe('LSP robustness: the server never falls over', function () {
       }
       await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: Math.floor(lines[0].length / 2) } });
       await client.request('textDocument/foldingRange', { textDocument: { uri: u } });
-      await client.request('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, context: { diagnostics: p.diagnostics } });
+      await client.request('textDocument/codeAction', {
+        textDocument: { uri: u },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } },
+        context: { diagnostics: p.diagnostics },
+      });
       assert.ok(ms < 15000, `${name}: first diagnostics after ${ms} ms`);
       await client.notify('textDocument/didClose', { textDocument: { uri: u } });
     }
@@ -136,7 +141,9 @@ describe('LSP robustness: the server never falls over', function () {
 
   it('1,000 edits in about a second: the final diagnostics are for the final version only, and correct', async function () {
     const u = uri('fast-edits.txt');
-    const parts = parseDocument(sampleText()).sections.slice(1, 4).map((s) => s.body.lines.map((l, i) => l + s.body.eols[i]).join(''));
+    const parts = parseDocument(sampleText())
+      .sections.slice(1, 4)
+      .map((s) => s.body.lines.map((l, i) => l + s.body.eols[i]).join(''));
     let text = parts.join('');
     await client.open(u, text);
     const model = parseDocument(text);
@@ -149,7 +156,9 @@ describe('LSP robustness: the server never falls over', function () {
       const ch = Math.min(1, cur[line].length);
       // type ≧ (a TT201 problem) or delete the character typed at the same place before
       const insert = k % 3 !== 2;
-      const range = insert ? { start: { line, character: ch }, end: { line, character: ch } } : { start: { line, character: ch }, end: { line, character: Math.min(ch + 1, cur[line].length) } };
+      const range = insert
+        ? { start: { line, character: ch }, end: { line, character: ch } }
+        : { start: { line, character: ch }, end: { line, character: Math.min(ch + 1, cur[line].length) } };
       text = applyEdits(text, [{ range, newText: insert ? '≧' : '' }]);
       version++;
       void client.notify('textDocument/didChange', { textDocument: { uri: u, version }, contentChanges: [{ range, text: insert ? '≧' : '' }] });
@@ -171,7 +180,11 @@ describe('LSP robustness: the server never falls over', function () {
     for (let round = 0; round < 3; round++) {
       const from = client.published.length;
       await client.open(u, big, 1);
-      if (round > 0) await client.notify('textDocument/didChange', { textDocument: { uri: u, version: 2 }, contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '≧' }] });
+      if (round > 0)
+        await client.notify('textDocument/didChange', {
+          textDocument: { uri: u, version: 2 },
+          contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '≧' }],
+        });
       if (round === 2) await sleep(40); // close while the debounced check may be running
       await client.notify('textDocument/didClose', { textDocument: { uri: u } });
       const closed = Date.now();
@@ -181,7 +194,11 @@ describe('LSP robustness: the server never falls over', function () {
       assert.ok(after.length >= 1, 'the close clears the diagnostics');
       const last = after[after.length - 1];
       assert.equal(last.diagnostics.length, 0, 'the last publish after a close is an empty clear');
-      if (round < 2) assert.ok(after.every((p) => p.diagnostics.length === 0), 'no diagnostics for a closed file');
+      if (round < 2)
+        assert.ok(
+          after.every((p) => p.diagnostics.length === 0),
+          'no diagnostics for a closed file',
+        );
     }
   });
 
@@ -198,13 +215,19 @@ describe('LSP robustness: the server never falls over', function () {
     const warning = messages.shown.slice(shown).find((m) => m.type === 2);
     assert.ok(warning, 'window/showMessage warning');
     assert.match(warning.message, /文件过大.*已停止对此文件的检查.*仍提供部门大纲/s);
-    assert.ok(messages.logged.some((m) => /too large, analysis limited/.test(m.message) && m.message.includes(u)), 'logged');
+    assert.ok(
+      messages.logged.some((m) => /too large, analysis limited/.test(m.message) && m.message.includes(u)),
+      'logged',
+    );
     const outline = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
     assert.equal(outline.length, copies * 36, 'the department outline');
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: u }, position: { line: 100, character: 2 } }), null);
     assert.deepEqual(await client.request('textDocument/foldingRange', { textDocument: { uri: u } }), []);
     // an edit keeps the text in sync but still no analysis
-    await client.notify('textDocument/didChange', { textDocument: { uri: u, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] });
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: u, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
+    });
     // replaced by the sample: fully served again, with a log line
     await client.notify('textDocument/didChange', { textDocument: { uri: u, version: 3 }, contentChanges: [{ text: sampleText() }] });
     const back = await client.waitForDiagnostics(u, (x) => x.version === 3, 20000);
@@ -274,14 +297,22 @@ describe('CRLF files answer at the same positions as LF ones, and fixes keep CRL
   it('quick fixes and fix-all: same edits; applying them keeps every line break CRLF', async function () {
     const whole = { start: { line: 0, character: 0 }, end: { line: 40000, character: 0 } };
     const ask = (u: string, diagnostics: Diagnostic[], only?: string[]) =>
-      client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: diagnostics[0]?.range ?? whole, context: { diagnostics, only } });
+      client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: u },
+        range: diagnostics[0]?.range ?? whole,
+        context: { diagnostics, only },
+      });
     for (const d of dl.filter((_, i) => i % 7 === 0)) {
       const a = await ask(LF, [d]);
       const b = await ask(CRLF, [d]);
       assert.deepEqual(JSON.parse(JSON.stringify(b).split(CRLF).join(LF)), a);
     }
     const fixAll = async (u: string) => {
-      const [action] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: whole, context: { diagnostics: [], only: ['source.fixAll.targetTable'] } });
+      const [action] = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: u },
+        range: whole,
+        context: { diagnostics: [], only: ['source.fixAll.targetTable'] },
+      });
       const e = action.edit!;
       return (e.documentChanges?.[0] as { edits: TextEdit[] } | undefined)?.edits ?? e.changes![u];
     };
@@ -291,7 +322,10 @@ describe('CRLF files answer at the same positions as LF ones, and fixes keep CRL
     assert.deepEqual(ec, el);
     const fixed = applyEdits(crlf, ec);
     const { eols } = splitLines(fixed);
-    assert.ok(eols.slice(0, -1).every((e) => e === '\r\n'), 'every line break is still CRLF');
+    assert.ok(
+      eols.slice(0, -1).every((e) => e === '\r\n'),
+      'every line break is still CRLF',
+    );
     assert.equal(fixed.replace(/\r\n/g, '\n'), applyEdits(lf, el));
   });
 
@@ -300,7 +334,10 @@ describe('CRLF files answer at the same positions as LF ones, and fixes keep CRL
     try {
       const file = path.join(dir, 'XX局绩效目标表.txt');
       fs.writeFileSync(file, '\ufeff' + crlf, 'utf8');
-      const r = spawnSync(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), 'check', '--fix', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), 'check', '--fix', file], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       assert.ok(r.status === 0 || r.status === 1, r.stderr);
       const out = fs.readFileSync(file);
       assert.deepEqual([...out.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM kept');

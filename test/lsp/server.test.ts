@@ -266,7 +266,10 @@ describe('LSP server over stdio: push diagnostics, Chinese, workspace/configurat
       });
       await client.waitForDiagnostics(uri, (x) => x.version === 4);
       await sleep(150);
-      const versions = client.published.slice(mark).filter((x) => x.uri === uri).map((x) => x.version);
+      const versions = client.published
+        .slice(mark)
+        .filter((x) => x.uri === uri)
+        .map((x) => x.version);
       assert.deepStrictEqual(versions, [4]);
     });
 
@@ -278,7 +281,8 @@ describe('LSP server over stdio: push diagnostics, Chinese, workspace/configurat
       await client.open(fresh, all.join('\n'));
       const a = await client.waitForDiagnostics(uri, (x) => x.version === 4);
       const b = await client.waitForDiagnostics(fresh, (x) => x.version === 1);
-      const strip = (ds: Diagnostic[]) => ds.map((d) => ({ ...d, relatedInformation: d.relatedInformation?.map((r) => ({ ...r, location: { ...r.location, uri: '' } })) }));
+      const strip = (ds: Diagnostic[]) =>
+        ds.map((d) => ({ ...d, relatedInformation: d.relatedInformation?.map((r) => ({ ...r, location: { ...r.location, uri: '' } })) }));
       assert.deepStrictEqual(strip(a.diagnostics), strip(b.diagnostics));
       const sa = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
       const sb = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: fresh } });
@@ -378,18 +382,26 @@ describe('LSP server: pull diagnostics', function () {
     const full = r1 as { kind: 'full'; resultId?: string; items: Diagnostic[] };
     assert.ok(typeof full.resultId === 'string');
     assert.ok(full.items.every((d) => d.source === 'target-table'));
-    const r2 = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: SAMPLE_URI }, previousResultId: full.resultId });
+    const r2 = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', {
+      textDocument: { uri: SAMPLE_URI },
+      previousResultId: full.resultId,
+    });
     assert.strictEqual(r2.kind, 'unchanged');
     await client.notify('textDocument/didChange', {
       textDocument: { uri: SAMPLE_URI, version: 2 },
       contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }],
     });
-    const r3 = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: SAMPLE_URI }, previousResultId: full.resultId });
+    const r3 = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', {
+      textDocument: { uri: SAMPLE_URI },
+      previousResultId: full.resultId,
+    });
     assert.strictEqual(r3.kind, 'unchanged', 'a new version with the same problems: nothing to send');
   });
 
   it('typing that changes no problem is "unchanged"; one that does gives the full list', async function () {
-    const r1 = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: SAMPLE_URI } })) as FullDocumentDiagnosticReport;
+    const r1 = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', {
+      textDocument: { uri: SAMPLE_URI },
+    })) as FullDocumentDiagnosticReport;
     // a letter typed at the end of a 指标值确定依据 cell (计划数据 → 计划数据x)
     const line = lines().indexOf('\t计划数据');
     assert.ok(line > 0);
@@ -405,7 +417,10 @@ describe('LSP server: pull diagnostics', function () {
       textDocument: { uri: SAMPLE_URI, version: 4 },
       contentChanges: [{ range: { start: { line: valueLine, character: 1 }, end: { line: valueLine, character: 2 } }, text: '≧' }],
     });
-    const r3 = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: SAMPLE_URI }, previousResultId: r1.resultId })) as FullDocumentDiagnosticReport;
+    const r3 = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', {
+      textDocument: { uri: SAMPLE_URI },
+      previousResultId: r1.resultId,
+    })) as FullDocumentDiagnosticReport;
     assert.strictEqual(r3.kind, 'full');
     assert.strictEqual(r3.items.length, r1.items.length + 1);
     assert.ok(r3.items.some((d) => d.code === 'TT201' && d.range.start.line === valueLine));

@@ -16,8 +16,13 @@ export function typingBurst(uri: string, text: string, n: number, firstVersion =
   const ch = lines[line].length;
   const out: unknown[] = [];
   for (let k = 0; k < n; k++) {
-    const range = k % 2 === 0 ? { start: { line, character: ch }, end: { line, character: ch } } : { start: { line, character: ch }, end: { line, character: ch + 1 } };
-    out.push({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version: firstVersion + k }, contentChanges: [{ range, text: k % 2 === 0 ? '7' : '' }] } });
+    const range =
+      k % 2 === 0 ? { start: { line, character: ch }, end: { line, character: ch } } : { start: { line, character: ch }, end: { line, character: ch + 1 } };
+    out.push({
+      jsonrpc: '2.0',
+      method: 'textDocument/didChange',
+      params: { textDocument: { uri, version: firstVersion + k }, contentChanges: [{ range, text: k % 2 === 0 ? '7' : '' }] },
+    });
   }
   return out;
 }
@@ -39,8 +44,14 @@ export function stormMessages(server: RawServer, uri: string, text: string, n: n
   let finalText = text;
   for (let k = 0; k < n; k++) {
     const typing = k % 2 === 0;
-    const range = typing ? { start: { line, character: ch }, end: { line, character: ch } } : { start: { line, character: ch }, end: { line, character: ch + 1 } };
-    messages.push({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version: k + 2 }, contentChanges: [{ range, text: typing ? '7' : '' }] } });
+    const range = typing
+      ? { start: { line, character: ch }, end: { line, character: ch } }
+      : { start: { line, character: ch }, end: { line, character: ch + 1 } };
+    messages.push({
+      jsonrpc: '2.0',
+      method: 'textDocument/didChange',
+      params: { textDocument: { uri, version: k + 2 }, contentChanges: [{ range, text: typing ? '7' : '' }] },
+    });
     const pull = server.request('textDocument/diagnostic', { textDocument: { uri } });
     pullIds.push(pull.id);
     messages.push(pull.message);

@@ -41,7 +41,10 @@ function flatten(rules: Rule[]): Rule[] {
   });
 }
 
-interface Token { text: string; scopes: string[] }
+interface Token {
+  text: string;
+  scopes: string[];
+}
 
 /** Tokenizes one line (single-line regions only, which is all this grammar uses). */
 function tokenizeLine(line: string): Token[] {
@@ -96,7 +99,9 @@ function tokenizeLine(line: string): Token[] {
 
 /** Scope (last one) of the first token whose text equals `text`. */
 function scopeOf(line: string, text: string): string | undefined {
-  return tokenizeLine(line).find((t) => t.text === text)?.scopes.at(-1);
+  return tokenizeLine(line)
+    .find((t) => t.text === text)
+    ?.scopes.at(-1);
 }
 
 describe('TextMate grammar', () => {
@@ -174,7 +179,7 @@ describe('TextMate grammar', () => {
       for (const t of tokenizeLine(line)) {
         if (t.scopes.at(-1) === 'invalid.deprecated.comparator.book-mark.target-table') {
           bookMarkFlags++;
-          assert.match(line, /^\t[ 　]*[《》][ 　]*[0-9]/, `unexpected 《/》 flag in: ${line}`);
+          assert.match(line, /^\t[ \u3000]*[《》][ \u3000]*[0-9]/, `unexpected 《/》 flag in: ${line}`);
         }
       }
     }

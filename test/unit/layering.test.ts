@@ -61,7 +61,8 @@ describe('layering', () => {
 
   it('dist/cli.js bundles no language-server code', () => {
     const bundle = fs.readFileSync(path.join(ROOT, 'dist', 'cli.js'), 'utf8');
-    for (const s of ['vscode-languageserver', 'vscode-jsonrpc', 'createConnection', 'publishDiagnostics']) assert.ok(!bundle.includes(s), `dist/cli.js contains ${s}`);
+    for (const s of ['vscode-languageserver', 'vscode-jsonrpc', 'createConnection', 'publishDiagnostics'])
+      assert.ok(!bundle.includes(s), `dist/cli.js contains ${s}`);
     // and it is the checker: the rules are in it
     assert.ok(bundle.includes('TT201'));
   });

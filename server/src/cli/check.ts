@@ -128,7 +128,9 @@ export function formatText(reports: readonly FileReport[], locale: Locale, notFi
     fixed += r.fixed;
     for (const p of r.problems) {
       count[p.severity]++;
-      lines.push(`${r.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity} ${p.code} ${msg(p.message, locale).replace(/\r?\n/g, ' ')}`);
+      lines.push(
+        `${r.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity} ${p.code} ${msg(p.message, locale).replace(/\r?\n/g, ' ')}`,
+      );
     }
   }
   const n = reports.length;

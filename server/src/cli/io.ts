@@ -32,7 +32,10 @@ export function worstExit(codes: readonly number[]): number {
 }
 
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: number = EXIT.io) {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.io,
+  ) {
     super(message);
   }
 }
@@ -165,7 +168,10 @@ function readBounded(fd: number, size: number, name: string): Buffer {
  */
 export async function readStdin(): Promise<InputFile> {
   if (tty.isatty(0)) {
-    throw new CliError('标准输入是终端：请用管道或重定向传入文件，或给出文件名 standard input is a terminal: pipe or redirect a file in, or name a file', EXIT.usage);
+    throw new CliError(
+      '标准输入是终端：请用管道或重定向传入文件，或给出文件名 standard input is a terminal: pipe or redirect a file in, or name a file',
+      EXIT.usage,
+    );
   }
   let st: fs.Stats | undefined;
   try {
@@ -207,7 +213,10 @@ export function decodeText(bytes: Buffer, name: string): { text: string; bom: bo
   const utf16 = utf16Kind(bytes);
   if (utf16) throw new CliError(`文件是 ${utf16} 编码，不是 UTF-8，未做任何修改 file is ${utf16}, not UTF-8; nothing was changed: ${name}`);
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new CliError(`不是文本文件（二进制数据，第 ${lineAt(bytes, nul)} 行有 NUL 字节） not a text file (binary data: a NUL byte on line ${lineAt(bytes, nul)}): ${name}`);
+  if (nul >= 0)
+    throw new CliError(
+      `不是文本文件（二进制数据，第 ${lineAt(bytes, nul)} 行有 NUL 字节） not a text file (binary data: a NUL byte on line ${lineAt(bytes, nul)}): ${name}`,
+    );
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   try {
@@ -372,7 +381,9 @@ export function writeInPlace(input: InputFile, text: string): boolean {
     throw new CliError(`无法写入（${errCode(e)}），未修改 cannot write (${errCode(e)}); not changed: ${name}`);
   }
   if ((st.mode & 0o222n) === 0n) {
-    throw new CliError(`文件是只读的（权限 ${modeString(st.mode)}，没有写权限位），未修改 file is read-only (mode ${modeString(st.mode)}, no write bit); not changed: ${name}`);
+    throw new CliError(
+      `文件是只读的（权限 ${modeString(st.mode)}，没有写权限位），未修改 file is read-only (mode ${modeString(st.mode)}, no write bit); not changed: ${name}`,
+    );
   }
   try {
     fs.accessSync(file, fs.constants.W_OK);

@@ -8,14 +8,13 @@
  */
 import { comparePositions, type DocumentModel, type Position } from './model';
 import { documentText, parseDocument, updateDocumentBatch, type TextChange } from './parse/document';
-import { joinLines, splitLines } from './parse/lines';
+import { splitLines } from './parse/lines';
 import type { DocumentProblem } from './rules/index';
 import type { TextEdit } from './rules/types';
 import { checkDocument } from './rules/index';
 import type { Settings } from './settings';
 
 export type { TextEdit };
-
 
 function sameEdit(a: TextEdit, b: TextEdit): boolean {
   return comparePositions(a.range.start, b.range.start) === 0 && comparePositions(a.range.end, b.range.end) === 0 && a.newText === b.newText;
@@ -215,7 +214,6 @@ export function fixAllText(text: string, settings: Settings): { text: string; fi
   const r = fixAll(model, settings);
   return { text: r.fixes > 0 ? documentText(r.model) : text, fixes: r.fixes, model: r.model };
 }
-
 
 /** Every problem of a document for the settings (the rule results are cached per section body). */
 function problemsOf(model: DocumentModel, settings: Settings): DocumentProblem[] {

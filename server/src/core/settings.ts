@@ -21,7 +21,12 @@ export interface Settings {
   maxOutlineItems: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { severity: {}, rules: DEFAULT_RULE_SETTINGS, maxProblems: DEFAULT_MAX_PROBLEMS, maxOutlineItems: DEFAULT_MAX_OUTLINE_ITEMS };
+export const DEFAULT_SETTINGS: Settings = {
+  severity: {},
+  rules: DEFAULT_RULE_SETTINGS,
+  maxProblems: DEFAULT_MAX_PROBLEMS,
+  maxOutlineItems: DEFAULT_MAX_OUTLINE_ITEMS,
+};
 
 /** The configuration section the server reads. */
 export const SETTINGS_SECTION = 'targetTable';
@@ -74,7 +79,10 @@ export function settingsKey(s: Settings): string {
   // Asked for on every send; a settings object is not changed once normalised, so its key is kept with it.
   let key = keys.get(s);
   if (key === undefined) {
-    const sev = Object.keys(s.severity).sort().map((k) => `${k}=${s.severity[k]}`).join(',');
+    const sev = Object.keys(s.severity)
+      .sort()
+      .map((k) => `${k}=${s.severity[k]}`)
+      .join(',');
     key = `${s.rules.framework}|${s.rules.minSatisfaction}|${sev}`;
     keys.set(s, key);
   }

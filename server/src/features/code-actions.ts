@@ -141,7 +141,11 @@ export function codeActions(
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnosticFor(p, input, locale)],
         isPreferred: true,
-        edit: workspaceEdit(input.uri, input.version, p.fix!.edits.map((e) => ({ range: e.range, newText: e.newText }))),
+        edit: workspaceEdit(
+          input.uri,
+          input.version,
+          p.fix!.edits.map((e) => ({ range: e.range, newText: e.newText })),
+        ),
       });
     }
     // One "fix all of this kind" per code seen here, when the file has more than one safe fix of it.

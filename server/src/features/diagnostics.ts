@@ -63,9 +63,7 @@ export function toDiagnostic(p: DocumentProblem, uri: string, locale: Locale): D
     message: msg(p.message, locale),
   };
   if (p.related && p.related.length > 0) {
-    d.relatedInformation = p.related.map(
-      (r): DiagnosticRelatedInformation => ({ location: { uri, range: r.range }, message: msg(r.message, locale) }),
-    );
+    d.relatedInformation = p.related.map((r): DiagnosticRelatedInformation => ({ location: { uri, range: r.range }, message: msg(r.message, locale) }));
   }
   return d;
 }
@@ -103,7 +101,10 @@ function shiftRange(r: Range, by: number): Range {
 function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
   const s: Diagnostic = { ...d, range: shiftRange(d.range, by) };
   if (d.relatedInformation) {
-    s.relatedInformation = d.relatedInformation.map((r) => ({ location: { uri: r.location.uri, range: shiftRange(r.location.range, by) }, message: r.message }));
+    s.relatedInformation = d.relatedInformation.map((r) => ({
+      location: { uri: r.location.uri, range: shiftRange(r.location.range, by) },
+      message: r.message,
+    }));
   }
   return s;
 }
@@ -237,7 +238,10 @@ function countsSince(prev: CountedSend | undefined, sections: readonly SectionRe
   while (i < n && a[i].body === b[i].body) i++;
   let ea = a.length;
   let eb = b.length;
-  while (ea > i && eb > i && a[ea - 1].body === b[eb - 1].body) (ea--, eb--);
+  while (ea > i && eb > i && a[ea - 1].body === b[eb - 1].body) {
+    ea--;
+    eb--;
+  }
   let total = prev.total;
   for (let k = i; k < ea; k++) {
     const c = checkedEntry(a[k], key);

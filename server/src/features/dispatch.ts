@@ -14,7 +14,15 @@
  *    asked by the JSON encoder, ./publish-encoder.ts): the 8.6 MB outline of a cancelled
  *    documentSymbol is then neither encoded nor written.
  */
-import { ErrorCodes, LSPErrorCodes, type ConnectionOptions, type Message, type MessageWriter, type RequestMessage, type ResponseMessage } from 'vscode-languageserver/node';
+import {
+  ErrorCodes,
+  LSPErrorCodes,
+  type ConnectionOptions,
+  type Message,
+  type MessageWriter,
+  type RequestMessage,
+  type ResponseMessage,
+} from 'vscode-languageserver/node';
 import { isCancelNotification, type InputGauge } from './input-gauge';
 import { notificationParamsError, requestParamsError } from './params';
 
@@ -67,7 +75,8 @@ export interface DispatchOptions {
 
 export function dispatchStrategy({ gauge, writer, requests, log }: DispatchOptions): ConnectionOptions & { shutdownReceived(): boolean } {
   let shutdown = false;
-  const reply = (id: Id, code: number, message: string): Promise<void> => writer.write({ jsonrpc: '2.0', id, error: { code, message } } as ResponseMessage).catch(() => undefined);
+  const reply = (id: Id, code: number, message: string): Promise<void> =>
+    writer.write({ jsonrpc: '2.0', id, error: { code, message } } as ResponseMessage).catch(() => undefined);
   return {
     shutdownReceived: () => shutdown,
     messageStrategy: {
@@ -94,7 +103,11 @@ export function dispatchStrategy({ gauge, writer, requests, log }: DispatchOptio
       cancelUndispatched(message: Message): ResponseMessage | undefined {
         if (!isRequest(message)) return undefined;
         gauge.dispatchedWithoutHandler();
-        return { jsonrpc: '2.0', id: message.id, error: { code: LSPErrorCodes.RequestCancelled, message: `${message.method} cancelled before it was handled` } };
+        return {
+          jsonrpc: '2.0',
+          id: message.id,
+          error: { code: LSPErrorCodes.RequestCancelled, message: `${message.method} cancelled before it was handled` },
+        };
       },
     },
   };

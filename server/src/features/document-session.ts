@@ -78,7 +78,11 @@ export class DocumentSession {
     doc: StoredDocument,
   ) {
     this.#doc = doc;
-    this.#publisher = new PublishScheduler(host.gauge, () => host.debounceMs(), () => this.publish());
+    this.#publisher = new PublishScheduler(
+      host.gauge,
+      () => host.debounceMs(),
+      () => this.publish(),
+    );
     host.limitChanged(null, doc);
     this.diagnosticsChanged();
   }

@@ -12,8 +12,7 @@ import type { Locale } from '../core/locale';
 
 /** The selection range clamped into the range (clients reject a selection outside its symbol). */
 function within(range: Range, sel: Range): Range {
-  const clamp = (p: Range['start']) =>
-    comparePositions(p, range.start) < 0 ? range.start : comparePositions(p, range.end) > 0 ? range.end : p;
+  const clamp = (p: Range['start']) => (comparePositions(p, range.start) < 0 ? range.start : comparePositions(p, range.end) > 0 ? range.end : p);
   const start = clamp(sel.start);
   const end = clamp(sel.end);
   return comparePositions(start, end) <= 0 ? { start, end } : { start, end: start };
@@ -75,7 +74,12 @@ function departmentOutline(ref: SectionRef, locale: Locale): DepartmentOutline {
     let indicators = 0;
     for (const t of body.tables) indicators += t.rows.length;
     const level1 = 1 + (body.overview ? 1 + goals : 0) + body.tables.length;
-    c = { startLine: ref.startLine, counts: [1, level1, level1 + indicators], symbols: [undefined, undefined, undefined], json: [undefined, undefined, undefined] };
+    c = {
+      startLine: ref.startLine,
+      counts: [1, level1, level1 + indicators],
+      symbols: [undefined, undefined, undefined],
+      json: [undefined, undefined, undefined],
+    };
     cache.set(body, c);
   }
   return c;
@@ -142,7 +146,11 @@ export function documentOutline(model: DocumentModel, locale: Locale, focusLine 
   const outlines = refs.map((ref) => departmentOutline(ref, locale));
   let focus = 0;
   while (focus + 1 < refs.length && refs[focus + 1].startLine <= focusLine) focus++;
-  const details = outlineDetails(outlines.map((o) => o.counts), focus, maxItems);
+  const details = outlineDetails(
+    outlines.map((o) => o.counts),
+    focus,
+    maxItems,
+  );
   const symbols: DocumentSymbol[] = [];
   const pieces: Buffer[] = [];
   let limited = false;

@@ -36,7 +36,10 @@ const all =
     return null;
   };
 
-const field = (name: string, check: (v: unknown, what: string) => string | null): Check => (p) => check((p as Record<string, unknown>)[name], `params.${name}`);
+const field =
+  (name: string, check: (v: unknown, what: string) => string | null): Check =>
+  (p) =>
+    check((p as Record<string, unknown>)[name], `params.${name}`);
 
 const REQUESTS: Record<string, Check> = {
   initialize: (p) => (isObject(p) && isObject(p.capabilities) ? null : 'params must be an object with capabilities'),

@@ -62,13 +62,17 @@ export function selectWindow(counts: readonly number[] | ((i: number) => number)
   while (down || up) {
     if (down) {
       const c = to + 1 < n ? countAt(to + 1) : Infinity;
-      if (count + c <= budget) (count += c), to++;
-      else down = false;
+      if (count + c <= budget) {
+        count += c;
+        to++;
+      } else down = false;
     }
     if (up) {
       const c = from > 0 ? countAt(from - 1) : Infinity;
-      if (count + c <= budget) (count += c), from--;
-      else up = false;
+      if (count + c <= budget) {
+        count += c;
+        from--;
+      } else up = false;
     }
   }
   return { from, to, count };

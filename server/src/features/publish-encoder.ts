@@ -90,7 +90,8 @@ export function installPublishEncoder(answered?: (id: number | string | null) =>
             const pieces = m.method === 'textDocument/publishDiagnostics' ? m.params?.[PIECES] : undefined;
             if (pieces) return Promise.resolve(encodePublish(m as { jsonrpc: string; method: string; params: WithPieces }, pieces));
             const items = Array.isArray(m.result) ? (m.result as unknown as { [PIECES]?: Buffer[] })[PIECES] : undefined;
-            if (items && m.id !== undefined && !('error' in m)) return Promise.resolve(encodeResult(m as { jsonrpc: string; id: number | string | null }, items));
+            if (items && m.id !== undefined && !('error' in m))
+              return Promise.resolve(encodeResult(m as { jsonrpc: string; id: number | string | null }, items));
           } catch (e) {
             return Promise.reject(e);
           }

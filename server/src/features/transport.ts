@@ -105,7 +105,8 @@ export function transportFromArgv(argv: readonly string[]): Transport | undefine
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--node-ipc') return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process), stream: false };
-    if (arg === '--stdio') return { reader: new EagerStreamMessageReader(process.stdin), writer: new StreamMessageWriter(process.stdout), stream: true, input: process.stdin };
+    if (arg === '--stdio')
+      return { reader: new EagerStreamMessageReader(process.stdin), writer: new StreamMessageWriter(process.stdout), stream: true, input: process.stdin };
     const [name, value] = arg.split('=', 2);
     if (name === '--socket' || name === '--pipe') {
       const target = value ?? argv[i + 1];

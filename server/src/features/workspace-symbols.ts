@@ -65,7 +65,9 @@ export function workspaceSymbols(docs: readonly { uri: string; model: DocumentMo
         if (out.length >= LIMIT) return out;
         if (!matchesQuery(s.name, query)) continue;
         const location = { uri, range: absRange(ref, s.range) };
-        out.push(s.containerName === undefined ? { name: s.name, kind: s.kind, location } : { name: s.name, kind: s.kind, containerName: s.containerName, location });
+        out.push(
+          s.containerName === undefined ? { name: s.name, kind: s.kind, location } : { name: s.name, kind: s.kind, containerName: s.containerName, location },
+        );
       }
     }
   }

@@ -37,9 +37,7 @@ function ours(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 function hoverText(h: vscode.Hover): string {
-  return h.contents
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n');
+  return h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
 }
 
 function flattenNames(symbols: (vscode.DocumentSymbol | vscode.SymbolInformation)[]): string[] {
@@ -113,23 +111,12 @@ describe('target-table extension (real VS Code)', function () {
   });
 
   it('(d) quick fix turns ≧ into ≥ and the TT201 goes away', async () => {
-    const diag = await until('a TT201 diagnostic on a ≧', () =>
-      ours(uri).find((x) => codeOf(x) === 'TT201' && doc.getText(x.range).includes('≧')),
-    );
+    const diag = await until('a TT201 diagnostic on a ≧', () => ours(uri).find((x) => codeOf(x) === 'TT201' && doc.getText(x.range).includes('≧')));
     const line = diag.range.start.line;
     const before = doc.lineAt(line).text;
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      diag.range,
-    );
-    const fixes = (actions ?? []).filter(
-      (a): a is vscode.CodeAction =>
-        'edit' in a && !!a.edit && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind),
-    );
-    const fix = fixes.find((a) =>
-      a.edit!.entries().some(([u, edits]) => u.toString() === uri.toString() && edits.some((e) => e.newText.includes('≥'))),
-    );
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, diag.range);
+    const fixes = (actions ?? []).filter((a): a is vscode.CodeAction => 'edit' in a && !!a.edit && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
+    const fix = fixes.find((a) => a.edit!.entries().some(([u, edits]) => u.toString() === uri.toString() && edits.some((e) => e.newText.includes('≥'))));
     assert.ok(fix, `no quick fix producing ≥; offered: ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
     // "Fix all TT201 in this file" comes without its edit and VS Code resolves it (codeAction/resolve).
     const resolved = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
@@ -142,7 +129,11 @@ describe('target-table extension (real VS Code)', function () {
     const ofKind = (resolved ?? []).find((a): a is vscode.CodeAction => 'kind' in a && /TT201/.test(a.title) && !a.isPreferred);
     assert.ok(ofKind?.edit, `fix-all-of-kind not resolved: ${JSON.stringify((resolved ?? []).map((a) => a.title))}`);
     const n = Number(/(\d+)/.exec(ofKind.title)![1]);
-    assert.strictEqual(ofKind.edit.entries().reduce((k, [, es]) => k + es.length, 0), n, ofKind.title);
+    assert.strictEqual(
+      ofKind.edit.entries().reduce((k, [, es]) => k + es.length, 0),
+      n,
+      ofKind.title,
+    );
     assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'applyEdit failed');
     const after = doc.lineAt(line).text;
     assert.strictEqual(after, before.replace('≧', '≥'));
@@ -159,15 +150,8 @@ describe('target-table extension (real VS Code)', function () {
       return ds.length ? ds : undefined;
     });
     const whole = new vscode.Range(0, 0, doc.lineCount, 0);
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      whole,
-      FIX_ALL_KIND,
-    );
-    const fixAll = (actions ?? []).filter(
-      (a): a is vscode.CodeAction => 'kind' in a && !!a.kind && a.kind.value.startsWith(FIX_ALL_KIND),
-    );
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, whole, FIX_ALL_KIND);
+    const fixAll = (actions ?? []).filter((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && a.kind.value.startsWith(FIX_ALL_KIND));
     assert.ok(fixAll.length > 0, `no ${FIX_ALL_KIND} action; got ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
     for (const a of fixAll) {
       if (a.edit) assert.ok(await vscode.workspace.applyEdit(a.edit), 'applyEdit failed');
@@ -178,11 +162,7 @@ describe('target-table extension (real VS Code)', function () {
         .slice(0, 5)
         .map((x) => `${codeOf(x)}@${x.range.start.line + 1}:'${doc.getText(x.range)}'`)
         .join(', ');
-    await until(
-      'no fixable diagnostics',
-      () => (ours(uri).some((x) => FIX_ALL_CODES.includes(codeOf(x))) ? undefined : true),
-      20_000,
-    ).catch((e) => {
+    await until('no fixable diagnostics', () => (ours(uri).some((x) => FIX_ALL_CODES.includes(codeOf(x))) ? undefined : true), 20_000).catch((e) => {
       const left = ours(uri).filter((x) => FIX_ALL_CODES.includes(codeOf(x)));
       throw new Error(`${e.message}: ${left.length} of ${fixableBefore.length} left, e.g. ${describe(left)}`);
     });
@@ -204,10 +184,7 @@ describe('target-table extension (real VS Code)', function () {
 
   it('(f) the outline lists the 36 departments', async () => {
     const symbols = await until('document symbols', async () => {
-      const s = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>(
-        'vscode.executeDocumentSymbolProvider',
-        uri,
-      );
+      const s = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', uri);
       return s && s.length ? s : undefined;
     });
     const names = flattenNames(symbols);

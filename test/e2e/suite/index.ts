@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 // mocha is CommonJS; require keeps this file free of an ESM interop question inside the extension host.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 const Mocha = require('mocha');
 
 export function run(): Promise<void> {

@@ -55,7 +55,12 @@ describe('target-table export', () => {
     assert.ok(r.stdout.startsWith('\ufeff部门,类型,目标编号,目标,一级指标,二级指标,三级指标,前年,上年,指标值,指标值确定依据,行号\r\n'));
     const lines = r.stdout.trimEnd().split('\r\n');
     assert.equal(lines.length, 1 + 1469 + 1575);
-    assert.ok(lines.includes('武汉市东西湖区行政审批局,年度,1,深入推进“高效办成一件事”改革，不断提升行政服务水平和服务效能，用心用情用力为民办实事，推动行政审批服务高质量发展，不断优化营商环境。,产出指标,数量指标,惠企便民事项,2项,2项,≥3项,计划数据,' + (lineOf('惠企便民事项') - 3)));
+    assert.ok(
+      lines.includes(
+        '武汉市东西湖区行政审批局,年度,1,深入推进“高效办成一件事”改革，不断提升行政服务水平和服务效能，用心用情用力为民办实事，推动行政审批服务高质量发展，不断优化营商环境。,产出指标,数量指标,惠企便民事项,2项,2项,≥3项,计划数据,' +
+          (lineOf('惠企便民事项') - 3),
+      ),
+    );
     // (a row's line is where the row starts: its empty label cell, three lines above the 三级 name)
   });
 
@@ -96,5 +101,10 @@ describe('target-table export', () => {
 });
 
 function lineOf(text: string): number {
-  return fs.readFileSync(SAMPLE_PATH, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+  return (
+    fs
+      .readFileSync(SAMPLE_PATH, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes(text)) + 1
+  );
 }

@@ -71,10 +71,20 @@ describe('cli safety (issue 9)', function () {
       const f = file(bytes);
       // the first line of the GB18030 half that is not ASCII is where decoding fails
       const lines = text.slice(cut).split('\n');
-      const firstNonAscii = text.slice(0, cut).split('\n').length + lines.findIndex((l) => /[^\x00-\x7f]/.test(l));
-      for (const args of [['check', f], ['check', '--fix', f], ['export', f]]) {
+      const firstNonAscii = text.slice(0, cut).split('\n').length + lines.findIndex((l) => /[\u0080-\uffff]/.test(l));
+      for (const args of [
+        ['check', f],
+        ['check', '--fix', f],
+        ['export', f],
+      ]) {
         const r = cli(args);
-        assertOneLine(r, 3, new RegExp(`文件不是有效的 UTF-8（第 ${firstNonAscii} 行起，可能是 GB18030 编码），未做任何修改 file is not valid UTF-8 from line ${firstNonAscii} \\(likely GB18030\\); nothing was changed: `));
+        assertOneLine(
+          r,
+          3,
+          new RegExp(
+            `文件不是有效的 UTF-8（第 ${firstNonAscii} 行起，可能是 GB18030 编码），未做任何修改 file is not valid UTF-8 from line ${firstNonAscii} \\(likely GB18030\\); nothing was changed: `,
+          ),
+        );
         assert.ok(fs.readFileSync(f).equals(bytes), 'not one byte changed');
       }
     });
@@ -99,7 +109,7 @@ describe('cli safety (issue 9)', function () {
     it('refuses UTF-16 (by BOM and by NUL pattern) and NUL bytes', function () {
       const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixable(), 'utf16le')]);
       assertOneLine(cli(['check', '--fix', file(le)]), 3, /UTF-16 LE.*nothing was changed/);
-      const noBom = Buffer.from('\t武汉市东西湖区测试局整体支出绩效目标表\n'.replace(/[^\x00-\x7f]/g, '') + 'plain ascii text\n'.repeat(20), 'utf16le');
+      const noBom = Buffer.from('\t武汉市东西湖区测试局整体支出绩效目标表\n'.replace(/[\u0080-\uffff]/g, '') + 'plain ascii text\n'.repeat(20), 'utf16le');
       assertOneLine(cli(['check', file(noBom)]), 3, /UTF-16 LE/);
       const nul = Buffer.concat([Buffer.from(fixable(), 'utf8'), Buffer.from([0])]);
       const f = file(nul);
@@ -136,7 +146,12 @@ describe('cli safety (issue 9)', function () {
       const fifo = path.join(dir, 'fifo');
       spawnSync('mkfifo', [fifo]);
       assert.ok(fs.statSync(fifo).isFIFO());
-      for (const [f, what] of [['/dev/zero', /字符设备.*character device/], ['/dev/urandom', /character device/], [fifo, /命名管道.*a FIFO/], [dir, /是目录.*is a directory/]] as const) {
+      for (const [f, what] of [
+        ['/dev/zero', /字符设备.*character device/],
+        ['/dev/urandom', /character device/],
+        [fifo, /命名管道.*a FIFO/],
+        [dir, /是目录.*is a directory/],
+      ] as const) {
         for (const cmd of [['check'], ['check', '--fix'], ['export']]) assertOneLine(cli([...cmd, f]), 3, what);
       }
     });
@@ -245,7 +260,9 @@ describe('cli safety (issue 9)', function () {
     it('puts the original bytes back when a write fails midway (file size limit), and says so', function () {
       // A file just under 2 KiB whose fixes (TT403 appends 指标) make it longer, written under
       // `ulimit -f 2` (2 KiB) with SIGXFSZ ignored: the write stops at the limit with EFBIG.
-      let text = department().replace(/数量指标/g, '数量').replace(/质量指标/g, '质量');
+      let text = department()
+        .replace(/数量指标/g, '数量')
+        .replace(/质量指标/g, '质量');
       const grow = checkGrowth(text);
       assert.ok(grow > 3, 'the fixes make the file longer than the limit');
       const size = Buffer.byteLength(text, 'utf8');
@@ -253,7 +270,11 @@ describe('cli safety (issue 9)', function () {
       text += '\n'.repeat(2048 - 3 - size);
       const f = file(text);
       const before = fs.readFileSync(f);
-      const r = spawnSync('bash', ['-c', `ulimit -f 2; trap '' XFSZ; exec "$0" "$1" check --fix "$2"`, process.execPath, CLI, f], { timeout: 10000, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LANG: '' } });
+      const r = spawnSync('bash', ['-c', `ulimit -f 2; trap '' XFSZ; exec "$0" "$1" check --fix "$2"`, process.execPath, CLI, f], {
+        timeout: 10000,
+        encoding: 'utf8',
+        env: { ...process.env, LC_ALL: '', LANG: '' },
+      });
       assert.equal(r.signal, null);
       assert.equal(r.status, 3, r.stderr);
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
@@ -280,7 +301,10 @@ describe('cli safety (issue 9)', function () {
       fs.writeFileSync(f, other);
       const st = fs.statSync(f, { bigint: true });
       const stale = { ...input, stamp: { dev: st.dev, ino: st.ino, size: st.size, mtimeNs: st.mtimeNs } };
-      assert.throws(() => writeInPlace(stale, input.text.replace('≧', '≥')), (e: unknown) => e instanceof CliError && /changed since it was read \(content\)/.test(e.message));
+      assert.throws(
+        () => writeInPlace(stale, input.text.replace('≧', '≥')),
+        (e: unknown) => e instanceof CliError && /changed since it was read \(content\)/.test(e.message),
+      );
       assert.ok(fs.readFileSync(f).equals(other));
     });
   });
@@ -315,7 +339,10 @@ describe('cli safety (issue 9)', function () {
       ['LF', (t) => t],
       ['CRLF and a BOM', (t) => '\ufeff' + t.replace(/\n/g, '\r\n')],
       ['lone CR', (t) => t.replace(/\n/g, '\r')],
-      ['mixed breaks, a BOM in the middle, astral characters', (t) => t.replace(/\n/g, (_m, o: number) => (o % 3 === 0 ? '\r\n' : o % 3 === 1 ? '\r' : '\n')).replace('单位：万元', '单位：万元\ufeff😀')],
+      [
+        'mixed breaks, a BOM in the middle, astral characters',
+        (t) => t.replace(/\n/g, (_m, o: number) => (o % 3 === 0 ? '\r\n' : o % 3 === 1 ? '\r' : '\n')).replace('单位：万元', '单位：万元\ufeff😀'),
+      ],
     ];
     for (const [name, make] of variants) {
       it(name, function () {

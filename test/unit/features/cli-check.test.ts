@@ -38,7 +38,10 @@ describe('cli/check', function () {
   });
 
   it('lists problems in reading order, line then column', function () {
-    const lines = run([path.join(repoRoot(), 'test', 'fixtures', 'dongxihu-overall-targets.txt')]).out.trim().split('\n').slice(0, -1);
+    const lines = run([path.join(repoRoot(), 'test', 'fixtures', 'dongxihu-overall-targets.txt')])
+      .out.trim()
+      .split('\n')
+      .slice(0, -1);
     const positions = lines.map((l) => l.split(':').slice(1, 3).map(Number));
     assert.ok(positions.length > 100);
     for (let i = 1; i < positions.length; i++) {
@@ -55,10 +58,19 @@ describe('cli/check', function () {
 
   it('text lines are file:line:col: severity code message, then a summary', function () {
     const r = checkText(department(), false);
-    const fake = [{ file: 'x.txt', problems: [{ ...r.problems[0] ?? fakeProblem(), range: { start: { line: 2, character: 4 }, end: { line: 2, character: 5 } } }], fixed: 0 }];
+    const fake = [
+      {
+        file: 'x.txt',
+        problems: [{ ...(r.problems[0] ?? fakeProblem()), range: { start: { line: 2, character: 4 }, end: { line: 2, character: 5 } } }],
+        fixed: 0,
+      },
+    ];
     const out = formatText(fake, 'zh').split('\n');
     assert.match(out[0], /^x\.txt:3:5: (error|warning|information|hint) TT\d{3} \S/);
-    assert.equal(out[1], `1 个文件，${fake[0].problems[0].severity === 'error' ? 1 : 0} 个错误，${fake[0].problems[0].severity === 'warning' ? 1 : 0} 个警告，${fake[0].problems[0].severity === 'information' ? 1 : 0} 个信息，${fake[0].problems[0].severity === 'hint' ? 1 : 0} 个提示`);
+    assert.equal(
+      out[1],
+      `1 个文件，${fake[0].problems[0].severity === 'error' ? 1 : 0} 个错误，${fake[0].problems[0].severity === 'warning' ? 1 : 0} 个警告，${fake[0].problems[0].severity === 'information' ? 1 : 0} 个信息，${fake[0].problems[0].severity === 'hint' ? 1 : 0} 个提示`,
+    );
     const json = toJson(fake, 'en');
     assert.deepEqual(Object.keys(json[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
     assert.equal(json[0].line, 3);
@@ -109,7 +121,10 @@ describe('cli/check', function () {
     assert.doesNotMatch(r2.out, /已修复/);
     assert.equal(fs.readFileSync(file, 'utf8'), fixed);
     assert.equal(fs.statSync(file).mtimeMs, mtime, 'not rewritten when nothing changed');
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
   });
 });
 

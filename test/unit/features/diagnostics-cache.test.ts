@@ -2,16 +2,17 @@ import * as assert from 'node:assert/strict';
 import { parseDocument, updateDocument, type TextChange } from '../../../server/src/core/parse/document';
 import { sentDiagnostics } from '../../../server/src/features/diagnostics';
 import { cachedDiagnostics, referenceDiagnostics, sendContext } from '../../helpers/diagnostics';
-import { DEFAULT_SETTINGS, settingsKey } from '../../../server/src/core/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { sampleText } from '../../helpers/fixtures';
 
 describe('per-section cached diagnostics', () => {
   const uri = 'file:///x/样例绩效目标表.txt';
-  const id = settingsKey(DEFAULT_SETTINGS);
   const check = (model: ReturnType<typeof parseDocument>) => {
     const want = referenceDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh');
     assert.deepEqual(cachedDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh'), want);
-    const json = `[${sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', 0, 0)).pieces.map((b) => b.toString('utf8')).join(',')}]`;
+    const json = `[${sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', 0, 0))
+      .pieces.map((b) => b.toString('utf8'))
+      .join(',')}]`;
     assert.equal(json, JSON.stringify(want));
   };
 

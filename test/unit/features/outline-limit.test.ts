@@ -38,7 +38,7 @@ describe('outline of a file over targetTable.maxOutlineItems', () => {
     assert.equal(count(full), 3 * 3751);
   });
 
-  it('over the limit: every department, the cursor\'s in full, at most maxItems symbols, departments otherwise unchanged', () => {
+  it("over the limit: every department, the cursor's in full, at most maxItems symbols, departments otherwise unchanged", () => {
     const focusDept = 70;
     const focusLine = full[focusDept].range.start.line + 100;
     const o = documentOutline(model, 'zh', focusLine, 5000, true);

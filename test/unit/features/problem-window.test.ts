@@ -37,7 +37,10 @@ describe('problem window: which problems a huge file sends', () => {
   it('nearestProblems keeps the ones closest to the focus line, in their order', () => {
     const d = (line: number): Diagnostic => ({ range: { start: { line, character: 0 }, end: { line, character: 1 } }, message: String(line) });
     const all = [d(1), d(50), d(10), d(12), d(30)];
-    assert.deepEqual(nearestProblems(all, 11, 3).map((x) => x.message), ['1', '10', '12']);
+    assert.deepEqual(
+      nearestProblems(all, 11, 3).map((x) => x.message),
+      ['1', '10', '12'],
+    );
     assert.deepEqual(nearestProblems(all, 11, 9).length, 5);
   });
 
@@ -65,7 +68,6 @@ describe('problem window: which problems a huge file sends', () => {
 
   describe('sentDiagnostics on the sample ×3 (2,076 problems)', () => {
     const uri = 'file:///x/三份绩效目标表.txt';
-    const id = settingsKey(DEFAULT_SETTINGS);
     const sample = sampleText();
     const model = parseDocument([sample, sample, sample].join('\n'));
     const all = cachedDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh');
@@ -118,7 +120,12 @@ describe('problem window: which problems a huge file sends', () => {
     });
 
     it('a department alone over the limit sends its problems nearest the focus', () => {
-      const big = model.sections.reduce((a, b) => (cachedDiagnostics({ sections: [b], lineCount: 0 }, uri, DEFAULT_SETTINGS, 'zh').length > cachedDiagnostics({ sections: [a], lineCount: 0 }, uri, DEFAULT_SETTINGS, 'zh').length ? b : a));
+      const big = model.sections.reduce((a, b) =>
+        cachedDiagnostics({ sections: [b], lineCount: 0 }, uri, DEFAULT_SETTINGS, 'zh').length >
+        cachedDiagnostics({ sections: [a], lineCount: 0 }, uri, DEFAULT_SETTINGS, 'zh').length
+          ? b
+          : a,
+      );
       const sent = sentDiagnostics(sendContext(model, uri, DEFAULT_SETTINGS, 'zh', big.startLine, 12));
       assert.equal(sent.diagnostics.length, 6, 'the summary and the 5 nearest (half of 12, less the summary)');
       assert.ok(sent.diagnostics.slice(1).every((d) => d.range.start.line >= big.startLine && d.range.start.line < big.startLine + big.body.lines.length));
@@ -143,7 +150,6 @@ describe('problem window: which problems a huge file sends', () => {
 describe('progressive send: a big file is checked around the focus first', () => {
   it('sends the window at once, says how many departments are left, and is complete after checkPending', () => {
     const uri = 'file:///x/四份绩效目标表.txt';
-    const id = settingsKey(DEFAULT_SETTINGS);
     const sample = sampleText();
     const model = parseDocument([sample, sample, sample, sample].join('\n'));
     assert.ok(model.sections.length > PROGRESSIVE_SECTIONS);
@@ -166,14 +172,16 @@ describe('progressive send: a big file is checked around the focus first', () =>
     assert.equal(done.total, all.length);
     assert.match(done.diagnostics[0].message as string, new RegExp(`本文件共有 ${all.length.toLocaleString('en-US')} 个问题`));
     // the window's problems were right from the start
-    assert.deepEqual(early.diagnostics.slice(1), all.filter((d) => d.range.start.line >= early.window!.fromLine && d.range.start.line <= early.window!.toLine));
+    assert.deepEqual(
+      early.diagnostics.slice(1),
+      all.filter((d) => d.range.start.line >= early.window!.fromLine && d.range.start.line <= early.window!.toLine),
+    );
   });
 });
 
 describe('the total after a keystroke is counted from the sections that changed', () => {
   it('equals a full count through edits that re-check, split, merge, add and remove departments', () => {
     const uri = 'file:///x/计数绩效目标表.txt';
-    const id = settingsKey(DEFAULT_SETTINGS);
     const sample = sampleText();
     let model = parseDocument([sample, sample].join('\n'));
     const full = () => cachedDiagnostics(model, uri, DEFAULT_SETTINGS, 'zh');

@@ -19,7 +19,15 @@ function harness(debounce = 0) {
   const perDocument = new Map<string, PublishScheduler>();
   const of = (uri: string): PublishScheduler => {
     let s = perDocument.get(uri);
-    if (!s) perDocument.set(uri, (s = new PublishScheduler(gauge, () => debounce, () => new Promise<void>((resolve) => sends.push({ uri, done: resolve })))));
+    if (!s)
+      perDocument.set(
+        uri,
+        (s = new PublishScheduler(
+          gauge,
+          () => debounce,
+          () => new Promise<void>((resolve) => sends.push({ uri, done: resolve })),
+        )),
+      );
     return s;
   };
   const scheduler = { schedule: (uri: string) => of(uri).schedule(), cancel: (uri: string) => of(uri).cancel() };
@@ -82,10 +90,18 @@ describe('publish scheduler', function () {
     }
     scheduler.schedule('b');
     await turns(2);
-    assert.deepEqual(sends.map((s) => s.uri), ['a', 'b'], 'b is not held back by a');
+    assert.deepEqual(
+      sends.map((s) => s.uri),
+      ['a', 'b'],
+      'b is not held back by a',
+    );
     sends[0].done();
     await turns(3);
-    assert.deepEqual(sends.map((s) => s.uri), ['a', 'b', 'a'], 'one more send of a, not 20');
+    assert.deepEqual(
+      sends.map((s) => s.uri),
+      ['a', 'b', 'a'],
+      'one more send of a, not 20',
+    );
     sends[2].done();
     await turns(3);
     assert.equal(sends.length, 3, 'nothing more without a change');

@@ -30,7 +30,9 @@ describe('features/document-symbols and folding', function () {
 
   it('gives after edits the outline of a fresh parse (departments are cached per section)', function () {
     // a character typed in department 3, then a line inserted in department 1 (moves all below)
-    let m = updateDocument(model, [{ range: { start: { line: model.sections[3].startLine + 20, character: 0 }, end: { line: model.sections[3].startLine + 20, character: 0 } }, text: 'x' }]);
+    let m = updateDocument(model, [
+      { range: { start: { line: model.sections[3].startLine + 20, character: 0 }, end: { line: model.sections[3].startLine + 20, character: 0 } }, text: 'x' },
+    ]);
     assert.deepEqual(documentSymbols(m, 'zh'), documentSymbols(parseDocument(textOf(m)), 'zh'));
     m = updateDocument(m, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '\n' }]);
     assert.deepEqual(documentSymbols(m, 'zh'), documentSymbols(parseDocument(textOf(m)), 'zh'));
@@ -69,10 +71,32 @@ describe('features/document-symbols and folding', function () {
 
   it('indicator symbols: 三级 name, target as detail', function () {
     const [dep] = documentSymbols(parseDocument(department()), 'zh');
-    assert.deepEqual(dep.children!.map((c) => c.name), ['整体绩效总目标', '长期目标1', '年度目标1']);
-    assert.deepEqual(dep.children![0].children!.map((c) => [c.name, c.detail]), [['长期目标1', '长期目标甲。'], ['年度目标1', '年度目标甲。']]);
-    assert.deepEqual(dep.children![1].children!.map((c) => [c.name, c.detail]), [['办公经费', '≤10'], ['培训场次', '≥2场'], ['培训合格率', '100%']]);
-    assert.deepEqual(dep.children![2].children!.map((c) => [c.name, c.detail]), [['培训场次', '≥3场'], ['服务对象满意度', '≥90%']]);
+    assert.deepEqual(
+      dep.children!.map((c) => c.name),
+      ['整体绩效总目标', '长期目标1', '年度目标1'],
+    );
+    assert.deepEqual(
+      dep.children![0].children!.map((c) => [c.name, c.detail]),
+      [
+        ['长期目标1', '长期目标甲。'],
+        ['年度目标1', '年度目标甲。'],
+      ],
+    );
+    assert.deepEqual(
+      dep.children![1].children!.map((c) => [c.name, c.detail]),
+      [
+        ['办公经费', '≤10'],
+        ['培训场次', '≥2场'],
+        ['培训合格率', '100%'],
+      ],
+    );
+    assert.deepEqual(
+      dep.children![2].children!.map((c) => [c.name, c.detail]),
+      [
+        ['培训场次', '≥3场'],
+        ['服务对象满意度', '≥90%'],
+      ],
+    );
   });
 
   it('folds departments, overviews and tables', function () {
@@ -88,7 +112,10 @@ describe('features/document-symbols and folding', function () {
 
   it('workspace symbols: departments and goals, filtered by query', function () {
     const found = workspaceSymbols([{ uri: 'file:///a', model: parseDocument(department()) }], '测试局', 'zh');
-    assert.deepEqual(found.map((s) => s.name), ['武汉市东西湖区测试局']);
+    assert.deepEqual(
+      found.map((s) => s.name),
+      ['武汉市东西湖区测试局'],
+    );
     const goals = workspaceSymbols([{ uri: 'file:///a', model: parseDocument(department()) }], '目标甲', 'zh');
     assert.equal(goals.length, 4); // two overview goals, two tables
     assert.ok(matchesQuery('行政审批局', '审批'));
@@ -150,7 +177,12 @@ describe('features/settings and i18n', function () {
   it('normalizes what clients send', function () {
     assert.deepEqual(normalizeSettings(undefined), DEFAULT_SETTINGS);
     const s = normalizeSettings({ severity: { tt201: 'OFF', TT101: 'info', TT102: 'bogus', foo: 'error' }, framework: '2015', minSatisfaction: 85 });
-    assert.deepEqual(s, { severity: { TT201: 'off', TT101: 'information' }, rules: { framework: '2015', minSatisfaction: 85 }, maxProblems: 1000, maxOutlineItems: 5000 });
+    assert.deepEqual(s, {
+      severity: { TT201: 'off', TT101: 'information' },
+      rules: { framework: '2015', minSatisfaction: 85 },
+      maxProblems: 1000,
+      maxOutlineItems: 5000,
+    });
     assert.equal(normalizeSettings({ minSatisfaction: 300 }).rules.minSatisfaction, 90);
   });
 

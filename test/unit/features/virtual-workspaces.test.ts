@@ -11,7 +11,10 @@ const root = path.resolve(__dirname, '../../../..');
 
 describe('virtual workspaces: package.json and the client agree', function () {
   it('package.json declares virtual workspaces supported, and the document selector names no scheme', function () {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { capabilities: { virtualWorkspaces: unknown }; contributes: { languages: { id: string }[] } };
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      capabilities: { virtualWorkspaces: unknown };
+      contributes: { languages: { id: string }[] };
+    };
     assert.deepEqual(pkg.capabilities.virtualWorkspaces, { supported: true });
     assert.ok(pkg.contributes.languages.some((l) => l.id === LANGUAGE_ID));
     assert.ok(DOCUMENT_SELECTOR.length > 0);
@@ -28,7 +31,9 @@ describe('virtual workspaces: package.json and the client agree', function () {
 
   it("the server's own code imports no fs: it serves the text it is sent", function () {
     const server = fs.readFileSync(path.join(root, 'server', 'src', 'server.ts'), 'utf8');
-    const features = fs.readdirSync(path.join(root, 'server', 'src', 'features')).map((f) => fs.readFileSync(path.join(root, 'server', 'src', 'features', f), 'utf8'));
+    const features = fs
+      .readdirSync(path.join(root, 'server', 'src', 'features'))
+      .map((f) => fs.readFileSync(path.join(root, 'server', 'src', 'features', f), 'utf8'));
     for (const text of [server, ...features]) assert.doesNotMatch(text, /from 'node:fs'|require\('fs'\)|from 'fs'/);
   });
 });

@@ -15,9 +15,44 @@ import { assertModelInvariants, assertRobust } from '../../helpers/invariants';
 import { assertSameModel } from '../../helpers/model-equality';
 
 const INJECT = [
-  '≧', '≦', '《', '》', '％', '%%', '＞', '＜', '＝', '>=', '１', '２０', '０.９８', '１００％', '\t', '\t\t', '　', ' ', '万', '万元',
-  '武汉市东西湖区测试局整体支出绩效目标表', '整体支出绩效目标表', '绩效目标表', '\t长期目标1：', '\t年度目标1：', '目标1：', '\t整体绩效总目标',
-  '\t产出指标', '\t成本指标', '\t满意度指标', '\t数量指标', '以上', '以内', '\u0000', '\ufeff', '𠀀', '😀', '\ud800',
+  '≧',
+  '≦',
+  '《',
+  '》',
+  '％',
+  '%%',
+  '＞',
+  '＜',
+  '＝',
+  '>=',
+  '１',
+  '２０',
+  '０.９８',
+  '１００％',
+  '\t',
+  '\t\t',
+  '　',
+  ' ',
+  '万',
+  '万元',
+  '武汉市东西湖区测试局整体支出绩效目标表',
+  '整体支出绩效目标表',
+  '绩效目标表',
+  '\t长期目标1：',
+  '\t年度目标1：',
+  '目标1：',
+  '\t整体绩效总目标',
+  '\t产出指标',
+  '\t成本指标',
+  '\t满意度指标',
+  '\t数量指标',
+  '以上',
+  '以内',
+  '\u0000',
+  '\ufeff',
+  '𠀀',
+  '😀',
+  '\ud800',
 ];
 
 const injectArb = fc.record({ a: fc.double({ min: 0, max: 1, noNaN: true }), b: fc.double({ min: 0, max: 1, noNaN: true }), what: fc.constantFrom(...INJECT) });
@@ -53,7 +88,15 @@ const mutationArb = fc.record({
  * makes 100,000 cases affordable; else the whole department (8 %), or two or three consecutive ones (2 %).
  */
 const pieceArb = fc.oneof(
-  { weight: 45, arbitrary: fc.record({ kind: fc.constant('window' as const), head: fc.integer({ min: 0, max: 14 }), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 10, max: 80 }) }) },
+  {
+    weight: 45,
+    arbitrary: fc.record({
+      kind: fc.constant('window' as const),
+      head: fc.integer({ min: 0, max: 14 }),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      length: fc.integer({ min: 10, max: 80 }),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('departments' as const), count: fc.constant(1) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('departments' as const), count: fc.integer({ min: 2, max: 3 }) }) },
 );
@@ -82,7 +125,10 @@ describe('fuzz: mutations of the sample', () => {
         fc.array(mutationArb, { maxLength: 8 }),
         fc.array(injectArb, { maxLength: 6 }),
         fc.constantFrom('lf', 'lf', 'lf', 'crlf', 'bom-crlf', 'bom'),
-        fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.array(fc.array(spliceArb, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }) }),
+        fc.oneof(
+          { weight: 9, arbitrary: fc.constant(null) },
+          { weight: 1, arbitrary: fc.array(fc.array(spliceArb, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }) },
+        ),
         (first, piece, mutations, injections, form, edits) => {
           n++;
           let text = inject(mutate(cut(parts, first, piece), mutations), injections);

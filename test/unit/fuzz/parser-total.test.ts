@@ -41,12 +41,19 @@ describe('fuzz: parser, rules and fixes are total on any string', () => {
     const base = department('武汉市东西湖区甲局') + department('武汉市东西湖区乙局');
     let n = 0;
     fc.assert(
-      fc.property(fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.integer({ min: 0, max: 30 }), insert: fragmentArb }), { minLength: 1, maxLength: 12 }), fc.boolean(), (splices, crlf) => {
-        n++;
-        let text = crlf ? base.replace(/\n/g, '\r\n') : base;
-        for (const s of splices) text = toChange(text, s).text;
-        assertRobust(text);
-      }),
+      fc.property(
+        fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.integer({ min: 0, max: 30 }), insert: fragmentArb }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.boolean(),
+        (splices, crlf) => {
+          n++;
+          let text = crlf ? base.replace(/\n/g, '\r\n') : base;
+          for (const s of splices) text = toChange(text, s).text;
+          assertRobust(text);
+        },
+      ),
       { numRuns: 600 * SCALE },
     );
     report('garbage in a department', n);
@@ -70,10 +77,28 @@ describe('fuzz: parser, rules and fixes are total on any string', () => {
 
   it('fixed inputs that once looked risky', () => {
     const cases = [
-      '', '\ufeff', '\u0000', '\r', '\n', '\r\n', '\n\r', '\r\r\n\n', '\t', '\ud800', '\udc00\ud800', '𠀀', '😀\t😀\n',
-      '\t整体支出绩效目标表', '整体支出绩效目标表\n', '\t武汉市东西湖区测试局\n\t整体支出绩效目标表\n',
-      '\t长期目标1：\n\t\n\t\n', '\t产出指标\t数量指标\t\t≧\n\n', '\t\t\t\t≧１２３％％\n',
-      department().replace(/\n/g, '\r'), department().replace(/\t/g, '\t\t'), department().replace(/\t/g, ''),
+      '',
+      '\ufeff',
+      '\u0000',
+      '\r',
+      '\n',
+      '\r\n',
+      '\n\r',
+      '\r\r\n\n',
+      '\t',
+      '\ud800',
+      '\udc00\ud800',
+      '𠀀',
+      '😀\t😀\n',
+      '\t整体支出绩效目标表',
+      '整体支出绩效目标表\n',
+      '\t武汉市东西湖区测试局\n\t整体支出绩效目标表\n',
+      '\t长期目标1：\n\t\n\t\n',
+      '\t产出指标\t数量指标\t\t≧\n\n',
+      '\t\t\t\t≧１２３％％\n',
+      department().replace(/\n/g, '\r'),
+      department().replace(/\t/g, '\t\t'),
+      department().replace(/\t/g, ''),
     ];
     for (const c of cases) assertRobust(c);
   });

@@ -65,7 +65,12 @@ function toBatch(text: string, splices: Splice[]): { changes: TextChange[]; text
  * lines around it), so that edits in neighbouring departments merge, split and shift sections
  * in the same batch. `pick` chooses the place, as a fraction of the list.
  */
-const boundarySpliceArb = fc.record({ pick: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), where: fc.constantFrom(-1, 0, 1, 2), del: fc.constantFrom(0, 1, 2, 12, 40), insert: fc.constantFrom('', '\n', '\t', '绩效目标表', '武汉市东西湖区测试局整体支出绩效目标表\n', '武汉市东西湖区测试局\n', '\t整体支出绩效目标表\n', 'x') });
+const boundarySpliceArb = fc.record({
+  pick: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+  where: fc.constantFrom(-1, 0, 1, 2),
+  del: fc.constantFrom(0, 1, 2, 12, 40),
+  insert: fc.constantFrom('', '\n', '\t', '绩效目标表', '武汉市东西湖区测试局整体支出绩效目标表\n', '武汉市东西湖区测试局\n', '\t整体支出绩效目标表\n', 'x'),
+});
 type BoundarySplice = { pick: number; where: number; del: number; insert: string };
 
 function boundarySplices(text: string, picks: BoundarySplice[]): Splice[] {
@@ -227,7 +232,9 @@ describe('incremental update equals a full parse', () => {
     const titleLength = model.sections[1].body.lines[0].length;
     const merged = updateDocument(model, [{ range: { start: { line: second, character: 0 }, end: { line: second, character: titleLength } }, text: '\t乙局' }]);
     assert.equal(merged.sections.length, 1);
-    const split = updateDocument(merged, [{ range: { start: { line: second, character: 0 }, end: { line: second, character: 3 } }, text: '\t武汉市东西湖区乙局整体支出绩效目标表' }]);
+    const split = updateDocument(merged, [
+      { range: { start: { line: second, character: 0 }, end: { line: second, character: 3 } }, text: '\t武汉市东西湖区乙局整体支出绩效目标表' },
+    ]);
     assert.equal(split.sections.length, 2);
     assert.equal(split.sections[1].body.department, '武汉市东西湖区乙局');
   });

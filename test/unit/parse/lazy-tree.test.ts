@@ -85,13 +85,20 @@ describe('section trees on demand', () => {
     const values = allValues(ctx(a.body));
     assert.equal(matchGoals(a.body, treeMemo(a.body), 'long'), match, 'kept while the tree lives');
     assert.equal(allValues(ctx(a.body)), values, 'kept while the tree lives');
-    assert.equal(match.tables[0], a.body.tables.find((t) => t.kind === 'long'));
+    assert.equal(
+      match.tables[0],
+      a.body.tables.find((t) => t.kind === 'long'),
+    );
     const problems = checkSection(a.body, DEFAULT_RULE_SETTINGS);
     evict(a.body, b.body);
     assert.deepStrictEqual(treeMemo(a.body), newTreeMemo(), 'a rebuilt tree starts with an empty memo');
     const again = matchGoals(a.body, treeMemo(a.body), 'long');
     assert.notEqual(again, match);
-    assert.equal(again.tables[0], a.body.tables.find((t) => t.kind === 'long'), 'the new match holds the new tree’s tables');
+    assert.equal(
+      again.tables[0],
+      a.body.tables.find((t) => t.kind === 'long'),
+      'the new match holds the new tree’s tables',
+    );
     assert.deepStrictEqual(again, match);
     assert.notEqual(allValues(ctx(a.body)), values);
     assert.deepStrictEqual(allValues(ctx(a.body)), values);
@@ -103,7 +110,10 @@ describe('section trees on demand', () => {
       const model = parseDocument(sampleText());
       void model.sections[3].body.tables; // in use by a feature: stays
       checkDocument(model.sections, DEFAULT_RULE_SETTINGS);
-      assert.deepEqual(model.sections.map((s) => hasTree(s.body)), model.sections.map((_, i) => i === 3));
+      assert.deepEqual(
+        model.sections.map((s) => hasTree(s.body)),
+        model.sections.map((_, i) => i === 3),
+      );
     });
   });
 
@@ -124,7 +134,23 @@ describe('section trees on demand', () => {
 
   it('problems are plain data: no tree node is kept by the problem cache', () => {
     const model = parseDocument(sampleText());
-    const allowed = new Set(['code', 'range', 'message', 'fix', 'related', 'start', 'end', 'line', 'character', 'zh', 'en', 'title', 'edits', 'safe', 'newText']);
+    const allowed = new Set([
+      'code',
+      'range',
+      'message',
+      'fix',
+      'related',
+      'start',
+      'end',
+      'line',
+      'character',
+      'zh',
+      'en',
+      'title',
+      'edits',
+      'safe',
+      'newText',
+    ]);
     const visit = (v: unknown, path: string): void => {
       if (v === null || typeof v !== 'object') return;
       const proto = Object.getPrototypeOf(v);

@@ -44,7 +44,12 @@ describe('model equality', () => {
       [a, 1],
       [b, 2],
     ]);
-    Object.defineProperty(proto, 'addedLater', { configurable: true, get(this: SectionBody) { return extra.get(this); } });
+    Object.defineProperty(proto, 'addedLater', {
+      configurable: true,
+      get(this: SectionBody) {
+        return extra.get(this);
+      },
+    });
     try {
       assert.throws(() => assertSameBody(a, b), /addedLater/);
       extra.set(b, 1);

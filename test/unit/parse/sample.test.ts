@@ -30,8 +30,15 @@ function expectedDepartments(): Expected[] {
     if (!m) continue;
     const n = m.slice(3).map((x) => (x === '=' ? Number(m[3]) : Number(x)));
     rows.push({
-      name: m[2], nameLine: n[0], titleLine: n[1], longGoals: n[2], annualGoals: n[3],
-      longTables: n[4], annualTables: n[5], longRows: n[6], annualRows: n[7],
+      name: m[2],
+      nameLine: n[0],
+      titleLine: n[1],
+      longGoals: n[2],
+      annualGoals: n[3],
+      longTables: n[4],
+      annualTables: n[5],
+      longRows: n[6],
+      annualRows: n[7],
     });
   }
   return rows;
@@ -54,7 +61,10 @@ describe('the real sample (dongxihu-overall-targets.txt)', () => {
 
   it('names every department, split titles included, at the right line', () => {
     const got = model.sections.map((s) => ({ name: s.body.department, line: s.startLine + 1 }));
-    assert.deepEqual(got, expected.map((e) => ({ name: e.name, line: e.nameLine })));
+    assert.deepEqual(
+      got,
+      expected.map((e) => ({ name: e.name, line: e.nameLine })),
+    );
   });
 
   it('reads every overview goal, goal table and indicator row, per department', () => {
@@ -74,7 +84,13 @@ describe('the real sample (dongxihu-overall-targets.txt)', () => {
     assert.deepEqual(
       got,
       expected.map(({ name, longGoals, annualGoals, longTables, annualTables, longRows, annualRows }) => ({
-        name, longGoals, annualGoals, longTables, annualTables, longRows, annualRows,
+        name,
+        longGoals,
+        annualGoals,
+        longTables,
+        annualTables,
+        longRows,
+        annualRows,
       })),
     );
   });
@@ -83,8 +99,14 @@ describe('the real sample (dongxihu-overall-targets.txt)', () => {
     const tables = model.sections.flatMap((s) => s.body.tables);
     assert.equal(tables.filter((t) => t.kind === 'long').length, 160);
     assert.equal(tables.filter((t) => t.kind === 'annual').length, 159);
-    assert.equal(tables.filter((t) => t.kind === 'long').reduce((a, t) => a + t.rows.length, 0), 1469);
-    assert.equal(tables.filter((t) => t.kind === 'annual').reduce((a, t) => a + t.rows.length, 0), 1575);
+    assert.equal(
+      tables.filter((t) => t.kind === 'long').reduce((a, t) => a + t.rows.length, 0),
+      1469,
+    );
+    assert.equal(
+      tables.filter((t) => t.kind === 'annual').reduce((a, t) => a + t.rows.length, 0),
+      1575,
+    );
   });
 
   it('leaves no content unplaced (no stray rows) in the sample', () => {

@@ -6,14 +6,23 @@ import { parseValue, scanNumber, valueDirection } from '../../../server/src/core
 
 /** A value cell on line 0 whose text starts at character 1 (after the TAB). */
 const value = (text: string) => parseValue(makeCell(['\t' + text], 0, 1, 0, true));
-const slice = (text: string, r: { start: { character: number }; end: { character: number } }) =>
-  text.slice(r.start.character - 1, r.end.character - 1);
+const slice = (text: string, r: { start: { character: number }; end: { character: number } }) => text.slice(r.start.character - 1, r.end.character - 1);
 
 describe('format.md §4: values', () => {
   for (const [text, raw, normalized, standard] of [
-    ['≥90%', '≥', '≥', true], ['≤10', '≤', '≤', true], ['>5次', '>', '>', true], ['<3天', '<', '<', true], ['=100%', '=', '=', true],
-    ['≧90%', '≧', '≥', false], ['≦5%', '≦', '≤', false], ['＞5次', '＞', '>', false], ['＜3天', '＜', '<', false], ['＝100%', '＝', '=', false],
-    ['》90%', '》', '≥', false], ['《1000', '《', '≤', false], ['>=90%', '>=', '≥', false],
+    ['≥90%', '≥', '≥', true],
+    ['≤10', '≤', '≤', true],
+    ['>5次', '>', '>', true],
+    ['<3天', '<', '<', true],
+    ['=100%', '=', '=', true],
+    ['≧90%', '≧', '≥', false],
+    ['≦5%', '≦', '≤', false],
+    ['＞5次', '＞', '>', false],
+    ['＜3天', '＜', '<', false],
+    ['＝100%', '＝', '=', false],
+    ['》90%', '》', '≥', false],
+    ['《1000', '《', '≤', false],
+    ['>=90%', '>=', '≥', false],
   ] as const) {
     it(`reads the comparator of ${text}`, () => {
       const v = value(text);
@@ -34,8 +43,17 @@ describe('format.md §4: values', () => {
   });
 
   for (const [text, num, unit] of [
-    ['100%', 100, '%'], ['2项', 2, '项'], ['≥1,000人次', 1000, '人次'], ['0.98', 0.98, null], ['≤1.5万元/年', 1.5, '万元/年'],
-    ['3元/生·学期', 3, '元/生·学期'], ['12km', 12, 'km'], ['5万平方米', 5, '万平方米'], ['1000', 1000, null], ['98%%', 98, '%%'], ['1000万', 1000, '万'],
+    ['100%', 100, '%'],
+    ['2项', 2, '项'],
+    ['≥1,000人次', 1000, '人次'],
+    ['0.98', 0.98, null],
+    ['≤1.5万元/年', 1.5, '万元/年'],
+    ['3元/生·学期', 3, '元/生·学期'],
+    ['12km', 12, 'km'],
+    ['5万平方米', 5, '万平方米'],
+    ['1000', 1000, null],
+    ['98%%', 98, '%%'],
+    ['1000万', 1000, '万'],
   ] as const) {
     it(`reads number and unit of ${text}`, () => {
       const v = value(text);

@@ -90,7 +90,11 @@ describe('format.md §3: sections and titles', () => {
     ['the 申报表 suffix', '→武汉市东西湖区测试局整体支出绩效目标申报表\n', '武汉市东西湖区测试局'],
     ['the 部门 suffix', '→武汉市东西湖区卫生健康局部门整体支出绩效目标表\n', '武汉市东西湖区卫生健康局'],
     ['a split title, name on the line before', '中国共产党武汉市东西湖区委员会办公室\n整体支出绩效目标表\n', '中国共产党武汉市东西湖区委员会办公室'],
-    ['a split title with leading TABs', '→→→中国人民政治协商会议武汉市东西湖区委员会办公室\n整体支出绩效目标表\n', '中国人民政治协商会议武汉市东西湖区委员会办公室'],
+    [
+      'a split title with leading TABs',
+      '→→→中国人民政治协商会议武汉市东西湖区委员会办公室\n整体支出绩效目标表\n',
+      '中国人民政治协商会议武汉市东西湖区委员会办公室',
+    ],
     ['a title split after 整体支出', '→中共武汉市东西湖区委机构编制委员会办公室整体支出\n绩效目标表\n', '中共武汉市东西湖区委机构编制委员会办公室'],
   ] as const) {
     it(`finds the department in ${what}`, () => {
@@ -103,9 +107,15 @@ describe('format.md §3: sections and titles', () => {
   it('starts a section at a title that is the continuation paragraph of an empty cell', () => {
     const two = department('武汉市东西湖区甲局') + '→\n' + department('武汉市东西湖区乙局').replace('→武汉市东西湖区乙局', '武汉市东西湖区乙局');
     const m = parseDocument(two);
-    assert.deepEqual(m.sections.map((s) => s.body.department), ['武汉市东西湖区甲局', '武汉市东西湖区乙局']);
+    assert.deepEqual(
+      m.sections.map((s) => s.body.department),
+      ['武汉市东西湖区甲局', '武汉市东西湖区乙局'],
+    );
     assert.equal(m.sections[1].body.tables.length, 2);
-    assert.deepEqual(m.sections.flatMap((s) => s.body.stray), []);
+    assert.deepEqual(
+      m.sections.flatMap((s) => s.body.stray),
+      [],
+    );
   });
 
   it('reads 单位：万元 typed without a TAB', () => {
@@ -130,7 +140,14 @@ describe('format.md §3: sections and titles', () => {
   }
 
   for (const [prefix, number] of [
-    ['目标1：', 1], ['目标 1：', 1], ['目标1:', 1], ['目标1.', 1], ['目标1、', 1], ['1、', 1], ['目标12：', 12], ['', null],
+    ['目标1：', 1],
+    ['目标 1：', 1],
+    ['目标1:', 1],
+    ['目标1.', 1],
+    ['目标1、', 1],
+    ['1、', 1],
+    ['目标12：', 12],
+    ['', null],
   ] as const) {
     it(`parses the goal numbering ${JSON.stringify(prefix)}`, () => {
       const b = only(variant('→目标1：长期目标甲。', `→${prefix}长期目标甲。`));
@@ -141,7 +158,11 @@ describe('format.md §3: sections and titles', () => {
   }
 
   for (const [header, number] of [
-    ['长期目标1:', 1], ['长期目标 3：', 3], ['长期目标1：', 1], ['长期目标5', 5], ['长期目标:', null],
+    ['长期目标1:', 1],
+    ['长期目标 3：', 3],
+    ['长期目标1：', 1],
+    ['长期目标5', 5],
+    ['长期目标:', null],
   ] as const) {
     it(`reads the goal table header ${JSON.stringify(header)}`, () => {
       const b = only(variant('→长期目标1：\n', `→${header}\n`));
@@ -194,7 +215,9 @@ describe('format.md §3: sections and titles', () => {
   }
 
   it('reads sub-headers laid out in one row of 8 cells', () => {
-    const b = only(variant('→\n→\n→\n→\n→近两年指标值\n→预计当年实现值\n→\n\n→\n→\n→\n→\n→前年\n→上年\n→\n→\n', '→\n→\n→\n→\n→前年\n→上年\n→预计当年实现值\n→\n'));
+    const b = only(
+      variant('→\n→\n→\n→\n→近两年指标值\n→预计当年实现值\n→\n\n→\n→\n→\n→\n→前年\n→上年\n→\n→\n', '→\n→\n→\n→\n→前年\n→上年\n→预计当年实现值\n→\n'),
+    );
     assert.equal(table(b, 'annual').subHeaders.length, 1);
     assert.equal(table(b, 'annual').rows.length, 2);
   });

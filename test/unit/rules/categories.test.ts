@@ -35,7 +35,13 @@ describe('rules: categories (TT401–TT406)', () => {
       expectNone(s(), 'TT402', 30387);
     });
     it('reports once per merged cell, not on inheriting rows', () => {
-      const text = miniDoc([['效益指标', '时效指标', '甲', '≥1次', '计划'], ['', '', '乙', '≥2次', '计划']], []);
+      const text = miniDoc(
+        [
+          ['效益指标', '时效指标', '甲', '≥1次', '计划'],
+          ['', '', '乙', '≥2次', '计划'],
+        ],
+        [],
+      );
       assert.strictEqual(codes(text, 'TT402').length, 1);
     });
   });
@@ -51,7 +57,13 @@ describe('rules: categories (TT401–TT406)', () => {
       expectHit(s(), 'TT402', 31089, '经济指标');
     });
     it('fix is idempotent', () => {
-      const text = miniDoc([['成本指标', '经济成本', '培训', '≤10', '预算'], ['满意度指标', '服务对象满意度', '群众满意度', '≥90%', '调查']], []);
+      const text = miniDoc(
+        [
+          ['成本指标', '经济成本', '培训', '≤10', '预算'],
+          ['满意度指标', '服务对象满意度', '群众满意度', '≥90%', '调查'],
+        ],
+        [],
+      );
       const once = fixAll(text);
       assert.ok(once.includes('\t经济成本指标\n') && once.includes('\t服务对象满意度指标\n'));
       assert.strictEqual(fixAll(once), once);
@@ -64,7 +76,13 @@ describe('rules: categories (TT401–TT406)', () => {
       expectHit(s(), 'TT404', 2376, '效益指标');
     });
     it('leaves rows that inherit both from a merged cell alone', () => {
-      const text = miniDoc([['产出指标', '数量指标', '甲', '≥1次', '计划'], ['', '', '乙', '≥2次', '计划']], []);
+      const text = miniDoc(
+        [
+          ['产出指标', '数量指标', '甲', '≥1次', '计划'],
+          ['', '', '乙', '≥2次', '计划'],
+        ],
+        [],
+      );
       assert.deepStrictEqual(codes(text, 'TT404'), []);
     });
   });
@@ -75,7 +93,13 @@ describe('rules: categories (TT401–TT406)', () => {
       assert.ok(p.message.zh.includes('指标值为空'));
     });
     it('reports an empty basis, and not a placeholder target', () => {
-      const text = miniDoc([['产出指标', '数量指标', '甲', '≥1次', ''], ['产出指标', '数量指标', '乙', '—', '计划']], []);
+      const text = miniDoc(
+        [
+          ['产出指标', '数量指标', '甲', '≥1次', ''],
+          ['产出指标', '数量指标', '乙', '—', '计划'],
+        ],
+        [],
+      );
       const ps = codes(text, 'TT405');
       assert.strictEqual(ps.length, 1);
       assert.ok(ps[0].message.zh.includes('依据'));
@@ -88,7 +112,13 @@ describe('rules: categories (TT401–TT406)', () => {
       assert.strictEqual(p.related?.[0].range.start.line, 25993 - 1);
     });
     it('leaves the same name under another 一级 alone (a cost and a count)', () => {
-      const text = miniDoc([['成本指标', '经济成本指标', '党建活动', '≤1', '预算'], ['产出指标', '数量指标', '党建活动', '≥2次', '计划']], []);
+      const text = miniDoc(
+        [
+          ['成本指标', '经济成本指标', '党建活动', '≤1', '预算'],
+          ['产出指标', '数量指标', '党建活动', '≥2次', '计划'],
+        ],
+        [],
+      );
       assert.deepStrictEqual(codes(text, 'TT406'), []);
     });
   });

@@ -7,7 +7,10 @@ describe('rules: comparators (TT201–TT206)', () => {
   describe('TT201 nonstandard-comparator', () => {
     it('reports ≦ in 行政复议决定被撤销率 ≦5% with a safe fix to ≤', () => {
       const p = expectHit(s(), 'TT201', 17483, '≦');
-      assert.deepStrictEqual(p.fix?.edits.map((e) => e.newText), ['≤']);
+      assert.deepStrictEqual(
+        p.fix?.edits.map((e) => e.newText),
+        ['≤'],
+      );
       assert.strictEqual(p.fix?.safe, true);
     });
     it('reports 《 before a digit (《16万元 means ≤16万元)', () => {
@@ -17,12 +20,20 @@ describe('rules: comparators (TT201–TT206)', () => {
     it('never touches the book title 《东西湖区人民政府公报》', () => {
       for (const l of [1750, 1958]) {
         assert.strictEqual(s().lines[l - 1].trim(), '《东西湖区人民政府公报》编辑印发期数');
-        assert.deepStrictEqual(s().problems.filter((p) => p.range.start.line === l - 1), []);
+        assert.deepStrictEqual(
+          s().problems.filter((p) => p.range.start.line === l - 1),
+          [],
+        );
       }
     });
     it('fix-all rewrites ≧ ＞ 《 》 once and is idempotent', () => {
       const text = miniDoc(
-        [['产出指标', '数量指标', '宣讲', '≧20场', '计划'], ['产出指标', '质量指标', '处理率', '＞90%', '计划'], ['成本指标', '经济成本指标', '培训', '《16万元', '预算'], ['产出指标', '数量指标', '《东西湖区人民政府公报》编辑印发期数', '》10期', '计划']],
+        [
+          ['产出指标', '数量指标', '宣讲', '≧20场', '计划'],
+          ['产出指标', '质量指标', '处理率', '＞90%', '计划'],
+          ['成本指标', '经济成本指标', '培训', '《16万元', '预算'],
+          ['产出指标', '数量指标', '《东西湖区人民政府公报》编辑印发期数', '》10期', '计划'],
+        ],
         [],
       );
       const once = fixAll(text);
@@ -50,7 +61,15 @@ describe('rules: comparators (TT201–TT206)', () => {
       expectNone(s(), 'TT202', lineOf(s(), '≥260天/年'));
     });
     it('reads 以上/以内 qualifiers', () => {
-      const c = check(miniDoc([['产出指标', '时效指标', '投诉处置时限', '24小时以上', '计划'], ['产出指标', '时效指标', '故障响应时间', '24小时以内', '计划']], []));
+      const c = check(
+        miniDoc(
+          [
+            ['产出指标', '时效指标', '投诉处置时限', '24小时以上', '计划'],
+            ['产出指标', '时效指标', '故障响应时间', '24小时以内', '计划'],
+          ],
+          [],
+        ),
+      );
       const ps = c.problems.filter((p) => p.code === 'TT202');
       assert.strictEqual(ps.length, 1);
       assert.strictEqual(c.lines[ps[0].range.start.line].slice(ps[0].range.start.character, ps[0].range.end.character), '以上');
@@ -68,7 +87,10 @@ describe('rules: comparators (TT201–TT206)', () => {
       assert.ok(ps[0].message.zh && ps[0].message.en);
     });
     it('leaves the same name under another 一级 alone (零工驿站维护: a cost ≤80 and a count ≥4)', () => {
-      assert.deepStrictEqual(s().problems.filter((p) => p.code === 'TT203'), []);
+      assert.deepStrictEqual(
+        s().problems.filter((p) => p.code === 'TT203'),
+        [],
+      );
     });
   });
 
@@ -85,7 +107,10 @@ describe('rules: comparators (TT201–TT206)', () => {
       const p = c.problems.find((x) => x.code === 'TT204')!;
       const fixed = applyEdits(text, p.fix!.edits);
       assert.ok(fixed.includes('\t3次\n\t4次\n\t≥5次\n'));
-      assert.deepStrictEqual(check(fixed).problems.filter((x) => x.code === 'TT204'), []);
+      assert.deepStrictEqual(
+        check(fixed).problems.filter((x) => x.code === 'TT204'),
+        [],
+      );
     });
   });
 
@@ -96,7 +121,15 @@ describe('rules: comparators (TT201–TT206)', () => {
     });
     it('leaves ≥90% and growth rates alone', () => {
       expectNone(s(), 'TT205', 2351);
-      const c = check(miniDoc([['效益指标', '经济效益指标', '营收同比增长率', '≥100%', '计划'], ['产出指标', '质量指标', '覆盖率', '>100%', '计划']], []));
+      const c = check(
+        miniDoc(
+          [
+            ['效益指标', '经济效益指标', '营收同比增长率', '≥100%', '计划'],
+            ['产出指标', '质量指标', '覆盖率', '>100%', '计划'],
+          ],
+          [],
+        ),
+      );
       const ps = c.problems.filter((p) => p.code === 'TT205');
       assert.strictEqual(ps.length, 1);
       assert.strictEqual(ps[0].fix, undefined);

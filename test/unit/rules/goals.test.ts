@@ -24,7 +24,10 @@ describe('rules: goals (TT301–TT304)', () => {
     });
     it('matches by position when numbers are missing', () => {
       const text = goalsDoc([['甲目标', '乙目标']], [['长期目标：', '甲目标']], [['年度目标：', '乙目标']]);
-      assert.deepStrictEqual(check(text).problems.map((p) => p.code), []);
+      assert.deepStrictEqual(
+        check(text).problems.map((p) => p.code),
+        [],
+      );
     });
   });
 
@@ -47,14 +50,32 @@ describe('rules: goals (TT301–TT304)', () => {
     });
     it('reports gaps, un-numbered goals among numbered ones and duplicated table numbers', () => {
       const text = goalsDoc(
-        [['目标1：甲', '目标1：甲'], ['目标3：乙', '乙'], ['目标3：丙', '目标2：丙']],
-        [['长期目标1：', '甲'], ['长期目标2：', '乙'], ['长期目标2：', '丙']],
-        [['年度目标1：', '甲'], ['年度目标2：', '乙'], ['年度目标3：', '丙']],
+        [
+          ['目标1：甲', '目标1：甲'],
+          ['目标3：乙', '乙'],
+          ['目标3：丙', '目标2：丙'],
+        ],
+        [
+          ['长期目标1：', '甲'],
+          ['长期目标2：', '乙'],
+          ['长期目标2：', '丙'],
+        ],
+        [
+          ['年度目标1：', '甲'],
+          ['年度目标2：', '乙'],
+          ['年度目标3：', '丙'],
+        ],
       );
       const ps = codes(text, 'TT303');
       const msgs = ps.map((p) => p.message.en);
-      assert.ok(msgs.some((m) => m.includes('skips')), msgs.join('\n'));
-      assert.ok(msgs.some((m) => m.includes('no number')), msgs.join('\n'));
+      assert.ok(
+        msgs.some((m) => m.includes('skips')),
+        msgs.join('\n'),
+      );
+      assert.ok(
+        msgs.some((m) => m.includes('no number')),
+        msgs.join('\n'),
+      );
       assert.ok(msgs.filter((m) => m.includes('twice')).length === 2, msgs.join('\n'));
     });
     it('leaves a single un-numbered goal alone (老年大学)', () => {

@@ -51,7 +51,11 @@ export function at(c: Checked, code: string, line1: number): DocumentProblem[] {
 /** Asserts exactly one problem of `code` starts on `line1`, covering exactly `text`; returns it. */
 export function expectHit(c: Checked, code: string, line1: number, text: string): DocumentProblem {
   const ps = at(c, code, line1);
-  assert.strictEqual(ps.length, 1, `expected one ${code} on line ${line1}, got ${ps.length}: ${JSON.stringify(c.problems.filter((p) => p.range.start.line === line1 - 1).map((p) => p.code))}`);
+  assert.strictEqual(
+    ps.length,
+    1,
+    `expected one ${code} on line ${line1}, got ${ps.length}: ${JSON.stringify(c.problems.filter((p) => p.range.start.line === line1 - 1).map((p) => p.code))}`,
+  );
   const p = ps[0];
   assert.strictEqual(textOf(c, p.range), text);
   assert.ok(p.message.zh.length > 0 && p.message.en.length > 0, 'bilingual message');
@@ -62,7 +66,11 @@ export function expectHit(c: Checked, code: string, line1: number, text: string)
 /** Asserts no problem of `code` touches the 1-based line. */
 export function expectNone(c: Checked, code: string, line1: number): void {
   const ps = c.problems.filter((p) => p.code === code && p.range.start.line <= line1 - 1 && p.range.end.line >= line1 - 1);
-  assert.deepStrictEqual(ps.map((p) => `${p.code}@${p.range.start.line + 1}`), [], `no ${code} expected on line ${line1}`);
+  assert.deepStrictEqual(
+    ps.map((p) => `${p.code}@${p.range.start.line + 1}`),
+    [],
+    `no ${code} expected on line ${line1}`,
+  );
 }
 
 /** The 1-based line of the first line equal to `\t` + text (after trimming), at or after `from`. */
@@ -104,7 +112,11 @@ export const ANNUAL_HEADER = ['年度绩效指标', '一级指标', '二级指�
 export const ANNUAL_SUB = ['前年', '上年'];
 
 /** A one-department document with one 长期 and one 年度 table. */
-export function miniDoc(longRows: string[][], annualRows: string[][], goals: [string, string][] = [['目标1：保障工作正常开展', '目标1：保障工作正常开展']]): string {
+export function miniDoc(
+  longRows: string[][],
+  annualRows: string[][],
+  goals: [string, string][] = [['目标1：保障工作正常开展', '目标1：保障工作正常开展']],
+): string {
   const rows: string[][] = [['单位：万元'], ['整体绩效总目标', '长期目标（截至2028年）', '年度目标']];
   for (const [l, a] of goals) rows.push(['', l, a]);
   rows.push(['长期目标1：', goals[0][0].replace(/^目标\d+[：:]/, '')], LONG_HEADER, ...longRows.map((r) => ['', ...r]));

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { RULES } from '../../../server/src/core/rules';
-import { buildDoc, check, expectHit, LONG_HEADER, sampleChecked } from './helpers';
+import { LONG_HEADER, applyEdits, buildDoc, check, expectHit, sampleChecked } from './helpers';
 
 describe('rules: structure (TT501–TT502) and the registry', () => {
   const s = () => sampleChecked();
@@ -12,8 +12,13 @@ describe('rules: structure (TT501–TT502) and the registry', () => {
     });
     it('reports a row the parser could not place', () => {
       const text = buildDoc('武汉市东西湖区测试局整体支出绩效目标表', [
-        ['单位：万元'], ['整体绩效总目标', '长期目标（截至2028年）', '年度目标'], ['', '目标1：甲', '目标1：乙'],
-        ['长期目标1：', '甲'], LONG_HEADER, ['', '产出指标', '数量指标', '宣讲', '≥2场', '计划'], ['', '产出指标', '数量指标', '宣讲', '≥2场', '计划', '多', '余'],
+        ['单位：万元'],
+        ['整体绩效总目标', '长期目标（截至2028年）', '年度目标'],
+        ['', '目标1：甲', '目标1：乙'],
+        ['长期目标1：', '甲'],
+        LONG_HEADER,
+        ['', '产出指标', '数量指标', '宣讲', '≥2场', '计划'],
+        ['', '产出指标', '数量指标', '宣讲', '≥2场', '计划', '多', '余'],
       ]);
       const ps = check(text).problems.filter((p) => p.code === 'TT501');
       assert.strictEqual(ps.length, 1);
@@ -24,8 +29,13 @@ describe('rules: structure (TT501–TT502) and the registry', () => {
   describe('TT502 stray-content', () => {
     it('reports text the parser could not place', () => {
       const text = buildDoc('武汉市东西湖区测试局整体支出绩效目标表', [
-        ['单位：万元'], ['这是一段无法归类的说明文字'], ['整体绩效总目标', '长期目标（截至2028年）', '年度目标'], ['', '目标1：甲', '目标1：乙'],
-        ['长期目标1：', '甲'], LONG_HEADER, ['', '产出指标', '数量指标', '宣讲', '≥2场', '计划'],
+        ['单位：万元'],
+        ['这是一段无法归类的说明文字'],
+        ['整体绩效总目标', '长期目标（截至2028年）', '年度目标'],
+        ['', '目标1：甲', '目标1：乙'],
+        ['长期目标1：', '甲'],
+        LONG_HEADER,
+        ['', '产出指标', '数量指标', '宣讲', '≥2场', '计划'],
       ]);
       const c = check(text);
       const ps = c.problems.filter((p) => p.code === 'TT502');
@@ -33,7 +43,10 @@ describe('rules: structure (TT501–TT502) and the registry', () => {
       assert.strictEqual(c.lines[ps[0].range.start.line].trim(), '这是一段无法归类的说明文字');
     });
     it('finds nothing stray in the sample', () => {
-      assert.deepStrictEqual(s().problems.filter((p) => p.code === 'TT502'), []);
+      assert.deepStrictEqual(
+        s().problems.filter((p) => p.code === 'TT502'),
+        [],
+      );
     });
   });
 
@@ -59,10 +72,12 @@ describe('rules: structure (TT501–TT502) and the registry', () => {
       const c = s();
       const edits = c.problems.filter((p) => p.fix?.safe).flatMap((p) => p.fix!.edits);
       assert.ok(edits.length > 0);
-      const { applyEdits } = require('./helpers') as typeof import('./helpers');
       const once = applyEdits(c.text, edits);
       const again = check(once);
-      assert.deepStrictEqual(again.problems.filter((p) => p.fix?.safe).map((p) => `${p.code}@${p.range.start.line + 1}`), []);
+      assert.deepStrictEqual(
+        again.problems.filter((p) => p.fix?.safe).map((p) => `${p.code}@${p.range.start.line + 1}`),
+        [],
+      );
     });
   });
 });

@@ -9,7 +9,10 @@ describe('rules: units (TT101–TT106)', () => {
     const body = c.model.sections[c.model.sections.length - 1].body;
     assert.strictEqual(body.tables.length, 2);
     assert.strictEqual(body.tables[1].rows[0].target.raw, '≥20场');
-    assert.deepStrictEqual(c.problems.map((p) => p.code), []);
+    assert.deepStrictEqual(
+      c.problems.map((p) => p.code),
+      [],
+    );
   });
 
   describe('TT101 missing-unit', () => {
@@ -24,8 +27,19 @@ describe('rules: units (TT101–TT106)', () => {
       assert.strictEqual(s().lines[l].trim(), '≥500');
     });
     it('leaves zero and rates ≤ 1 (TT102) alone', () => {
-      const c = check(miniDoc([['产出指标', '数量指标', '安全事故', '0', '计划'], ['产出指标', '质量指标', '验收合格率', '1', '计划']], []));
-      assert.deepStrictEqual(c.problems.filter((p) => p.code === 'TT101'), []);
+      const c = check(
+        miniDoc(
+          [
+            ['产出指标', '数量指标', '安全事故', '0', '计划'],
+            ['产出指标', '质量指标', '验收合格率', '1', '计划'],
+          ],
+          [],
+        ),
+      );
+      assert.deepStrictEqual(
+        c.problems.filter((p) => p.code === 'TT101'),
+        [],
+      );
       assert.strictEqual(c.problems.filter((p) => p.code === 'TT102').length, 1);
     });
   });
@@ -47,7 +61,10 @@ describe('rules: units (TT101–TT106)', () => {
       const p = c.problems.find((x) => x.code === 'TT102')!;
       const fixed = applyEdits(text, p.fix!.edits);
       assert.ok(fixed.includes('\t≥90%\n'));
-      assert.deepStrictEqual(check(fixed).problems.filter((x) => x.code === 'TT102'), []);
+      assert.deepStrictEqual(
+        check(fixed).problems.filter((x) => x.code === 'TT102'),
+        [],
+      );
     });
   });
 
@@ -105,7 +122,10 @@ describe('rules: units (TT101–TT106)', () => {
     });
     it('leaves spaces in text values alone', () => {
       const c = check(miniDoc([['产出指标', '质量指标', '工作质量', '按时 完成', '计划']], []));
-      assert.deepStrictEqual(c.problems.filter((p) => p.code === 'TT106'), []);
+      assert.deepStrictEqual(
+        c.problems.filter((p) => p.code === 'TT106'),
+        [],
+      );
     });
     it('fix removes the spaces, idempotently, together with other safe fixes', () => {
       const text = miniDoc([['产出指标', '数量指标', '开展宣讲', '≧ 20 场', '计划']], []);

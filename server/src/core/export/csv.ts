@@ -19,9 +19,21 @@ function departmentLines(d: ExportDepartment): string {
     for (const r of t.rows) {
       out +=
         [
-          d.name, t.kind === 'long' ? '长期' : '年度', t.number, t.goal, r.level1, r.level2, r.level3,
-          r.previous?.raw ?? '', r.last?.raw ?? '', r.target.raw, r.basis, r.line,
-        ].map(csvField).join(',') + '\r\n';
+          d.name,
+          t.kind === 'long' ? '长期' : '年度',
+          t.number,
+          t.goal,
+          r.level1,
+          r.level2,
+          r.level3,
+          r.previous?.raw ?? '',
+          r.last?.raw ?? '',
+          r.target.raw,
+          r.basis,
+          r.line,
+        ]
+          .map(csvField)
+          .join(',') + '\r\n';
     }
   }
   return out;

@@ -12,7 +12,20 @@ import type { Cell, Paragraph, Range, TextSegment } from '../model';
 
 /** Whitespace as String.prototype.trim sees it (spaces, TAB, U+3000, NBSP, BOM …). */
 export function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 10 && c <= 13) || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680;
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 0x3000 ||
+    c === 0xa0 ||
+    c === 0xfeff ||
+    (c >= 10 && c <= 13) ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x1680
+  );
 }
 
 /**
@@ -103,7 +116,8 @@ export function makeCell(lines: readonly string[], firstLine: number, firstChara
   let count = 0;
   let repeated = true;
   let prev = '';
-  let sl = firstLine, sc = firstCharacter;
+  let sl = firstLine,
+    sc = firstCharacter;
   for (let i = firstLine; i <= lastLine; i++) {
     const raw = lines[i];
     let a = i === firstLine ? firstCharacter : 0;

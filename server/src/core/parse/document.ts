@@ -177,7 +177,10 @@ export function updateDocumentBatch(model: DocumentModel, changes: readonly Text
         prefix++;
         continue;
       }
-      if (first > 0 && isSectionStart(lineBefore(out, first, 2), before!, lines[0]) !== (out[first - 1].body.lines.length === 1 && out[first - 1].body.title !== null)) {
+      if (
+        first > 0 &&
+        isSectionStart(lineBefore(out, first, 2), before!, lines[0]) !== (out[first - 1].body.lines.length === 1 && out[first - 1].body.title !== null)
+      ) {
         prefix++;
         continue;
       }
@@ -297,7 +300,10 @@ function applyChange(model: DocumentModel, change: TextChange): DocumentModel {
       continue;
     }
     // The line before the window may have become a split title's name line.
-    if (lo > 0 && isSectionStart(lineOf(sections, lo, -2), before!, lines[0]) !== (sections[lo - 1].body.lines.length === 1 && sections[lo - 1].body.title !== null)) {
+    if (
+      lo > 0 &&
+      isSectionStart(lineOf(sections, lo, -2), before!, lines[0]) !== (sections[lo - 1].body.lines.length === 1 && sections[lo - 1].body.title !== null)
+    ) {
       lo--;
       continue;
     }

@@ -7,12 +7,24 @@
  * `StrayNode`, so the rules can point at it: nothing is dropped.
  */
 import type {
-  Cell, ColumnMap, GoalKind, GoalTable, IndicatorRow, LevelValue, Overview, OverviewGoal,
-  Range, Row, SectionBody, StrayNode, Title, Value,
+  Cell,
+  ColumnMap,
+  GoalKind,
+  GoalTable,
+  IndicatorRow,
+  LevelValue,
+  Overview,
+  OverviewGoal,
+  Range,
+  Row,
+  SectionBody,
+  StrayNode,
+  Title,
+  Value,
 } from '../model';
 import { asciiDigits, compact } from '../text';
 import { newTreeMemo, type TreeMemo } from '../tree-memo';
-import { cellRange, hasSpace } from './cell';
+import { cellRange } from './cell';
 import { departmentName, isTitleLine, lineText } from './titles';
 import { makeRow, tokenize } from './tokenizer';
 import { emptyValue, parseValue } from './value';
@@ -195,8 +207,16 @@ export function treeView(body: SectionBody): SectionBody {
   if (!(body instanceof Section)) return body;
   const tree = Section.tree(body);
   return {
-    lines: body.lines, eols: body.eols, chars: body.chars, title: body.title, department: body.department,
-    unit: tree.unit, moneyUnit: tree.moneyUnit, overview: tree.overview, tables: tree.tables, stray: tree.stray,
+    lines: body.lines,
+    eols: body.eols,
+    chars: body.chars,
+    title: body.title,
+    department: body.department,
+    unit: tree.unit,
+    moneyUnit: tree.moneyUnit,
+    overview: tree.overview,
+    tables: tree.tables,
+    stray: tree.stray,
     rows: tree.rows,
   };
 }
@@ -226,7 +246,12 @@ export function parseSection(lines: readonly string[], eols: readonly string[], 
 function buildTree(lines: readonly string[], titleLines: number, hasTitle: boolean): SectionTree {
   const tree: SectionTree = {
     rows: tokenize(lines, titleLines, lines.length),
-    unit: null, moneyUnit: null, overview: null, tables: [], stray: [], memo: null,
+    unit: null,
+    moneyUnit: null,
+    overview: null,
+    tables: [],
+    stray: [],
+    memo: null,
   };
   new SectionParser(tree, hasTitle).run();
   return tree;
@@ -393,7 +418,10 @@ class SectionParser {
   }
 
   private stray(reason: StrayNode['reason'], row: Row, expectedWidth?: number): void {
-    const text = row.cells.map((c) => c.text).filter((t) => t !== '').join(' | ');
+    const text = row.cells
+      .map((c) => c.text)
+      .filter((t) => t !== '')
+      .join(' | ');
     const node: StrayNode = { reason, row, text, range: row.range };
     if (expectedWidth !== undefined) node.expectedWidth = expectedWidth;
     this.tree.stray.push(node);
@@ -490,6 +518,7 @@ function indicatorRow(row: Row, table: GoalTable): IndicatorRow {
 }
 
 function inherit(cell: Cell, above: LevelValue | null): LevelValue {
-  if (cell.text !== '' || !above || above.text === '') return { text: cell.text, inherited: false, key: compact(cell.text), cell, source: cell.text !== '' ? cell : null };
+  if (cell.text !== '' || !above || above.text === '')
+    return { text: cell.text, inherited: false, key: compact(cell.text), cell, source: cell.text !== '' ? cell : null };
   return { text: above.text, inherited: true, key: above.key, cell, source: above.source };
 }

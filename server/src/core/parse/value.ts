@@ -13,7 +13,11 @@ import { cellRange, isSpace } from './cell';
  */
 class CellSpan {
   readonly #cell: Cell;
-  constructor(cell: Cell, readonly start: number, readonly end: number) {
+  constructor(
+    cell: Cell,
+    readonly start: number,
+    readonly end: number,
+  ) {
     this.#cell = cell;
   }
   get range(): Range {
@@ -22,19 +26,35 @@ class CellSpan {
 }
 
 class ComparatorSpan extends CellSpan implements ComparatorPart {
-  constructor(cell: Cell, readonly raw: string, readonly normalized: Comparator, readonly standard: boolean) {
+  constructor(
+    cell: Cell,
+    readonly raw: string,
+    readonly normalized: Comparator,
+    readonly standard: boolean,
+  ) {
     super(cell, 0, raw.length);
   }
 }
 
 class NumberSpan extends CellSpan implements NumberPart {
-  constructor(cell: Cell, start: number, readonly raw: string, readonly value: number, readonly fullWidth: boolean, readonly thousands: boolean) {
+  constructor(
+    cell: Cell,
+    start: number,
+    readonly raw: string,
+    readonly value: number,
+    readonly fullWidth: boolean,
+    readonly thousands: boolean,
+  ) {
     super(cell, start, start + raw.length);
   }
 }
 
 class TextSpan extends CellSpan implements UnitPart {
-  constructor(cell: Cell, start: number, readonly text: string) {
+  constructor(
+    cell: Cell,
+    start: number,
+    readonly text: string,
+  ) {
     super(cell, start, start + text.length);
   }
 }
@@ -88,13 +108,36 @@ const SYMBOLS: Record<string, { meaning: Comparator; standard: boolean }> = {
 
 /** Textual comparators written before the number (`不低于90%`): correct as written. */
 const WORDS: Record<string, Comparator> = {
-  '不低于': '≥', '不少于': '≥', '不小于': '≥', '大于等于': '≥', '大于或等于': '≥', '达到': '≥',
-  '不高于': '≤', '不超过': '≤', '不多于': '≤', '不大于': '≤', '小于等于': '≤', '小于或等于': '≤', '低于': '<', '少于': '<',
-  '大于': '>', '高于': '>', '超过': '>', '小于': '<', '等于': '=',
+  不低于: '≥',
+  不少于: '≥',
+  不小于: '≥',
+  大于等于: '≥',
+  大于或等于: '≥',
+  达到: '≥',
+  不高于: '≤',
+  不超过: '≤',
+  不多于: '≤',
+  不大于: '≤',
+  小于等于: '≤',
+  小于或等于: '≤',
+  低于: '<',
+  少于: '<',
+  大于: '>',
+  高于: '>',
+  超过: '>',
+  小于: '<',
+  等于: '=',
 };
 
 const QUALIFIERS: Record<string, Comparator | null> = {
-  '及以上': '≥', '以上': '≥', '及以内': '≤', '以内': '≤', '及以下': '≤', '以下': '≤', '左右': null, '内': '≤',
+  及以上: '≥',
+  以上: '≥',
+  及以内: '≤',
+  以内: '≤',
+  及以下: '≤',
+  以下: '≤',
+  左右: null,
+  内: '≤',
 };
 
 const PLACEHOLDERS = new Set(['-', '—', '——', '–', '/', '／', '无', '—/—', '-/-', '／／', '//']);
@@ -102,7 +145,8 @@ const PLACEHOLDERS = new Set(['-', '—', '——', '–', '/', '／', '无', '�
 const MAX_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
 
 // Comparator words (`不低于90%`), tried only when a value starts with one of their first characters.
-const COMPARATOR_WORD_RE = /^(?:不低于|不少于|不小于|大于或等于|大于等于|不高于|不超过|不多于|不大于|小于或等于|小于等于|低于|少于|大于|高于|超过|小于|等于|达到)/;
+const COMPARATOR_WORD_RE =
+  /^(?:不低于|不少于|不小于|大于或等于|大于等于|不高于|不超过|不多于|不大于|小于或等于|小于等于|低于|少于|大于|高于|超过|小于|等于|达到)/;
 const WORD_START = new Set([...'不大小低少高超等达'].map((c) => c.charCodeAt(0)));
 const HAS_DIGIT = /[0-9０-９]/;
 const MAX_UNIT_LENGTH = 12;
@@ -118,21 +162,36 @@ function symbolAt(text: string): string | null {
   const c = text.charCodeAt(0);
   const d = codeAt(text, 1);
   switch (c) {
-    case 0x3e: return d === 0x3d ? '>=' : '>';
-    case 0x3c: return d === 0x3d ? '<=' : '<';
-    case 0xff1e: return d === 0xff1d ? '＞＝' : '＞';
-    case 0xff1c: return d === 0xff1d ? '＜＝' : '＜';
-    case 0x2265: return '≥';
-    case 0x2264: return '≤';
-    case 0x3d: return '=';
-    case 0x2267: return '≧';
-    case 0x2266: return '≦';
-    case 0xff1d: return '＝';
-    case 0x2a7e: return '⩾';
-    case 0x2a7d: return '⩽';
-    case 0x300a: return '《';
-    case 0x300b: return '》';
-    default: return null;
+    case 0x3e:
+      return d === 0x3d ? '>=' : '>';
+    case 0x3c:
+      return d === 0x3d ? '<=' : '<';
+    case 0xff1e:
+      return d === 0xff1d ? '＞＝' : '＞';
+    case 0xff1c:
+      return d === 0xff1d ? '＜＝' : '＜';
+    case 0x2265:
+      return '≥';
+    case 0x2264:
+      return '≤';
+    case 0x3d:
+      return '=';
+    case 0x2267:
+      return '≧';
+    case 0x2266:
+      return '≦';
+    case 0xff1d:
+      return '＝';
+    case 0x2a7e:
+      return '⩾';
+    case 0x2a7d:
+      return '⩽';
+    case 0x300a:
+      return '《';
+    case 0x300b:
+      return '》';
+    default:
+      return null;
   }
 }
 
@@ -149,11 +208,16 @@ function qualifierAt(text: string, from: number, end: number): string | null {
   const ji = n >= 3 && text.charCodeAt(end - 3) === 0x53ca; /* 及 */
   const yi = prev === 0x4ee5; /* 以 */
   switch (last) {
-    case 0x4e0a: /* 上 */ return yi ? (ji ? '及以上' : '以上') : null;
-    case 0x4e0b: /* 下 */ return yi ? (ji ? '及以下' : '以下') : null;
-    case 0x5185: /* 内 */ return yi ? (ji ? '及以内' : '以内') : '内';
-    case 0x53f3: /* 右 */ return prev === 0x5de6 /* 左 */ ? '左右' : null;
-    default: return null;
+    case 0x4e0a:
+      /* 上 */ return yi ? (ji ? '及以上' : '以上') : null;
+    case 0x4e0b:
+      /* 下 */ return yi ? (ji ? '及以下' : '以下') : null;
+    case 0x5185:
+      /* 内 */ return yi ? (ji ? '及以内' : '以内') : '内';
+    case 0x53f3:
+      /* 右 */ return prev === 0x5de6 /* 左 */ ? '左右' : null;
+    default:
+      return null;
   }
 }
 
@@ -207,13 +271,13 @@ export function scanNumber(text: string, pos: number): number {
   // Thousands groups: a separator and exactly three digits, as often as they come.
   for (;;) {
     const c = codeAt(text, i);
-    if ((c !== 44 /* , */ && c !== 0xff0c /* ， */) || !isDigit(codeAt(text, i + 1)) || !isDigit(codeAt(text, i + 2)) || !isDigit(codeAt(text, i + 3))) break;
+    if ((c !== 44 /* , */ && c !== 0xff0c) /* ， */ || !isDigit(codeAt(text, i + 1)) || !isDigit(codeAt(text, i + 2)) || !isDigit(codeAt(text, i + 3))) break;
     for (let k = i + 1; k <= i + 3; k++) if (text.charCodeAt(k) >= 0xff10) fullWidth = true;
     thousands = true;
     i += 4;
   }
   const c = codeAt(text, i);
-  if ((c === 46 /* . */ || c === 0xff0e /* ． */) && isDigit(codeAt(text, i + 1))) {
+  if ((c === 46 /* . */ || c === 0xff0e) /* ． */ && isDigit(codeAt(text, i + 1))) {
     fullStop = c === 0xff0e;
     for (i++; i < n && isDigit(text.charCodeAt(i)); i++) if (text.charCodeAt(i) >= 0xff10) fullWidth = true;
   }
@@ -246,8 +310,13 @@ function parseNumeric(cell: Cell, text: string): Value | null {
   const numRaw = text.slice(pos, numEnd);
   pos = numEnd;
   const { fullWidth, thousands, fullStop } = scanned;
-  const ascii = !fullWidth && !thousands && !fullStop ? numRaw
-    : numRaw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[,，]/g, '').replace('．', '.');
+  const ascii =
+    !fullWidth && !thousands && !fullStop
+      ? numRaw
+      : numRaw
+          .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+          .replace(/[,，]/g, '')
+          .replace('．', '.');
   const numberValue = Number(ascii);
   if (!Number.isFinite(numberValue)) return null;
 
@@ -279,10 +348,16 @@ function parseNumeric(cell: Cell, text: string): Value | null {
     i = j;
   }
   return new ValueNode(
-    text, 'numeric', cell, null, comparator,
+    text,
+    'numeric',
+    cell,
+    null,
+    comparator,
     new NumberSpan(cell, numStart, numRaw, numberValue, fullWidth, thousands),
     end > pos ? new TextSpan(cell, pos, text.slice(pos, end)) : null,
-    qualifier, qualifierMeaning, innerSpaces,
+    qualifier,
+    qualifierMeaning,
+    innerSpaces,
   );
 }
 

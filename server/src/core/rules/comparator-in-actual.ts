@@ -14,7 +14,7 @@ export const comparatorInActual: Rule = {
   defaultSeverity: 'information',
   description: msg(
     '前年、上年的实际值中带有比较符号（如「≥95%」）：历史实际值应是确定的数值。',
-    'A 前年/上年 (previous years\') actual value contains a comparator (≥95%): an actual is a fact, not a bound.',
+    "A 前年/上年 (previous years') actual value contains a comparator (≥95%): an actual is a fact, not a bound.",
   ),
   fixable: true,
   check(ctx) {

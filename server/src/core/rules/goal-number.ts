@@ -98,7 +98,12 @@ export const goalNumber: Rule = {
   check(ctx) {
     for (const kind of ['long', 'annual'] as const) {
       checkSequence(ctx, columnGoals(ctx.section, kind), GOALS, WHERE[kind].goals);
-      checkSequence(ctx, ctx.section.tables.filter((t) => t.kind === kind), TABLES, WHERE[kind].tables);
+      checkSequence(
+        ctx,
+        ctx.section.tables.filter((t) => t.kind === kind),
+        TABLES,
+        WHERE[kind].tables,
+      );
     }
   },
 };

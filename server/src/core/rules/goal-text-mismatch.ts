@@ -10,12 +10,14 @@ import { msg, toHalfWidth } from './util/text';
 
 /** Wording only: no whitespace, no punctuation, half-width. */
 export function goalKey(s: string): string {
-  return toHalfWidth(s)
-    .replace(/[\s\u3000]+/g, '')
-    // list numbering inside the text (`…工作；2.提高…`) is layout, not wording
-    .replace(/(^|[;。,.])\(?[0-9]{1,2}[).、]?(?=[\u4e00-\u9fff])/g, '$1')
-    .replace(/[，,。.；;：:、！!？?“”"‘’'（）()【】\[\]《》<>—\-…·]/g, '')
-    .toLowerCase();
+  return (
+    toHalfWidth(s)
+      .replace(/[\s\u3000]+/g, '')
+      // list numbering inside the text (`…工作；2.提高…`) is layout, not wording
+      .replace(/(^|[;。,.])\(?[0-9]{1,2}[).、]?(?=[\u4e00-\u9fff])/g, '$1')
+      .replace(/[，,。.；;：:、！!？?“”"‘’'（）()【】[\]《》<>—\-…·]/g, '')
+      .toLowerCase()
+  );
 }
 
 function excerpt(s: string, n = 60): string {

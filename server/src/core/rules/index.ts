@@ -36,15 +36,34 @@ import { strayContent } from './stray-content';
 
 export const RULES: readonly Rule[] = [
   // units
-  missingUnit, rateAsFraction, doublePercent, bareWan, fullWidthDigits, spaceInValue,
+  missingUnit,
+  rateAsFraction,
+  doublePercent,
+  bareWan,
+  fullWidthDigits,
+  spaceInValue,
   // comparators
-  nonstandardComparator, comparatorDirection, inconsistentDirection, comparatorInActual, over100Percent, satisfactionBelowMinimum,
+  nonstandardComparator,
+  comparatorDirection,
+  inconsistentDirection,
+  comparatorInActual,
+  over100Percent,
+  satisfactionBelowMinimum,
   // goals
-  goalWithoutTable, tableWithoutGoal, goalNumber, goalTextMismatch,
+  goalWithoutTable,
+  tableWithoutGoal,
+  goalNumber,
+  goalTextMismatch,
   // categories
-  unknownLevel1, level2Mismatch, level2Suffix, level1WithoutLevel2, emptyValue, duplicateIndicator,
+  unknownLevel1,
+  level2Mismatch,
+  level2Suffix,
+  level1WithoutLevel2,
+  emptyValue,
+  duplicateIndicator,
   // structure
-  unexpectedWidth, strayContent,
+  unexpectedWidth,
+  strayContent,
 ];
 
 /*
@@ -83,7 +102,11 @@ const checked = new BodyCache<RuleSettings & { problems: readonly Problem[] }>()
  */
 class RuleRun implements RuleContext {
   readonly problems: Problem[] = [];
-  constructor(readonly section: SectionBody, readonly memo: TreeMemo, readonly settings: RuleSettings) {}
+  constructor(
+    readonly section: SectionBody,
+    readonly memo: TreeMemo,
+    readonly settings: RuleSettings,
+  ) {}
   report(problem: Problem): void {
     this.problems.push(problem);
   }

@@ -32,20 +32,21 @@ export const level2Mismatch: Rule = {
       ctx.report({
         code: 'TT402',
         range: l2.cell.range,
-        message: canonicalLevel1(fw, l2.text) && !r.belongsTo
-          ? msg(
-              `二级指标栏填写的「${l2.text}」是一级指标名称，应填写「${l1}」下的二级指标：${allowed}。`,
-              `"${l2.text}" is a 一级 (level-1) category name, not a 二级 one; under ${l1} use one of: ${allowed}.`,
-            )
-          : r.belongsTo
-          ? msg(
-              `二级指标「${l2.text}」属于「${r.belongsTo}」，不应放在「${row.level1.text}」下（「${l1}」的二级指标为：${allowed}）。`,
-              `The 二级 category "${l2.text}" belongs to ${r.belongsTo}, not to "${row.level1.text}" (its 二级 categories are: ${allowed}).`,
-            )
-          : msg(
-              `二级指标「${l2.text}」不是「${l1}」的二级指标（应为：${allowed}）。`,
-              `"${l2.text}" is not a 二级 category of ${l1} (expected one of: ${allowed}).`,
-            ),
+        message:
+          canonicalLevel1(fw, l2.text) && !r.belongsTo
+            ? msg(
+                `二级指标栏填写的「${l2.text}」是一级指标名称，应填写「${l1}」下的二级指标：${allowed}。`,
+                `"${l2.text}" is a 一级 (level-1) category name, not a 二级 one; under ${l1} use one of: ${allowed}.`,
+              )
+            : r.belongsTo
+              ? msg(
+                  `二级指标「${l2.text}」属于「${r.belongsTo}」，不应放在「${row.level1.text}」下（「${l1}」的二级指标为：${allowed}）。`,
+                  `The 二级 category "${l2.text}" belongs to ${r.belongsTo}, not to "${row.level1.text}" (its 二级 categories are: ${allowed}).`,
+                )
+              : msg(
+                  `二级指标「${l2.text}」不是「${l1}」的二级指标（应为：${allowed}）。`,
+                  `"${l2.text}" is not a 二级 category of ${l1} (expected one of: ${allowed}).`,
+                ),
       });
     }
   },

@@ -18,10 +18,7 @@ export const spaceInValue: Rule = {
         ctx.report({
           code: 'TT106',
           range,
-          message: msg(
-            `${SLOT_NAME[slot].zh}「${value.raw}」内部有多余空格。`,
-            `The ${SLOT_NAME[slot].en} "${value.raw}" has a space inside it.`,
-          ),
+          message: msg(`${SLOT_NAME[slot].zh}「${value.raw}」内部有多余空格。`, `The ${SLOT_NAME[slot].en} "${value.raw}" has a space inside it.`),
           fix: fix(msg('删除空格', 'Remove the space'), [{ range, newText: '' }], true),
         });
       }

@@ -15,9 +15,10 @@ export const strayContent: Rule = {
       ctx.report({
         code: 'TT502',
         range: s.range,
-        message: s.reason === 'no-table'
-          ? msg(`内容「${text}」不属于任何目标表。`, `"${text}" does not belong to any goal table.`)
-          : msg(`内容「${text}」无法归入表格结构。`, `"${text}" does not fit the table structure.`),
+        message:
+          s.reason === 'no-table'
+            ? msg(`内容「${text}」不属于任何目标表。`, `"${text}" does not belong to any goal table.`)
+            : msg(`内容「${text}」无法归入表格结构。`, `"${text}" does not fit the table structure.`),
       });
     }
   },

@@ -7,10 +7,7 @@ export const tableWithoutGoal: Rule = {
   code: 'TT302',
   name: 'table-without-goal',
   defaultSeverity: 'warning',
-  description: msg(
-    '目标表在整体绩效总目标中没有对应的目标。',
-    'A goal table has no matching goal in the overview (整体绩效总目标).',
-  ),
+  description: msg('目标表在整体绩效总目标中没有对应的目标。', 'A goal table has no matching goal in the overview (整体绩效总目标).'),
   fixable: false,
   check(ctx) {
     for (const m of overviewMatches(ctx.section, ctx.memo)) {

@@ -20,9 +20,13 @@ export const unexpectedWidth: Rule = {
       ctx.report({
         code: 'TT501',
         range: s.range,
-        message: exp !== undefined
-          ? msg(`该行有 ${n} 个单元格，而所在表格应为 ${exp} 列，无法识别为指标行。`, `This row has ${n} cells where its table has ${exp} columns; it cannot be read as a table row.`)
-          : msg(`该行有 ${n} 个单元格，与所在表格的列数不符。`, `This row has ${n} cells, which does not fit its table.`),
+        message:
+          exp !== undefined
+            ? msg(
+                `该行有 ${n} 个单元格，而所在表格应为 ${exp} 列，无法识别为指标行。`,
+                `This row has ${n} cells where its table has ${exp} columns; it cannot be read as a table row.`,
+              )
+            : msg(`该行有 ${n} 个单元格，与所在表格的列数不符。`, `This row has ${n} cells, which does not fit its table.`),
       });
     }
     const tables = ctx.section.tables;

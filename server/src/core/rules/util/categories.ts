@@ -61,9 +61,7 @@ export function canonicalLevel1(fw: Framework, label: string): string | null {
   return level1;
 }
 
-export type Level2Check =
-  | { ok: true; canonical: string; suffixMissing: boolean }
-  | { ok: false; belongsTo: string | null };
+export type Level2Check = { ok: true; canonical: string; suffixMissing: boolean } | { ok: false; belongsTo: string | null };
 
 /** Whether a 二级 label belongs to a (canonical) 一级. */
 export function checkLevel2(fw: Framework, level1: string, label: string): Level2Check {

@@ -1,6 +1,6 @@
 /**
  * `target-table export FILE|- [--format json|csv]`: the parsed tables as JSON or CSV on stdout,
- * written one department at a time (a 190 MB export is never one string).
+ * written one department at a time (a big export is never one string).
  */
 import { parseDocument } from '../core/parse/document';
 import { hasExportableTable, jsonChunks } from '../core/export/json';

@@ -43,7 +43,7 @@ export class CliError extends Error {
 /**
  * The largest input read: 500 MiB. V8's longest string is 2^29 − 24 UTF-16 units (~536.9 M), and
  * 500 MiB of ASCII decodes to 524.3 M units, so every file under the bound can be decoded. The
- * sample ×500 (~190 MB) is well under it.
+ * largest export we have tried is well under it.
  */
 export const MAX_INPUT_BYTES = 500 * 1024 * 1024;
 

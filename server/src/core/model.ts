@@ -142,7 +142,7 @@ export interface LevelValue {
   /**
    * `text` without whitespace, as categories are compared (`产出 指标` is `产出指标`). Worked out once
    * per label cell and shared by the rows that inherit it: the rules compared rows' categories by
-   * compacting the same labels ~5 times per row (150k calls on the sample ×10).
+   * compacting the same labels several times per row.
    */
   key: string;
   /** The row's own cell (may be empty). */

@@ -54,9 +54,8 @@ let fullGc: (() => void) | null | undefined;
 
 /**
  * A full garbage collection, when the runtime allows one: after a big file's background check,
- * whose ~100 MB of short-lived trees (sample ×10) V8 would otherwise keep as heap for a while
- * (the server's RSS right after opening the ×10 sample varied between ~120 and ~180 MB with it,
- * depending on when V8 last collected). One pause of a few tens of milliseconds, once per big open.
+ * whose short-lived trees V8 would otherwise keep as heap for a while, so that what the server
+ * holds after an open does not depend on when V8 last collected. One short pause, once per big open.
  */
 export function collectGarbage(): void {
   if (fullGc === undefined) {
@@ -73,19 +72,19 @@ export function collectGarbage(): void {
   if (!fullGc) return;
   fullGc();
   // The pages this collection frees are swept concurrently and given back at the next one: a
-  // single collection left ~75 MB of old space committed for ~24 MB in use about one time in four.
+  // single collection often left old space committed for memory no longer in use.
   setTimeout(() => fullGc?.(), 200).unref();
 }
 
 /**
  * Gives memory back after a burst of edits. Every keystroke re-parses a department and leaves its
- * old tree and results as garbage; V8 grows the heap for it and, measured, did not shrink it again
- * within 12 s of idleness (the server's RSS stayed at ~200 MB after 480 edits on the sample ×10,
- * against ~120 MB once the open had settled). So two seconds after the last edit, if the heap has
- * grown by more than `growthBytes` over what the last full collection left, one runs (tens of milliseconds,
- * while nobody types). Edits, opens, code actions and outlines (what allocates) restart the wait.
+ * old tree and results as garbage; V8 grows the heap for it and does not shrink it again by itself
+ * while the server is idle (docs/performance.md, 'Memory and GC'). So two seconds after the last
+ * edit, if the heap has grown by more than `growthBytes` over what the last full collection left,
+ * one runs (a short pause, while nobody types). Edits, opens, code actions and outlines (what
+ * allocates) restart the wait.
  */
-/** A closed document at least this long (UTF-16 units; the sample ×10 has 1.8 M) is worth a collection once idle. */
+/** A closed document at least this long (UTF-16 units) is worth a collection once idle: a big file's heap stays committed otherwise. */
 export const RELEASE_CHARS = 1_000_000;
 
 export class IdleCollector {
@@ -109,7 +108,7 @@ export class IdleCollector {
    * A document of `chars` UTF-16 units was closed. Its model is garbage, but the heap V8 took for it
    * stays committed, and the growth test above does not see it (the baseline was measured with the
    * document in it): after closing a big one, the next idle wait ends in a collection whatever
-   * the growth (the sample ×50 left ~335 MB of RSS until the next keystroke's collection).
+   * the growth, or the memory would stay taken until the next keystroke's collection.
    */
   released(chars: number): void {
     if (chars < RELEASE_CHARS) return;
@@ -120,7 +119,7 @@ export class IdleCollector {
   /**
    * A big file's background check is done: its short-lived trees are collected shortly after, once
    * the complete list is out (a publish is sent on the next turn of the event loop), not before it:
-   * the collection takes tens of milliseconds on the sample ×10.
+   * the collection is a pause long enough to delay that publish.
    */
   afterBackgroundCheck(): void {
     setTimeout(() => {
@@ -137,7 +136,7 @@ export class IdleCollector {
   private collectIfGrown(): void {
     this.timer = undefined;
     // Committed heap, not used heap: between collections the heap V8 has taken for garbage is what
-    // the process holds (used was 23 MB of a 130 MB RSS after the ×1 bench's edits).
+    // the process holds, and the used heap is a small part of it.
     if (!this.force && process.memoryUsage().heapTotal - this.baseline <= this.growthBytes) return;
     this.force = false;
     collectGarbage();

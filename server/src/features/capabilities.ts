@@ -11,8 +11,8 @@ import { FIX_ALL_KIND } from './code-actions';
  * department is re-parsed and re-checked), so the delay is not there to save analysis time: it
  * coalesces a burst of didChange messages (fast typing, multi-cursor edits, a fix-all applied
  * as many changes) into one publish, because each publish serialises the file's diagnostics (up
- * to `targetTable.maxProblems`) and makes the editor redraw them. 50 ms is below what a user
- * perceives as lag.
+ * to `targetTable.maxProblems`) and makes the editor redraw them. The delay is kept below what a
+ * user perceives as lag.
  */
 export const DEFAULT_DEBOUNCE_MS = 50;
 

@@ -5,8 +5,8 @@
  *  - `source.fixAll.targetTable`: every safe fix in the file (fix-on-save).
  *
  * VS Code asks for code actions at every cursor move. A "fix all of this kind" action carries an
- * edit for every problem of that code in the file (3,650 edits for TT201 on the sample ×50,
- * ~400 KB of JSON per cursor move), so for clients that can resolve code actions lazily
+ * edit for every problem of that code in the file (thousands of edits on a big file, at every
+ * cursor move), so for clients that can resolve code actions lazily
  * (`codeAction.resolveSupport` with `edit`) it is sent without its edit and resolved when chosen,
  * as vscode-eslint does.
  */
@@ -68,8 +68,8 @@ function diagnosticFor(p: DocumentProblem, input: CodeActionInput, locale: Local
 
 /**
  * The problems of a list sorted by start line, with the longest span, built once per list: code
- * actions run at every cursor move, and scanning all 34,600 problems of the sample ×50 for the
- * few under the cursor took ~11 ms.
+ * actions run at every cursor move, and scanning every problem of a big file for the few under
+ * the cursor was too slow for that.
  */
 const byLineCache = new WeakMap<readonly DocumentProblem[], { sorted: { p: DocumentProblem; i: number }[]; span: number }>();
 
@@ -99,8 +99,8 @@ function problemsNear(problems: readonly DocumentProblem[], range: Range): Docum
 
 /**
  * "Fix all of this kind" for one code, once per list of problems (a list belongs to one document
- * version): the cursor moves far more often than the text changes, and on the sample ×50 this
- * was 3,650 edits to collect and check for overlaps at every move.
+ * version): the cursor moves far more often than the text changes, and on a big file this was
+ * thousands of edits to collect and check for overlaps at every move.
  */
 const fixAllOfKindCache = new WeakMap<readonly DocumentProblem[], Map<string, { edits: LspTextEdit[]; fixes: number }>>();
 

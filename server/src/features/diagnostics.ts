@@ -76,8 +76,8 @@ export function toDiagnostic(p: DocumentProblem, uri: string, locale: Locale): D
  * they were last placed at. An edit re-parses one section, so a publish rebuilds only that
  * section's; sections that merely moved (lines inserted above them) are shifted, not re-checked
  * nor re-translated, and only when they are sent. Sections never sent (outside the window of a
- * file over `maxProblems`) are only counted: opening the sample ×10 converts ~1,000 problems,
- * not 6,920. The same list as `documentProblems` converted by `toDiagnostic`, in the same order.
+ * file over `maxProblems`) are only counted, so opening a big file converts only the problems it
+ * sends. The same list as `documentProblems` converted by `toDiagnostic`, in the same order.
  */
 interface SectionDiagnostics {
   key: string;
@@ -188,8 +188,8 @@ export interface SentDiagnostics {
  * A document with more unchecked departments than this (opening a big file, or new settings) is
  * checked around the focus first: the departments the editor shows are sent at once and the rest
  * are checked in the background in small slices (`checkPending`), so the first problems appear
- * without waiting for the whole file (the sample ×10: ~0.4 s cold) and requests are answered
- * meanwhile. The sample itself (36 departments) is checked in one go.
+ * without waiting for the whole file and requests are answered meanwhile. The sample itself
+ * (36 departments) is checked in one go.
  */
 export const PROGRESSIVE_SECTIONS = 100;
 
@@ -203,8 +203,8 @@ function checkedEntry(ref: SectionRef, key: string): SectionDiagnostics | undefi
  * Per document, the sections of the last send that had every section checked, and their total.
  * A keystroke replaces one section (or a few): the new total is the old one less the replaced
  * sections' counts plus the new ones', found by comparing the two section lists from both ends
- * (pointer comparisons), instead of a cache lookup in every section (the sample ×50: 18,000
- * lookups, ~0.4 ms of every keystroke, when the rest costs ~0.4 ms).
+ * (pointer comparisons), instead of a cache lookup in every section, which on a big file cost as
+ * much as the rest of the keystroke.
  */
 export interface CountedSend {
   sections: readonly SectionRef[];
@@ -347,7 +347,7 @@ export function sentDiagnostics(
 /**
  * How far from the focus a background check has got in one section list: every section nearer the
  * focus than `distance` is checked. The next slice goes on from there instead of walking out from
- * the focus again past thousands of checked sections (and counting the rest) in every 8 ms slice.
+ * the focus again past thousands of checked sections (and counting the rest) in every slice.
  * A new list (an edit) or a new focus starts again from the focus.
  */
 export interface PendingProgress {

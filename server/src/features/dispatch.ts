@@ -11,7 +11,7 @@
  *    handled (`cancelUndispatched`, possible because our reader queues a chunk's messages at once);
  *  - a request cancelled after it was handled but before its response was encoded (a response
  *    waiting behind a slow reader) is answered RequestCancelled instead of the result (`RequestLog`,
- *    asked by the JSON encoder, ./publish-encoder.ts): the 8.6 MB outline of a cancelled
+ *    asked by the JSON encoder, ./publish-encoder.ts): the big outline of a cancelled
  *    documentSymbol is then neither encoded nor written.
  */
 import {

@@ -2,7 +2,7 @@
  * An open document's text: its version and the parsed model. An edit is applied to the model
  * with `updateDocument` (only the touched sections are re-parsed). The model holds the text
  * (each section keeps its lines), so no second copy is kept: a TextDocument would copy the
- * whole text on every keystroke (~2 ms on the sample ×10) and double the memory.
+ * whole text on every keystroke and double the memory.
  * Only a document over the size limit (./limits.ts) keeps its text in a TextDocument instead
  * of a model. A full-text change (no range) is handled too: updateDocument reparses then.
  */

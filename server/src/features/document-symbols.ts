@@ -137,8 +137,8 @@ export interface Outline {
 /**
  * The outline: departments → 整体绩效总目标 (its goals) and each goal table → indicators, at most
  * `maxItems` symbols (0 = no limit) as explained at `outlineDetails`. Encoding a big outline was
- * the cost (8.6 MB of JSON and ~95 ms of the server's time per request on the sample ×10), so each
- * department's JSON is kept with its symbols and a request only joins them.
+ * most of a request's cost, so each department's JSON is kept with its symbols and a request only
+ * joins them.
  */
 export function documentOutline(model: DocumentModel, locale: Locale, focusLine = 0, maxItems = 0, encode = false): Outline {
   const L = labels(locale);

@@ -1,27 +1,13 @@
 /**
  * Limits on what the server does for one document, and how it says so.
  *
- * Measured (Node 20, 2-core VM, one cold run each, `npm run bench:open -- --copies=1,50,135`; parse, then check with the
- * default settings, of the sample repeated; heap = growth after GC, RSS = peak; section trees built
- * on demand, see core/parse/section.ts):
- *
- * | text                              | UTF-16 chars | parse  | check  | heap    | RSS     |
- * | --------------------------------- | ------------ | ------ | ------ | ------- | ------- |
- * | sample (380 KB), cold             | 0.18 M       | 15 ms  | 105 ms | 2.7 MB  | 65 MB   |
- * | sample ×50 (19 MB)                | 8.9 M        | 0.25 s | 0.8 s  | 98 MB   | 225 MB  |
- * | sample ×135 (50 MB)               | 24 M         | 0.6 s  | 1.8 s  | 262 MB  | 451 MB  |
- * | one 1 MB line (`≧1项⇥` repeated)  | 0.8–1.1 M    | 5–7 ms | 1–2 ms | 2 MB    | —       |
- * | 5 MB of random bytes (latin1)     | 5 M          | 54 ms  | 2 ms   | 11 MB   | —       |
- *
- * (Before trees were built on demand: ×50 took 2.3 s + 1.7 s and 611 MB, ×135 8.1 s + 4.2 s and
- * 1.65 GB; that is where the limit below comes from. It could now be raised; a 50 MB file would
- * still cost ~2.4 s of the server's only thread and ~450 MB, for a file no submission comes near.)
- * So the ×50 sample (the largest realistic file: a whole district's submissions in one export)
- * is fully served, while above MAX_DOCUMENT_CHARS the server keeps the text in sync but does not
- * parse or check it: no diagnostics, hover, code actions, folding or workspace symbols for that
- * file; it still answers every request (empty results) and gives the outline of its departments
- * (a line scan, ~1 s for 50 MB). Editing the file back under the limit restores everything. Long
- * lines need no limit: a 1 MB line parses in under 10 ms.
+ * The largest realistic file (a whole district's submissions in one export) is fully served,
+ * while above MAX_DOCUMENT_CHARS the server keeps the text in sync but does not parse or check
+ * it: no diagnostics, hover, code actions, folding or workspace symbols for that file; it still
+ * answers every request (empty results) and gives the outline of its departments (a line scan).
+ * Editing the file back under the limit restores everything. Long lines need no limit: even a
+ * very long line parses quickly. The measurements behind the limit are in docs/performance.md
+ * ('Limits').
  */
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
@@ -31,7 +17,7 @@ import { splitLines } from '../core/parse/lines';
 import { departmentName, isSectionStart } from '../core/parse/titles';
 import type { Locale } from '../core/locale';
 
-/** Documents longer than this (UTF-16 code units, ~25–35 MB of UTF-8 Chinese text) are not parsed. */
+/** Documents longer than this (UTF-16 code units) are not parsed: past it, a file costs seconds of the server's only thread (docs/performance.md, 'Limits'). */
 export const MAX_DOCUMENT_CHARS = 12_000_000;
 
 export interface DocumentLimit {

@@ -6,15 +6,15 @@
  * warnings, in file order, and adds "Not showing N further errors and warnings". On a file with
  * thousands of problems (a district's submissions pasted into one file) the department being
  * edited then shows no squiggles at all, while every keystroke still serialises, sends and
- * decodes every diagnostic of the file: 2.5 MB of JSON on the sample ×10, ~12–15 ms of decoding
- * alone in the client, more than a keystroke may cost.
+ * decodes every diagnostic of the file, which alone costs more than a keystroke may
+ * (docs/performance.md, 'Diagnostics and the problem window').
  *
  * So the server makes the choice VS Code would make blindly, but around the user: whole
  * departments, starting with the one of the last edit or cursor position (the "focus") and
  * growing alternately below and above it while the budget (`windowBudget`) lasts, plus one information
  * diagnostic at the top of the file that says how many problems there are in all and how to see
  * them (the CLI, or the setting; 0 = no limit). Files under the limit (every real submission we
- * have seen: the 36-department sample has 692) are sent whole and nothing changes for them.
+ * have seen) are sent whole and nothing changes for them.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Locale } from '../core/locale';
@@ -22,12 +22,10 @@ import type { Locale } from '../core/locale';
 /**
  * How many problems the window around the focus may hold: half the limit, less the summary's
  * place (499 by default). Not the whole limit, because a file over it is sent this window again
- * on every keystroke, and the cost of a keystroke is the size of what is sent: the sample ×10
- * with a window of 999 problems (240 KB of JSON) measured p95 7.7–11.5 ms from didChange to the
- * decoded publish, and a server that did no work at all and sent the same 994 diagnostics
- * measured 8–9.6 ms, all of it serialising, piping and decoding (issue #5). Half keeps a
- * keystroke in a file of any size no dearer than one in a file just under the limit, and 499
- * problems are still ~25 departments of the sample around the cursor; the window follows it.
+ * on every keystroke, and the cost of a keystroke is the size of what is sent, nearly all of it
+ * serialising, piping and decoding (docs/performance.md, 'Diagnostics and the problem window').
+ * Half keeps a keystroke in a file of any size no dearer than one in a file just under the limit,
+ * and still covers many departments around the cursor; the window follows it.
  * A limit of 0 (none) still bounds a progressive first send by the default.
  */
 export function windowBudget(maxProblems: number, defaultMax: number): number {
@@ -105,7 +103,7 @@ export interface WindowSummary {
   toLine: number;
 }
 
-/** 6920 → `6,920` (both languages group digits so); not toLocaleString, whose first call loads ICU data (~15 ms). */
+/** 6920 → `6,920` (both languages group digits so); not toLocaleString, whose first call loads ICU data, a noticeable pause. */
 const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 export function summaryMessage(s: WindowSummary, max: number, locale: Locale): string {

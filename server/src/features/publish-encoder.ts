@@ -2,9 +2,8 @@
  * Push diagnostics without re-encoding the whole file's diagnostics on every keystroke.
  *
  * `publishDiagnostics` must carry every diagnostic of the document each time, and vscode-jsonrpc
- * encodes a message with one `JSON.stringify` of the whole object: on the sample ×10 (~6,900
- * diagnostics, 2.5 MB of JSON) that alone was ~10 ms per keystroke plus as much again for the
- * UTF-8 conversion and the garbage. Here a publish carries, next to its ordinary `diagnostics`
+ * encodes a message with one `JSON.stringify` of the whole object, which on a big file, with the
+ * UTF-8 conversion and the garbage, was the dearest part of a keystroke. Here a publish carries, next to its ordinary `diagnostics`
  * (kept for tracing and any other writer), the per-section UTF-8 pieces cached by
  * `sentDiagnostics` (./diagnostics.ts); the JSON encoder installed below concatenates them instead of
  * serialising. Every other message goes through the library's own encoder unchanged.

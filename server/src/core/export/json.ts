@@ -120,8 +120,8 @@ export function hasExportableTable(model: DocumentModel): boolean {
 /**
  * The JSON export in pieces, one department at a time: joined, exactly the bytes of
  * `JSON.stringify(exportDocument(model), null, 2) + '\n'` (a test compares them on the sample),
- * without ever holding the whole document's export or one string of it (the sample ×500 is
- * ~190 MB of JSON, past what one V8 string of the whole can be built from).
+ * without ever holding the whole document's export or one string of it (a big file's export can
+ * be past what one V8 string of the whole can be built from).
  */
 export function* jsonChunks(model: DocumentModel): Generator<string> {
   let first = true;

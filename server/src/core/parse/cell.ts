@@ -31,8 +31,8 @@ export function isSpace(c: number): boolean {
 /**
  * Whether `s` holds any whitespace (as isSpace sees it). The common characters (CJK, ASCII
  * letters, digits and punctuation) are ruled out by two comparisons, without a call to isSpace
- * each: labels are scanned this way ~200k times on a check of the sample ×10, much of it before
- * the scan is optimised, when every call is a real one.
+ * each: labels are scanned this way many times per row on a check, much of it before the scan is
+ * optimised, when every call is a real one.
  */
 export function hasSpace(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -67,7 +67,7 @@ export class CellNode implements Cell {
 
   /**
    * End of the logical text's range: the end of its last segment, or on the start line. Computed,
-   * not stored: two fields less on every cell (the sample ×10 builds 270k cells).
+   * not stored: two fields less on every cell, and a big file builds a great many cells.
    */
   get endLine(): number {
     return this.multi ? this.multi[this.multi.length - 1].line : this.startLine;

@@ -59,13 +59,11 @@ function isEmptyRow(row: Row): boolean {
  * kept in a small pool of recently used trees (below); an evicted tree is rebuilt, equal, on the
  * next access, since a body is a pure function of its lines.
  *
- * Why: the tree is ~20× the size of its text (the sample ×10: 82 MB of model for 3.6 MB of text).
- * Built for every department at once and kept, it was promoted to the old generation and ~40% of
- * opening a large file was garbage collection. Built one department at a time and dropped, a tree
- * dies young (a cheap scavenge) and the memory an open file keeps is its lines plus per-section
- * results (problems, diagnostics, outline), kept by their producers (../body-cache.ts). Sample ×10, parse + check of every problem:
- * ~650 → ~400 ms, heap kept after both 98 → 21 MB (parseDocument then checkDocument in a fresh
- * process, medians of 7 runs).
+ * Why: the tree is many times the size of its text. Built for every department at once and kept,
+ * it was promoted to the old generation and much of opening a large file was garbage collection.
+ * Built one department at a time and dropped, a tree dies young (a cheap scavenge) and the memory
+ * an open file keeps is its lines plus per-section results (problems, diagnostics, outline), kept
+ * by their producers (../body-cache.ts). Figures: docs/performance.md, 'Parse and section trees'.
  */
 class Section implements SectionBody {
   /** The tree, while it is in the pool. Private: neither enumerated nor compared. */
@@ -142,9 +140,9 @@ interface SectionTree {
 }
 
 /**
- * The pool of built trees, least recently used first. 48 sections hold all of the sample (36
- * sections, 8.5 MB of trees), so features on a file of that size never rebuild one, and in a
- * larger file the departments an editor works on.
+ * The pool of built trees, least recently used first. Its size holds every tree of a file the size
+ * of the sample, so features on such a file never rebuild one, and in a larger file the
+ * departments an editor works on (docs/performance.md, 'Parse and section trees').
  */
 export const DEFAULT_TREE_POOL_SIZE = 48;
 let poolSize = DEFAULT_TREE_POOL_SIZE;
@@ -185,9 +183,8 @@ export function hasTree(body: SectionBody): boolean {
  * before the next is built: it dies young, in a scavenge, and pushes no tree an editor uses out
  * of the pool. Keeping such trees while the pool had room was worse: with the first 47 trees of
  * the check alive, V8 saw cells and rows survive and went on promoting (pretenuring) the trees that
- * followed, which then died in the old generation. Checking the sample ×10 that way, the heap grew
- * ~6 MB per scavenge to 83 MB, scavenges took 9–14 ms instead of 2–5, and the check ~450 ms
- * instead of ~340 (medians of 5 runs each).
+ * followed, which then died in the old generation, and scavenges and the check were slower
+ * (docs/performance.md, 'Parse and section trees').
  */
 export function retireTree(body: SectionBody): void {
   if (!(body instanceof Section) || !pool.delete(body)) return;
@@ -198,10 +195,10 @@ export function retireTree(body: SectionBody): void {
  * The body with its tree's fields as plain data properties, for
  * a run of rules over one section. Rules read a section's fields thousands of times; through the
  * getters, each read went through `Section.tree`, and the optimising compiler inlined that, with the
- * pool and the tree builder behind it, into every rule: compiling the rules was more than half of its
- * work on a cold check (the sample ×10: ~1.2 s of compile jobs, on a 2-core machine finished late,
- * while the rules ran unoptimised). The view is one object per check, of one shape. The tree stays
- * in the pool as the most recently used while the rules run (they touch no other section).
+ * pool and the tree builder behind it, into every rule: compiling the rules was most of its work on
+ * a cold check, and finished late, while the rules ran unoptimised. The view is one object per
+ * check, of one shape. The tree stays in the pool as the most recently used while the rules run
+ * (they touch no other section).
  */
 export function treeView(body: SectionBody): SectionBody {
   if (!(body instanceof Section)) return body;
@@ -474,7 +471,7 @@ function overviewGoal(kind: GoalKind, cell: Cell): OverviewGoal | null {
 
 /**
  * An indicator row. Its range is its row's, computed when asked for: a copy made up front was 3
- * objects per row (90k for the sample ×10) that hardly anything reads.
+ * objects per row that hardly anything reads.
  */
 class IndicatorRowNode implements IndicatorRow {
   constructor(

@@ -70,15 +70,14 @@ export const RULES: readonly Rule[] = [
  * Loops over rows, values and problems here and in the rules are indexed, not for-of: until a loop
  * is optimised, for-of over an array calls the iterator's next() and allocates a result object per
  * element, and on a cold check most of the rules' loops run unoptimised for the first several
- * hundred sections (the sample ×10: ~560k such objects; parse + check 350 -> ~310 ms).
+ * hundred sections (docs/performance.md, 'Rules and the cold check').
  */
 
 /**
  * Problems of one section, relative positions; cached per body and settings. Problems are plain
  * data (ranges, messages, fix edits: no tree nodes), so the cache keeps no tree alive. A tree built
  * only for this check is retired: checking a whole document then builds one tree at a time and each
- * dies young (the sample ×10: 82 MB of trees were promoted to the old generation, ~40% of opening
- * the file was garbage collection).
+ * dies young, instead of being promoted to the old generation and collected there.
  */
 export function checkSection(body: SectionBody, settings: RuleSettings): readonly Problem[] {
   const cached = checked.get(body);

@@ -2,17 +2,9 @@
 // All analysis lives in the server (dist/server.js); this file only starts it,
 // wires a few commands and shows a summary of the active file in the language status bar.
 import * as vscode from 'vscode';
+import { STATS_REQUEST, type Stats, type StatsParams } from '../../protocol';
 import { DOCUMENT_SELECTOR, LANGUAGE_ID } from './selector';
 import { CloseAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-
-/** Shape of the server's custom `targetTable/stats` reply. */
-interface Stats {
-  departments: number;
-  goals: number;
-  tables: number;
-  indicators: number;
-  problems: number;
-}
 
 // The UI follows VS Code's display language: the users are Chinese budget staff,
 // so Chinese is the default and English is used only for an English UI.
@@ -160,7 +152,7 @@ function createStatusItem(context: vscode.ExtensionContext): { schedule(delayMs?
     const mine = ++generation;
     item.busy = true;
     try {
-      const stats = await client.sendRequest<Stats | null>('targetTable/stats', { uri: doc.uri.toString() });
+      const stats = await client.sendRequest<Stats | null>(STATS_REQUEST, { uri: doc.uri.toString() } satisfies StatsParams);
       if (mine !== generation) return;
       if (!stats) throw new Error('no stats');
       item.text = T.stats(stats);

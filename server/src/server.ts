@@ -29,7 +29,8 @@ import { announceLimit } from './features/limit-notice';
 import { limitedOutline } from './features/limits';
 import { installPublishEncoder, withEncodedDiagnostics, withEncodedItems } from './features/publish-encoder';
 import { SETTINGS_SECTION } from './core/settings';
-import { STATS_REQUEST, documentStats, type StatsParams } from './features/stats';
+import { documentStats } from './features/stats';
+import { STATS_REQUEST, type Stats, type StatsParams } from '../../protocol';
 import { redirectConsole, transportFromArgv } from './features/transport';
 import { workspaceSymbols } from './features/workspace-symbols';
 
@@ -211,7 +212,7 @@ connection.onFoldingRanges(({ textDocument }) => {
 
 connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(sessions.all(), query, client.locale));
 
-connection.onRequest(STATS_REQUEST, async (params: StatsParams, token: CancellationToken) => {
+connection.onRequest(STATS_REQUEST, async (params: StatsParams, token: CancellationToken): Promise<Stats | null> => {
   const s = params && typeof params.uri === 'string' ? sessions.get(params.uri) : undefined;
   if (!s) return null;
   const { doc, settings } = await s.state(token);

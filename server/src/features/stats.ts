@@ -4,25 +4,7 @@ import type { DocumentModel, SectionBody } from '../core/model';
 import type { DocumentProblem } from '../core/rules/index';
 import { documentProblems } from './diagnostics';
 import type { Settings } from '../core/settings';
-
-export const STATS_REQUEST = 'targetTable/stats';
-
-export interface StatsParams {
-  uri: string;
-}
-
-export interface Stats {
-  /** Departments (sections with a title). */
-  departments: number;
-  /** Goals of the 整体绩效总目标 overviews (长期 and 年度 cells). */
-  goals: number;
-  /** Goal tables (长期目标N / 年度目标N). */
-  tables: number;
-  /** Indicator data rows. */
-  indicators: number;
-  /** Diagnostics the document shows (rules set to 'off' not counted). */
-  problems: number;
-}
+import type { Stats } from '../../../protocol';
 
 interface SectionCounts {
   goals: number;

@@ -166,18 +166,23 @@ describe('target-table extension (real VS Code)', function () {
       const left = ours(uri).filter((x) => FIX_ALL_CODES.includes(codeOf(x)));
       throw new Error(`${e.message}: ${left.length} of ${fixableBefore.length} left, e.g. ${describe(left)}`);
     });
-    // what fix-all leaves on purpose must still be fixable one by one
+    // what fix-all leaves on purpose must still be fixable one by one. Asked again for a while, as the light bulb
+    // asks again: once in 15 runs here the first answer after the 285-edit fix-all had no action (cause not found;
+    // VS Code drops a code-action result when the document changed during the request).
     const excluded = ours(uri).filter((x) => FIX_ALL_EXCLUDED.includes(codeOf(x)));
     for (const d of excluded.slice(0, 3)) {
-      const acts = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-        'vscode.executeCodeActionProvider',
-        uri,
-        d.range,
-        vscode.CodeActionKind.QuickFix.value,
-      );
-      assert.ok(
-        (acts ?? []).some((a) => 'edit' in a && a.edit),
-        `${describe([d])} has no quick fix after fix-all`,
+      await until(
+        `a quick fix for ${describe([d])} after fix-all (document version ${doc.version})`,
+        async () => {
+          const acts = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+            'vscode.executeCodeActionProvider',
+            uri,
+            d.range,
+            vscode.CodeActionKind.QuickFix.value,
+          );
+          return (acts ?? []).some((a) => 'edit' in a && a.edit) ? true : undefined;
+        },
+        10_000,
       );
     }
   });

@@ -8,6 +8,7 @@
  * independent of the file's size: nothing outside the touched sections is rebuilt or shifted.
  * Use `absRange` / `absPosition` (below) to turn a relative position into a document position.
  */
+import type { ColumnRole, FamilyId, FieldKey, FooterKind, GoalKindId } from './templates/types';
 
 export interface Position {
   line: number;
@@ -134,11 +135,18 @@ export interface Overview {
   range: Range;
 }
 
+/**
+ * Where a row's 一级 or 二级 comes from: its own cell, a merged cell above, a merged cell whose
+ * label sits in a later row of the block (docs/format.md §7.4), or the category its 二级 implies.
+ */
+export type LevelOrigin = 'own' | 'above' | 'below' | 'inferred';
+
 /** A 一级 or 二级 value: written in the row, or inherited from a merged cell above. */
 export interface LevelValue {
   text: string;
-  /** true when the row's own cell is empty and the value comes from a row above (merged cell). */
+  /** true when the row's own cell is empty and the value comes from elsewhere (`origin` says where). */
   inherited: boolean;
+  origin: LevelOrigin;
   /**
    * `text` without whitespace, as categories are compared (`产出 指标` is `产出指标`). Worked out once
    * per label cell and shared by the rows that inherit it: the rules compared rows' categories by
@@ -153,8 +161,11 @@ export interface LevelValue {
 
 export interface IndicatorRow {
   row: Row;
-  /** Column 0: usually empty; holds the table label when the indicator header row is missing. */
-  label: Cell;
+  /**
+   * The label column: usually empty; holds the table label when the indicator header row is
+   * missing. null when the table has no label column (一级 is the first cell).
+   */
+  label: Cell | null;
   level1: LevelValue;
   level2: LevelValue;
   level3: Cell;
@@ -166,12 +177,38 @@ export interface IndicatorRow {
   target: Value;
   /** 指标值确定依据. */
   basis: Cell | null;
+  /** 实际完成值 / 完成值 (self-evaluation tables). */
+  actual: Value | null;
+  /** 分值 / 权重. */
+  weight: Value | null;
+  /** 得分. */
+  score: Value | null;
+  /** 偏差原因 / 未完成原因分析. */
+  reason: Cell | null;
+  /** Cells of columns whose label the family does not know, by that label. */
+  extras: readonly ExtraCell[];
   /** Number of cells in the source row (more than the table's width when spare empty cells trail). */
   width: number;
   range: Range;
 }
 
-/** Which column of a data row holds what (docs/format.md §3). */
+export interface ExtraCell {
+  label: string;
+  cell: Cell;
+}
+
+/** One column of a table whose columns come from its header row (docs/format.md §7.3). */
+export interface HeaderColumn {
+  index: number;
+  role: ColumnRole;
+  /** The header text that named it (the second header row's, where it has one). */
+  label: string;
+}
+
+/**
+ * Which column of a data row holds what (docs/format.md §3, §7.3). -1 (or null) for a column the
+ * table does not have: no label column, no 指标值 …
+ */
 export interface ColumnMap {
   width: number;
   label: number;
@@ -182,9 +219,19 @@ export interface ColumnMap {
   last: number | null;
   target: number;
   basis: number;
+  /** Header-driven tables: the comparator and unit cells of a split value, self-evaluation columns. */
+  comparator?: number | null;
+  unit?: number | null;
+  actual?: number | null;
+  weight?: number | null;
+  score?: number | null;
+  reason?: number | null;
+  /** Header-driven tables: every column as its header named it. */
+  headers?: readonly HeaderColumn[];
 }
 
 export interface GoalTable {
+  /** 长期 or 年度: the kind of goal its indicators measure (长期, 中期 and 实施期 goals have 长期 tables). */
   kind: GoalKind;
   /** Goal number from `长期目标N：`; null when the header has none. */
   number: number | null;
@@ -201,8 +248,40 @@ export interface GoalTable {
   subHeaders: Row[];
   columns: ColumnMap;
   rows: IndicatorRow[];
+  /** 二级 rows with no indicator (an empty 三级 and value): template rows left unfilled (§7.4). */
+  unfilled: Row[];
   range: Range;
 }
+
+/** A header-zone label/value pair (docs/format.md §7.2): 项目名称, 主管部门及代码, 项目期 … */
+export interface Field {
+  /** What the label means, when the family knows it. */
+  key: FieldKey | null;
+  label: Cell;
+  /** The value cell; null when the label stands alone (a group label such as 项目资金 over its rows). */
+  value: Cell | null;
+}
+
+/** A goal of a header-driven section (长期, 中期, 实施期, 年度, 总体): a label/value cell or a goal header's column. */
+export interface Goal {
+  kind: GoalKindId;
+  /** The goal number from `目标N：`, `N、` …; null when un-numbered. */
+  number: number | null;
+  text: string;
+  /** The label that named it (`年度绩效目标(文字)`, the goal header's `长期目标`). */
+  label: Cell;
+  cell: Cell;
+}
+
+/** A row that closes a table: 合计, 评价结论, 存在问题, 改进措施, notes, signatures (docs/format.md §7.4). */
+export interface FooterNode {
+  kind: FooterKind;
+  row: Row;
+  range: Range;
+}
+
+/** How a section's rows are read: §3's goal tables, header-driven indicator tables (§7), or a title alone. */
+export type SectionLayout = 'goal-tables' | 'indicator-tables' | 'heading';
 
 export type StrayReason = 'unexpected-width' | 'stray-text' | 'no-table';
 
@@ -243,6 +322,18 @@ export interface SectionBody {
   readonly chars: number;
   readonly title: Title | null;
   readonly department: string | null;
+  /** The table family its title names ('overall' for a section without one). */
+  readonly family: FamilyId;
+  /** A bracketed tail of the title that is not a year (`高标准农田建设`). */
+  readonly subtitle: string | null;
+  readonly layout: SectionLayout;
+  /** The title zone's year line (`(2022年度)`), when the section has one. */
+  readonly year: Cell | null;
+  /** Header-zone fields (header-driven sections). */
+  readonly fields: Field[];
+  /** Goals of a header-driven section (§3's are in `overview`). */
+  readonly goals: Goal[];
+  readonly footers: FooterNode[];
   /** The `单位：万元` cell, when present. */
   readonly unit: Cell | null;
   /** The unit named by the header zone, e.g. `万元`. */

@@ -116,7 +116,7 @@ describe('the real sample (dongxihu-overall-targets.txt)', () => {
 
   it('treats the 14 rows that carry the table label in column 0 as data rows', () => {
     const labelled = model.sections.flatMap((s) =>
-      s.body.tables.flatMap((t) => t.rows.filter((r) => r.label.text !== '').map((r) => s.startLine + r.range.start.line + 1)),
+      s.body.tables.flatMap((t) => t.rows.filter((r) => r.label !== null && r.label.text !== '').map((r) => s.startLine + r.range.start.line + 1)),
     );
     assert.deepEqual(labelled, [3022, 3151, 3199, 3247, 3286, 3343, 3391, 7109, 12749, 18941, 22559, 31209, 31291, 31393]);
     // 12 of them start a table whose indicator header row is missing

@@ -196,7 +196,7 @@ describe('format.md §3: sections and titles', () => {
     const t = table(b, 'long');
     assert.equal(t.indicatorHeader, null);
     assert.equal(t.rows.length, 3);
-    assert.equal(t.rows[0].label.text, '长期绩效指标');
+    assert.equal(t.rows[0].label?.text, '长期绩效指标');
     assert.equal(t.rows[0].level1.text, '成本指标');
   });
 

@@ -1,56 +1,24 @@
 /**
- * Parser: one department section's lines → its part of the model (docs/format.md §3).
+ * Parser: one section's lines → its part of the model (docs/format.md §3, §7).
  *
- * The rows of a section come in zones: the title, the header zone (`单位：万元`), the
- * 整体绩效总目标 overview, then goal tables (`长期目标N：` header row, optional indicator
- * header, 年度 sub-headers, data rows). Whatever does not fit where it stands becomes a
- * `StrayNode`, so the rules can point at it: nothing is dropped.
+ * A section is a department or a project: its title, then rows. The title names the section's
+ * table family (../templates); the rows are read by one of two layouts (./layouts): §3's goal
+ * tables (the district template we started from), or the header-driven layout of every other
+ * template, whose indicator tables are mapped by their header row. The first row that marks one
+ * of them decides. Whatever does not fit where it stands becomes a `StrayNode`, so the rules can
+ * point at it: nothing is dropped.
  */
-import type {
-  Cell,
-  ColumnMap,
-  GoalKind,
-  GoalTable,
-  IndicatorRow,
-  LevelValue,
-  Overview,
-  OverviewGoal,
-  Range,
-  Row,
-  SectionBody,
-  StrayNode,
-  Title,
-  Value,
-} from '../model';
-import { asciiDigits, compact } from '../text';
+import type { Cell, Field, FooterNode, Goal, GoalTable, Overview, Row, SectionBody, SectionLayout, StrayNode, Title } from '../model';
+import { family as familyById, type FamilyId } from '../templates';
 import { newTreeMemo, type TreeMemo } from '../tree-memo';
-import { cellRange } from './cell';
-import { departmentName, isTitleLine, lineText } from './titles';
-import { makeRow, tokenize } from './tokenizer';
-import { emptyValue, parseValue } from './value';
+import { isIndicatorHeader, parseIndicatorTables } from './layouts/indicator-tables';
+import { marksGoalTables, parseGoalTables } from './layouts/goal-tables';
+import { isEmptyRow } from './layouts/rows';
+import type { SectionTree } from './section-tree';
+import { isTitleLine, lineText, readTitleText } from './titles';
+import { cellTabIndex, tokenize } from './tokenizer';
 
-export const LONG_COLUMNS: ColumnMap = { width: 6, label: 0, level1: 1, level2: 2, level3: 3, previous: null, last: null, target: 4, basis: 5 };
-export const ANNUAL_COLUMNS: ColumnMap = { width: 8, label: 0, level1: 1, level2: 2, level3: 3, previous: 4, last: 5, target: 6, basis: 7 };
-const OVERVIEW_WIDTH = 3;
-
-const TABLE_HEADER = /^(长期|年度)目标([0-9０-９]+)?[:：]?$/;
-const TABLE_HEADER_WITH_TEXT = /^(长期|年度)目标\s*([0-9０-９]+)\s*[:：]\s*(.+)$/;
-const GOAL_PREFIX = /^(?:(?:长期|年度)?目标\s*([0-9０-９]+)\s*[：:.、．]?|([0-9０-９]+)\s*[：:.、．])\s*/;
-const UNIT_CELL = /^单位\s*[:：]\s*(\S*)/;
-const INDICATOR_HEADER_LABELS = new Set(['一级指标', '二级指标', '三级指标', '指标名称']);
-const SUB_HEADER = /^(近两年(指标|实际)?值|预[计期]当年(实现|指标)?值?|当年(目标|指标|实现)?值?|前年(实际|指标)?值?|上年(实际|指标)?值?|指标值)$/;
-
-export function toNumber(digits: string): number {
-  return Number(asciiDigits(digits));
-}
-
-// The tests that run on every row are loops, not every/some/map with a callback: unoptimised (the
-// first sections of a cold check), each element is a call back from the builtin into JavaScript.
-function isEmptyRow(row: Row): boolean {
-  const cells = row.cells;
-  for (let i = 0; i < cells.length; i++) if (cells[i].text !== '') return false;
-  return true;
-}
+export { ANNUAL_COLUMNS, LONG_COLUMNS, toNumber } from './layouts/goal-tables';
 
 /**
  * A section body. Only the cheap parts are built when the document is parsed: the lines, the
@@ -76,9 +44,27 @@ class Section implements SectionBody {
     readonly chars: number,
     readonly title: Title | null,
     readonly department: string | null,
+    readonly family: FamilyId,
+    readonly subtitle: string | null,
     titleLines: number,
   ) {
     this.#titleLines = titleLines;
+  }
+
+  get layout(): SectionLayout {
+    return Section.tree(this).layout;
+  }
+  get year(): Cell | null {
+    return Section.tree(this).year;
+  }
+  get fields(): Field[] {
+    return Section.tree(this).fields;
+  }
+  get goals(): Goal[] {
+    return Section.tree(this).goals;
+  }
+  get footers(): FooterNode[] {
+    return Section.tree(this).footers;
   }
 
   get rows(): Row[] {
@@ -106,7 +92,7 @@ class Section implements SectionBody {
     if (s === mru) return s.#tree!;
     let tree = s.#tree;
     if (tree === null) {
-      tree = buildTree(s.lines, s.#titleLines, s.title !== null);
+      tree = buildTree(s.lines, s.#titleLines, s.title !== null, s.family);
       s.#tree = tree;
     } else {
       pool.delete(s);
@@ -125,18 +111,6 @@ class Section implements SectionBody {
   static hasTree(s: Section): boolean {
     return s.#tree !== null;
   }
-}
-
-/** The part of a section built on demand: its rows and everything parsed from them. */
-interface SectionTree {
-  rows: Row[];
-  unit: Cell | null;
-  moneyUnit: string | null;
-  overview: Overview | null;
-  tables: GoalTable[];
-  stray: StrayNode[];
-  /** What is worked out from this tree and holds its nodes (../tree-memo.ts): it goes with the tree. */
-  memo: TreeMemo | null;
 }
 
 /**
@@ -209,6 +183,13 @@ export function treeView(body: SectionBody): SectionBody {
     chars: body.chars,
     title: body.title,
     department: body.department,
+    family: body.family,
+    subtitle: body.subtitle,
+    layout: tree.layout,
+    year: tree.year,
+    fields: tree.fields,
+    goals: tree.goals,
+    footers: tree.footers,
     unit: tree.unit,
     moneyUnit: tree.moneyUnit,
     overview: tree.overview,
@@ -231,27 +212,86 @@ export function treeMemo(body: SectionBody): TreeMemo {
 export function parseSection(lines: readonly string[], eols: readonly string[], hasTitle: boolean): SectionBody {
   let titleLines = 0;
   let title: Title | null = null;
+  let family: FamilyId = 'overall';
+  let department: string | null = null;
+  let subtitle: string | null = null;
   if (hasTitle) {
-    titleLines = isTitleLine(lines[0]) ? 1 : 2;
+    titleLines = isTitleLine(lines[0]) || lines.length === 1 || lineText(lines[1]) === '' ? 1 : 2;
     title = readTitle(lines, titleLines);
+    const info = readTitleText(title.text);
+    family = info.family.id;
+    subtitle = info.subtitle;
+    department = info.name !== '' ? info.name : (nameFromCells(lines, titleLines) ?? '');
   }
   let chars = 0;
   for (let i = 0; i < lines.length; i++) chars += lines[i].length + eols[i].length;
-  return new Section(lines, eols, chars, title, title ? departmentName(title.text) : null, titleLines);
+  return new Section(lines, eols, chars, title, department, family, subtitle, titleLines);
 }
 
-function buildTree(lines: readonly string[], titleLines: number, hasTitle: boolean): SectionTree {
+/** The labels whose neighbour names a section with a bare title (`项目支出绩效目标表`). */
+const NAME_LABEL = /^[*＊]?(项目名称|部门名称|单位名称|部门\(单位\)名称)[:：]?\s*(.*)$/;
+/** How far into a section its name cell is looked for: the header zone's first rows. */
+const NAME_SEARCH_LINES = 60;
+
+/**
+ * The name of a section whose title has none: the cell after its 项目名称 / 部门名称 label, or the
+ * text after `项目名称：` in the label's own cell. Read from the lines (a cheap part: no tree).
+ */
+function nameFromCells(lines: readonly string[], from: number): string | null {
+  const end = Math.min(lines.length, from + NAME_SEARCH_LINES);
+  for (let i = from; i < end; i++) {
+    const m = NAME_LABEL.exec(lineText(lines[i]).replace(/（/g, '(').replace(/）/g, ')'));
+    if (!m) continue;
+    if (m[2].trim() !== '') return m[2].trim();
+    for (let j = i + 1; j < end && cellTabIndex(lines[j]) >= 0; j++) {
+      const t = lineText(lines[j]);
+      if (t !== '') return t;
+    }
+    return null;
+  }
+  return null;
+}
+
+function buildTree(lines: readonly string[], titleLines: number, hasTitle: boolean, family: FamilyId): SectionTree {
   const tree: SectionTree = {
     rows: tokenize(lines, titleLines, lines.length),
+    layout: 'heading',
+    year: null,
     unit: null,
     moneyUnit: null,
     overview: null,
+    fields: [],
+    goals: [],
     tables: [],
+    footers: [],
     stray: [],
     memo: null,
   };
-  new SectionParser(tree, hasTitle).run();
+  tree.layout = chooseLayout(tree.rows, hasTitle, family);
+  if (tree.layout === 'goal-tables') parseGoalTables(tree, hasTitle);
+  else {
+    parseIndicatorTables(tree, familyById(family));
+    // A title with nothing under it but a year line (a title repeated above the table's own).
+    if (tree.tables.length + tree.goals.length + tree.fields.length + tree.footers.length + tree.stray.length === 0) tree.layout = 'heading';
+  }
   return tree;
+}
+
+/**
+ * Which layout reads a section: the first row that marks §3's layout (the overview, a numbered goal
+ * table) or is an indicator header decides; a titled section with neither is read header-driven
+ * (its fields and goals). A text before any title keeps §3's reading: all of it stray.
+ */
+function chooseLayout(rows: readonly Row[], hasTitle: boolean, family: FamilyId): SectionLayout {
+  if (!hasTitle) return 'goal-tables';
+  const f = familyById(family);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (isEmptyRow(row)) continue;
+    if (marksGoalTables(row)) return 'goal-tables';
+    if (isIndicatorHeader(row, f)) return 'indicator-tables';
+  }
+  return 'indicator-tables';
 }
 
 function readTitle(lines: readonly string[], count: number): Title {
@@ -260,7 +300,7 @@ function readTitle(lines: readonly string[], count: number): Title {
   const lastLine = lines[count - 1];
   const lastEnd = lastLine.trimEnd().length;
   const text = count === 1 ? lineText(first) : lineText(lines[0]) + lineText(lines[1]);
-  const name = departmentName(text);
+  const name = readTitleText(text).name;
   const firstText = lineText(first);
   const nameLen = Math.min(name.length, firstText.length);
   return {
@@ -268,254 +308,4 @@ function readTitle(lines: readonly string[], count: number): Title {
     range: { start: { line: 0, character: lead }, end: { line: count - 1, character: lastEnd } },
     nameRange: { start: { line: 0, character: lead }, end: { line: 0, character: lead + nameLen } },
   };
-}
-
-class SectionParser {
-  private i = 0;
-  private table: GoalTable | null = null;
-  /** The last row placed in the open table (its range ends the table's). */
-  private tableEnd: Row | null = null;
-  private zone: 'header' | 'overview' | 'tables' = 'header';
-
-  constructor(
-    private readonly tree: SectionTree,
-    private readonly hasTitle: boolean,
-  ) {}
-
-  run(): void {
-    const rows = this.tree.rows;
-    while (this.i < rows.length) {
-      const row = rows[this.i++];
-      if (isEmptyRow(row)) continue;
-      if (!this.hasTitle) {
-        this.stray('stray-text', row);
-        continue;
-      }
-      const header = tableHeader(row);
-      if (header) {
-        this.startTable(row, header);
-        continue;
-      }
-      if (this.zone === 'header') this.headerZone(row);
-      else if (this.zone === 'overview') this.overviewRow(row);
-      else this.tableRow(row);
-    }
-    this.finishTable();
-  }
-
-  private headerZone(row: Row): void {
-    const unit = row.cells.find((c) => UNIT_CELL.test(c.text));
-    if (unit && row.cells.every((c) => c === unit || c.text === '')) {
-      this.tree.unit = unit;
-      this.tree.moneyUnit = UNIT_CELL.exec(unit.text)![1] || null;
-      return;
-    }
-    const first = row.cells.find((c) => c.text !== '');
-    if (first && compact(first.text).startsWith('整体绩效')) {
-      this.tree.overview = { headerRow: row, headers: row.cells.map((c) => c.text), rows: [], range: row.range };
-      this.zone = 'overview';
-      return;
-    }
-    this.stray('stray-text', row);
-  }
-
-  private overviewRow(row: Row): void {
-    const overview = this.tree.overview!;
-    const joined = this.rejoin(row, OVERVIEW_WIDTH);
-    if (joined.cells.length !== OVERVIEW_WIDTH) {
-      this.stray('unexpected-width', joined, OVERVIEW_WIDTH);
-      return;
-    }
-    overview.rows.push({
-      row: joined,
-      long: overviewGoal('long', joined.cells[1]),
-      annual: overviewGoal('annual', joined.cells[2]),
-    });
-    overview.range = { start: overview.range.start, end: joined.range.end };
-  }
-
-  private startTable(row: Row, header: { kind: GoalKind; number: number | null; text: string | null }): void {
-    this.finishTable();
-    this.zone = 'tables';
-    const headerCell = row.cells[0];
-    const goalCell = row.cells.length > 1 ? row.cells[1] : null;
-    if (row.cells.length > 2 && row.cells.slice(2).some((c) => c.text !== '')) {
-      this.stray('unexpected-width', row, 2);
-    }
-    const rawGoal = header.text ?? goalCell?.text ?? '';
-    this.table = {
-      kind: header.kind,
-      number: header.number,
-      headerRow: row,
-      headerCell,
-      goalCell,
-      goalText: rawGoal.replace(GOAL_PREFIX, ''),
-      indicatorHeader: null,
-      subHeaders: [],
-      columns: header.kind === 'long' ? LONG_COLUMNS : ANNUAL_COLUMNS,
-      rows: [],
-      range: row.range,
-    };
-  }
-
-  private finishTable(): void {
-    if (this.table) {
-      if (this.tableEnd) this.table.range = { start: this.table.range.start, end: this.tableEnd.range.end };
-      this.tree.tables.push(this.table);
-    }
-    this.table = null;
-    this.tableEnd = null;
-  }
-
-  private tableRow(row: Row): void {
-    const table = this.table!;
-    if (table.rows.length === 0 && isIndicatorHeader(row)) {
-      table.indicatorHeader = row;
-      this.tableEnd = row;
-      return;
-    }
-    if (table.rows.length === 0 && isSubHeader(row)) {
-      table.subHeaders.push(row);
-      this.tableEnd = row;
-      return;
-    }
-    const width = table.columns.width;
-    const joined = this.rejoin(row, width);
-    // Word sometimes exports a spare empty cell at the end of a row: the row is whole all the
-    // same (its width is kept on the row so the structure rule can still mention it).
-    const spare = joined.cells.length > width && joined.cells.slice(width).every((c) => c.text === '');
-    if (joined.cells.length !== width && !spare) {
-      this.stray('unexpected-width', joined, width);
-      return;
-    }
-    table.rows.push(indicatorRow(joined, table));
-    this.tableEnd = joined;
-  }
-
-  /**
-   * A blank line inside a row splits it (docs/format.md §2): when a row is narrower than the table
-   * and the pieces that follow add up to exactly the table's width, they are one row.
-   */
-  private rejoin(row: Row, width: number): Row {
-    if (row.cells.length >= width) return row;
-    const rows = this.tree.rows;
-    let count = row.cells.length;
-    let j = this.i;
-    while (j < rows.length && count < width) {
-      const next = rows[j];
-      if (isEmptyRow(next) || tableHeader(next)) break;
-      count += next.cells.length;
-      j++;
-    }
-    if (count !== width) return row;
-    const cells: Cell[] = [...row.cells];
-    for (let k = this.i; k < j; k++) cells.push(...rows[k].cells);
-    this.i = j;
-    return makeRow(cells);
-  }
-
-  private stray(reason: StrayNode['reason'], row: Row, expectedWidth?: number): void {
-    const text = row.cells
-      .map((c) => c.text)
-      .filter((t) => t !== '')
-      .join(' | ');
-    const node: StrayNode = { reason, row, text, range: row.range };
-    if (expectedWidth !== undefined) node.expectedWidth = expectedWidth;
-    this.tree.stray.push(node);
-  }
-}
-
-function tableHeader(row: Row): { kind: GoalKind; number: number | null; text: string | null } | null {
-  const first = row.cells[0];
-  if (!first || row.cells.length > 3) return null;
-  const c = compact(first.text);
-  let m = TABLE_HEADER.exec(c);
-  if (m) return { kind: m[1] === '长期' ? 'long' : 'annual', number: m[2] ? toNumber(m[2]) : null, text: null };
-  m = TABLE_HEADER_WITH_TEXT.exec(first.text);
-  if (m && row.cells.length === 1) return { kind: m[1] === '长期' ? 'long' : 'annual', number: toNumber(m[2]), text: m[3] };
-  return null;
-}
-
-function isIndicatorHeader(row: Row): boolean {
-  const cells = row.cells;
-  for (let i = 0; i < cells.length; i++) if (INDICATOR_HEADER_LABELS.has(compact(cells[i].text))) return true;
-  return false;
-}
-
-function isSubHeader(row: Row): boolean {
-  // Every non-empty cell is a sub-header label, and there is one.
-  const cells = row.cells;
-  let any = false;
-  for (let i = 0; i < cells.length; i++) {
-    const t = compact(cells[i].text);
-    if (t === '') continue;
-    if (!SUB_HEADER.test(t)) return false;
-    any = true;
-  }
-  return any;
-}
-
-function overviewGoal(kind: GoalKind, cell: Cell): OverviewGoal | null {
-  if (cell.text === '') return null;
-  const m = GOAL_PREFIX.exec(cell.text);
-  let numberRange: Range | null = null;
-  let number: number | null = null;
-  let text = cell.text;
-  if (m) {
-    number = toNumber(m[1] ?? m[2]);
-    numberRange = cellRange(cell, 0, m[0].trimEnd().length);
-    text = cell.text.slice(m[0].length);
-  }
-  return { kind, number, text, cell, numberRange };
-}
-
-/**
- * An indicator row. Its range is its row's, computed when asked for: a copy made up front was 3
- * objects per row that hardly anything reads.
- */
-class IndicatorRowNode implements IndicatorRow {
-  constructor(
-    readonly row: Row,
-    readonly label: Cell,
-    readonly level1: LevelValue,
-    readonly level2: LevelValue,
-    readonly level3: Cell,
-    readonly previous: Value | null,
-    readonly last: Value | null,
-    readonly target: Value,
-    readonly basis: Cell | null,
-    readonly width: number,
-  ) {}
-
-  get range(): Range {
-    return this.row.range;
-  }
-}
-
-function indicatorRow(row: Row, table: GoalTable): IndicatorRow {
-  const cols = table.columns;
-  const c = row.cells;
-  const prev = table.rows.length ? table.rows[table.rows.length - 1] : null;
-  const level1 = inherit(c[cols.level1], prev?.level1 ?? null);
-  // A new 一级 starts a new merged block: its 二级 is never the previous group's.
-  const level2 = level1.inherited ? inherit(c[cols.level2], prev?.level2 ?? null) : inherit(c[cols.level2], null);
-  const targetCell = c[cols.target];
-  return new IndicatorRowNode(
-    row,
-    c[cols.label],
-    level1,
-    level2,
-    c[cols.level3],
-    cols.previous === null ? null : parseValue(c[cols.previous]),
-    cols.last === null ? null : parseValue(c[cols.last]),
-    targetCell ? parseValue(targetCell) : emptyValue(null, row.range),
-    c[cols.basis] ?? null,
-    c.length,
-  );
-}
-
-function inherit(cell: Cell, above: LevelValue | null): LevelValue {
-  if (cell.text !== '' || !above || above.text === '')
-    return { text: cell.text, inherited: false, key: compact(cell.text), cell, source: cell.text !== '' ? cell : null };
-  return { text: above.text, inherited: true, key: above.key, cell, source: above.source };
 }

@@ -4,30 +4,10 @@
  * 成本 under 产出 as a 二级.
  */
 import type { RuleSettings } from '../types';
+import { FRAMEWORKS, type Framework } from '../../templates/frameworks';
 import { compact, detached } from './text';
 
-export interface Framework {
-  /** 一级 → its 二级 (canonical names, with the 指标 suffix). */
-  level2: Record<string, readonly string[]>;
-}
-
-export const FRAMEWORKS: Record<RuleSettings['framework'], Framework> = {
-  '2021': {
-    level2: {
-      成本指标: ['经济成本指标', '社会成本指标', '生态环境成本指标'],
-      产出指标: ['数量指标', '质量指标', '时效指标'],
-      效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
-      满意度指标: ['服务对象满意度指标'],
-    },
-  },
-  '2015': {
-    level2: {
-      产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
-      效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
-      满意度指标: ['服务对象满意度指标'],
-    },
-  },
-};
+export { FRAMEWORKS, type Framework } from '../../templates/frameworks';
 
 export function framework(settings: RuleSettings): Framework {
   return FRAMEWORKS[settings.framework] ?? FRAMEWORKS['2021'];

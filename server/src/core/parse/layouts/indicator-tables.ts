@@ -1,0 +1,368 @@
+/**
+ * The header-driven layout (docs/format.md §7): every template but §3's. Its rows come in zones:
+ * the title zone (a year line), the header zone (label/value fields and goals), then indicator
+ * tables, each starting at a header row whose labels give its columns (../columns.ts), and the
+ * rows that close them (合计, 评价结论, signatures: footers). What the family's labels cannot
+ * place becomes a `StrayNode`, as in §3's layout: nothing is dropped.
+ */
+import type { Cell, Field, GoalKind, GoalTable, LevelValue, Row } from '../../model';
+import { fitsUnder, parentsOfLevel2 } from '../../templates/frameworks';
+import { labelKey, labels, type GoalKindId, type TableFamily } from '../../templates';
+import { addSubHeader, readHeader, type ColumnBlock, type HeaderMap } from '../columns';
+import type { SectionTree } from '../section-tree';
+import { emptyValue, parseValue } from '../value';
+import { fromElsewhere, IndicatorRowNode, inferredLevel, inherit, isEmptyRow, ownLevel, rejoin, strayNode, type RowMore } from './rows';
+
+/** The title zone's year line: `(2022年度)`, `2020年度)`, `2025年`. */
+const YEAR_LINE = /^[(（]?\d{4}年度?[)）]?$/;
+/** A money unit stated in the header zone: `单位：万元` (alone or inside a longer cell), `(万元)` in a label. */
+const MONEY_UNIT = /单位\s*[:：]\s*(万元|元)|[(（](万元|元)[)）]/;
+/** A label of a field the family does not know is short; a longer cell is text. */
+const MAX_LABEL_LENGTH = 20;
+
+/** Parses a section's rows as the header-driven layout of its family. */
+export function parseIndicatorTables(tree: SectionTree, family: TableFamily): void {
+  new HeaderDrivenParser(tree, family).run();
+}
+
+/** Whether a row is an indicator table's header for the family (the layout is chosen by the first one). */
+export function isIndicatorHeader(row: Row, family: TableFamily): boolean {
+  return readHeader(row, family) !== null;
+}
+
+/** A data row while its table is read: levels may still change (a 一级 stated further down, §7.4). */
+interface Draft {
+  row: Row;
+  level1: LevelValue;
+  /** Per block: the row's 二级. */
+  level2: LevelValue[];
+  /** The 一级 was empty with nothing above: a later row's 一级 or the 二级 decides it. */
+  pending: boolean;
+}
+
+class HeaderDrivenParser {
+  private i = 0;
+  private zone: 'title' | 'header' | 'table' | 'after' = 'title';
+  private map: HeaderMap | null = null;
+  private headerRow: Row | null = null;
+  private drafts: Draft[] = [];
+  private unfilled: Row[][] = [];
+  private lastRow: Row | null = null;
+  private readonly columnLabels;
+
+  constructor(
+    private readonly tree: SectionTree,
+    private readonly family: TableFamily,
+  ) {
+    this.columnLabels = labels(family);
+  }
+
+  run(): void {
+    const rows = this.tree.rows;
+    while (this.i < rows.length) {
+      const row = rows[this.i++];
+      if (isEmptyRow(row)) continue;
+      if (this.zone === 'title' && this.titleZone(row)) continue;
+      if (this.zone === 'title') this.zone = 'header';
+      const header = readHeader(row, this.family);
+      if (header) {
+        this.startTable(row, header);
+        continue;
+      }
+      if (this.zone === 'table') this.tableRow(row);
+      else this.textRow(row);
+    }
+    this.finishTable();
+    this.linkGoals();
+  }
+
+  /** A year line under the title (`(2022年度)`): the section's year, not a field. */
+  private titleZone(row: Row): boolean {
+    const cells = nonEmptyCells(row);
+    if (cells.length === 1 && YEAR_LINE.test(labelKey(cells[0].text)) && this.tree.year === null) {
+      this.tree.year = cells[0];
+      return true;
+    }
+    return false;
+  }
+
+  private startTable(row: Row, map: HeaderMap): void {
+    this.finishTable();
+    this.zone = 'table';
+    this.map = map;
+    this.headerRow = row;
+    this.lastRow = row;
+    this.unfilled = map.blocks.map(() => []);
+    // Second header rows: right after the header, before any data row.
+    const rows = this.tree.rows;
+    let j = this.i;
+    while (j < rows.length && isEmptyRow(rows[j])) j++;
+    while (j < rows.length && addSubHeader(map, rows[j], this.family)) {
+      this.lastRow = rows[j];
+      this.i = j + 1;
+      j = this.i;
+      while (j < rows.length && isEmptyRow(rows[j])) j++;
+    }
+  }
+
+  private tableRow(row: Row): void {
+    const map = this.map!;
+    if (this.footer(row)) return;
+    const joined = rejoin(this.tree.rows, row, this.i, map.width, (r) => readHeader(r, this.family) !== null);
+    const cells = joined.row.cells;
+    // Word sometimes exports spare empty cells at the end of a row: the row is whole all the same.
+    let spare = cells.length > map.width;
+    for (let k = map.width; spare && k < cells.length; k++) if (cells[k].text !== '') spare = false;
+    if (cells.length !== map.width && !spare) {
+      this.tree.stray.push(strayNode('unexpected-width', joined.row, map.width));
+      return;
+    }
+    this.i = joined.next;
+    this.addDraft(joined.row);
+    this.lastRow = joined.row;
+  }
+
+  /** A closing row (合计, 评价结论, signatures, notes): it ends the table. */
+  private footer(row: Row): boolean {
+    const first = nonEmptyCells(row)[0];
+    if (first === undefined || first !== row.cells[0]) return false;
+    const key = labelKey(first.text);
+    for (const f of this.family.footers) {
+      if (f.label.test(key)) {
+        this.finishTable();
+        this.zone = 'after';
+        this.tree.footers.push({ kind: f.kind, row, range: row.range });
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Levels as the merged cells give them (docs/format.md §3, §7.4). */
+  private addDraft(row: Row): void {
+    const map = this.map!;
+    const c = row.cells;
+    const first = map.blocks[0].columns;
+    const prev = this.drafts.length ? this.drafts[this.drafts.length - 1] : null;
+    const cell1 = c[first.level1] ?? missingLevelCell(row);
+    let level1: LevelValue;
+    let pending = false;
+    let midBlock = false;
+    if (cell1.text !== '') {
+      level1 = ownLevel(cell1);
+      // A 一级 stated in a middle row of its block: the rows above it that had none are its own, when their 二级 fit.
+      const waiting = this.drafts.filter((d) => d.pending);
+      if (waiting.length > 0 && waiting.every((d) => d.level2.every((l2) => fitsUnder(l2.key, level1.key)))) {
+        for (const d of waiting) {
+          d.level1 = fromElsewhere(d.level1.cell, level1, 'below');
+          d.pending = false;
+        }
+        midBlock = prev !== null && waiting.includes(prev);
+      }
+    } else if (prev && prev.level1.text !== '') {
+      level1 = fromElsewhere(cell1, prev.level1, 'above');
+    } else {
+      level1 = ownLevel(cell1);
+      pending = true;
+    }
+    const level2 = map.blocks.map((b, k) => {
+      const cell2 = c[b.columns.level2] ?? missingLevelCell(row);
+      // A new 一级 starts a new merged block: its 二级 is never the previous group's.
+      const above = prev && (level1.inherited || midBlock || pending) ? prev.level2[k] : null;
+      return inherit(cell2, above);
+    });
+    this.drafts.push({ row, level1, level2, pending });
+  }
+
+  private finishTable(): void {
+    const map = this.map;
+    if (map === null) return;
+    for (const d of this.drafts) {
+      if (!d.pending) continue;
+      // Still no 一级: the one its 二级 implies, marked as inferred.
+      const parents = parentsOfLevel2(d.level2[0]?.key ?? '');
+      if (parents.length > 0) d.level1 = inferredLevel(d.level1.cell, parents[0]);
+    }
+    const end = this.lastRow ?? this.headerRow!;
+    map.blocks.forEach((block, k) => this.tree.tables.push(this.table(block, k, end)));
+    this.map = null;
+    this.drafts = [];
+    this.zone = 'after';
+  }
+
+  private table(block: ColumnBlock, k: number, end: Row): GoalTable {
+    const header = this.headerRow!;
+    const cols = block.columns;
+    const table: GoalTable = {
+      kind: block.kind,
+      number: null,
+      headerRow: header,
+      headerCell: header.cells[0],
+      goalCell: null,
+      goalText: '',
+      indicatorHeader: header,
+      subHeaders: this.map!.subHeaders,
+      columns: cols,
+      rows: [],
+      unfilled: [],
+      range: { start: header.range.start, end: end.range.end },
+    };
+    for (const d of this.drafts) {
+      const c = d.row.cells;
+      const level3 = c[cols.level3];
+      const value = cols.target >= 0 ? c[cols.target] : undefined;
+      if (level3 === undefined || level3.text === '') {
+        // A 二级 stated with no indicator: a template row left unfilled.
+        const own2 = d.level2[k];
+        if (!own2.inherited && own2.text !== '' && (value === undefined || value.text === '')) table.unfilled.push(d.row);
+        continue;
+      }
+      table.rows.push(
+        new IndicatorRowNode(
+          d.row,
+          cols.label >= 0 ? (c[cols.label] ?? null) : null,
+          d.level1,
+          d.level2[k],
+          level3,
+          cellValue(c, cols.previous),
+          cellValue(c, cols.last),
+          value ? targetValue(c, value, cols.comparator ?? null, cols.unit ?? null) : emptyValue(null, d.row.range),
+          cols.basis >= 0 ? (c[cols.basis] ?? null) : null,
+          c.length,
+          rowMore(c, cols, this.map!),
+        ),
+      );
+    }
+    return table;
+  }
+
+  /** A row outside the tables: a header-zone field or goal, a footer, or text that fits nowhere. */
+  private textRow(row: Row): void {
+    if (this.zone === 'after' && this.footer(row)) return;
+    const cells = row.cells;
+    for (const cell of cells) {
+      const unit = MONEY_UNIT.exec(cell.text);
+      if (unit && this.tree.moneyUnit === null) {
+        this.tree.moneyUnit = unit[1] ?? unit[2];
+        if (this.tree.unit === null && /^单位/.test(labelKey(cell.text))) this.tree.unit = cell;
+      }
+    }
+    const nonEmpty = nonEmptyCells(row);
+    if (nonEmpty.length === 1 && cells.length === 1) {
+      const only = nonEmpty[0];
+      if (labelKey(only.text).length <= MAX_LABEL_LENGTH) this.tree.fields.push(this.field(only, null));
+      else this.tree.stray.push(strayNode('stray-text', row));
+      return;
+    }
+    if (this.goalHeader(row)) return;
+    // Label/value pairs; a group label (项目资金) before them when the row has an odd number of cells.
+    let k = 0;
+    if (cells.length % 2 === 1) {
+      this.tree.fields.push(this.field(cells[0], null));
+      k = 1;
+    }
+    for (; k + 1 < cells.length; k += 2) {
+      const label = cells[k];
+      const value = cells[k + 1];
+      if (label.text === '' && value.text === '') continue;
+      const goal = this.goalKind(label);
+      if (goal !== null && value.text !== '') this.tree.goals.push({ kind: goal, number: null, text: value.text, label, cell: value });
+      else this.tree.fields.push(this.field(label, value));
+    }
+  }
+
+  /**
+   * A goal header row (`项目绩效目标 | 长期目标 | 年度目标`, `总体目标 | 中期目标 | 年度目标`): its
+   * goal labels name the cells of the next row, by position when the widths agree, else in order.
+   */
+  private goalHeader(row: Row): boolean {
+    const kinds: { index: number; kind: GoalKindId; label: Cell }[] = [];
+    row.cells.forEach((cell, index) => {
+      const kind = this.goalKind(cell);
+      if (kind !== null) kinds.push({ index, kind, label: cell });
+    });
+    if (kinds.length < 2 && !(kinds.length === 1 && row.cells.length >= 3)) return false;
+    const rows = this.tree.rows;
+    let j = this.i;
+    while (j < rows.length && isEmptyRow(rows[j])) j++;
+    const next = rows[j];
+    if (next === undefined || readHeader(next, this.family) !== null) return false;
+    // Goal kinds that are one goal each (总体目标 over 中期 and 年度): the columns to the right of it are what is filled.
+    const columns = kinds.filter((k) => k.kind !== 'overall' || kinds.length === 1);
+    const filled = next.cells.filter((c) => c.text !== '');
+    const positional = next.cells.length === row.cells.length;
+    for (const cell of row.cells) if (cell.text !== '' && this.goalKind(cell) === null) this.tree.fields.push(this.field(cell, null));
+    columns.forEach((col, n) => {
+      const cell = positional ? next.cells[col.index] : filled[n];
+      if (cell && cell.text !== '') this.tree.goals.push({ kind: col.kind, number: null, text: cell.text, label: col.label, cell });
+    });
+    this.i = j + 1;
+    return true;
+  }
+
+  private goalKind(cell: Cell): GoalKindId | null {
+    const key = labelKey(cell.text);
+    if (key === '') return null;
+    const hit = this.columnLabels.goals.exact(key);
+    if (hit.length) return hit[0];
+    return null;
+  }
+
+  private field(label: Cell, value: Cell | null): Field {
+    const key = labelKey(label.text);
+    const known = this.columnLabels.fields.exact(key);
+    return { key: known.length ? known[0] : null, label, value };
+  }
+
+  /** Goal ↔ table by kind: a 年度 table measures the 年度 goal, a 长期 table the 长期, 中期 or 实施期 goal. */
+  private linkGoals(): void {
+    for (const t of this.tree.tables) {
+      const goal = this.tree.goals.find((g) => goalTableKind(g.kind) === t.kind);
+      if (goal) t.goalText = goal.text;
+    }
+  }
+}
+
+function goalTableKind(kind: GoalKindId): GoalKind | null {
+  if (kind === 'annual') return 'annual';
+  if (kind === 'overall') return null;
+  return 'long';
+}
+
+function nonEmptyCells(row: Row): Cell[] {
+  const out: Cell[] = [];
+  for (const c of row.cells) if (c.text !== '') out.push(c);
+  return out;
+}
+
+/**
+ * The level cell of a table that has no such column (a table of 三级 names only): the level is
+ * empty, and its cell is the row's first, so that a rule pointing at it points into the row.
+ */
+function missingLevelCell(row: Row): Cell {
+  return row.cells[0];
+}
+
+function cellValue(cells: readonly Cell[], index: number | null | undefined) {
+  if (index === null || index === undefined || index < 0) return null;
+  const cell = cells[index];
+  return cell ? parseValue(cell) : null;
+}
+
+function targetValue(cells: readonly Cell[], value: Cell, comparator: number | null, unit: number | null) {
+  void cells;
+  void comparator;
+  void unit;
+  return parseValue(value);
+}
+
+function rowMore(cells: readonly Cell[], cols: GoalTable['columns'], map: HeaderMap): RowMore | null {
+  const extras = [];
+  for (const h of map.headers) if (h.role === 'extra' && cells[h.index] && cells[h.index].text !== '') extras.push({ label: h.label, cell: cells[h.index] });
+  const actual = cellValue(cells, cols.actual);
+  const weight = cellValue(cells, cols.weight);
+  const score = cellValue(cells, cols.score);
+  const reason = cols.reason !== null && cols.reason !== undefined ? (cells[cols.reason] ?? null) : null;
+  if (extras.length === 0 && actual === null && weight === null && score === null && reason === null) return null;
+  return { actual, weight, score, reason, extras };
+}

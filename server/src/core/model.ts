@@ -271,17 +271,27 @@ export interface Goal {
   /** The label that named it (`年度绩效目标(文字)`, the goal header's `长期目标`). */
   label: Cell;
   cell: Cell;
+  /** The goal's text in its cell: the whole cell, or one numbered goal of several in it. */
+  range: Range;
+  /** Range of the numbering (`1、`), if any. */
+  numberRange: Range | null;
 }
 
-/** A row that closes a table: 合计, 评价结论, 存在问题, 改进措施, notes, signatures (docs/format.md §7.4). */
+/**
+ * A row that is no table content: one that closes a table (合计, 评价结论, 存在问题, 改进措施,
+ * signatures: docs/format.md §7.4), or a note (其他需说明的问题, a paragraph of text before the first title).
+ */
 export interface FooterNode {
   kind: FooterKind;
   row: Row;
   range: Range;
 }
 
-/** How a section's rows are read: §3's goal tables, header-driven indicator tables (§7), or a title alone. */
-export type SectionLayout = 'goal-tables' | 'indicator-tables' | 'heading';
+/**
+ * How a section's rows are read: §3's goal tables, header-driven indicator tables (§7), a title
+ * alone (a heading), or the text before the first title (a preamble).
+ */
+export type SectionLayout = 'goal-tables' | 'indicator-tables' | 'heading' | 'preamble';
 
 export type StrayReason = 'unexpected-width' | 'stray-text' | 'no-table';
 

@@ -96,9 +96,11 @@ describe('format.md §7 variants (test/fixtures/variants)', () => {
         [29, '产出指标', '质量指标', '培训完成率', '100%'],
       ]);
     });
-    it('reads 2021年实际实现值 as the earlier year (previous) and 指标标准或依据, shifted to the 7th cell, as the basis', () => {
+    // In a 2022 table the 2021 actual is the year before (上年: `last`), as §3's 上年 column.
+    it('reads 2021年实际实现值 as the year before (last) and 指标标准或依据, shifted to the 7th cell, as the basis', () => {
       const r = rowAt(exportOf(file), 21);
-      assert.equal(compact(r.previous?.raw), '260人次');
+      assert.equal(r.previous, null);
+      assert.equal(compact(r.last?.raw), '260人次');
       assert.equal(compact(r.basis), '年度计划');
     });
     it('reports nothing stray in the table (the second header row is a header)', () => {

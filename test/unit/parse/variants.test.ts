@@ -265,7 +265,9 @@ describe('format.md §3: sections and titles', () => {
     const m: DocumentModel = parseDocument('附件1\n\n' + department());
     assert.equal(m.sections.length, 2);
     assert.equal(m.sections[0].body.title, null);
-    assert.equal(m.sections[0].body.stray[0].text, '附件1');
+    // A paragraph before the first table is a note of the document (a cover text), kept, not stray.
+    assert.equal(m.sections[0].body.footers[0].row.cells[0].text, '附件1');
+    assert.deepEqual(m.sections[0].body.stray, []);
   });
 
   it('gives the same positions for CRLF text and strips nothing from the line content', () => {

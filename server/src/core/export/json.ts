@@ -2,7 +2,8 @@
  * The export model: what `target-table export` prints, as plain data (1-based lines).
  * Field names are a public interface (issue #2): add fields, never rename.
  */
-import type { Cell, DocumentModel, SectionRef, Value } from '../model';
+import type { Cell, DocumentModel, IndicatorRow, SectionRef, Value } from '../model';
+import type { FamilyId, GoalKindId } from '../templates/types';
 
 export interface ExportValue {
   raw: string;
@@ -23,6 +24,16 @@ export interface ExportRow {
   last: ExportValue | null;
   target: ExportValue;
   basis: string;
+  /** Whether the 一级 is the one the row's 二级 implies (no cell states it: docs/format.md §7.4). */
+  level1Inferred: boolean;
+  /** 实际完成值 (self-evaluation tables), else null. */
+  actual: ExportValue | null;
+  /** 分值 / 权重, 得分 and 偏差原因 (self-evaluation tables), else null. */
+  weight: ExportValue | null;
+  score: ExportValue | null;
+  reason: string | null;
+  /** Cells of columns the family does not know, by their header label. */
+  extras: { label: string; raw: string }[];
 }
 
 export interface ExportTable {
@@ -35,18 +46,35 @@ export interface ExportTable {
 }
 
 export interface ExportGoal {
-  kind: 'long' | 'annual';
+  /** long, annual (§3's overview); mid, period, overall as well in other templates. */
+  kind: GoalKindId;
   number: number | null;
   text: string;
   line: number;
 }
 
+export interface ExportField {
+  label: string;
+  /** What the label means, when the family knows it (projectName, department, period, funds …). */
+  key: string | null;
+  value: string | null;
+  line: number;
+}
+
+/** A section: a department (§3) or a project; the name stays `departments` (a public interface). */
 export interface ExportDepartment {
   name: string;
   line: number;
   endLine: number;
   goals: ExportGoal[];
   tables: ExportTable[];
+  /** The table family: overall, project, overall-self-evaluation, project-self-evaluation. */
+  family: FamilyId;
+  /** A bracketed tail of the title that is not a year (`高标准农田建设`). */
+  subtitle: string | null;
+  /** The title zone's year line (`(2022年度)`), as written. */
+  year: string | null;
+  fields: ExportField[];
 }
 
 export interface ExportDocument {
@@ -65,10 +93,34 @@ export function exportValue(v: Value): ExportValue {
 
 const lineOf = (ref: SectionRef, cell: Cell) => ref.startLine + cell.range.start.line + 1;
 
-/** One department's export, or null for a section without a title (text before the first department). */
+function exportRow(ref: SectionRef, r: IndicatorRow): ExportRow {
+  return {
+    line: ref.startLine + r.range.start.line + 1,
+    level1: r.level1.text,
+    level2: r.level2.text,
+    level3: r.level3.text,
+    level1Inherited: r.level1.inherited,
+    level2Inherited: r.level2.inherited,
+    previous: r.previous && exportValue(r.previous),
+    last: r.last && exportValue(r.last),
+    target: exportValue(r.target),
+    basis: r.basis?.text ?? '',
+    level1Inferred: r.level1.origin === 'inferred',
+    actual: r.actual && exportValue(r.actual),
+    weight: r.weight && exportValue(r.weight),
+    score: r.score && exportValue(r.score),
+    reason: r.reason?.text ?? null,
+    extras: r.extras.map((e) => ({ label: e.label, raw: e.cell.text })),
+  };
+}
+
+/**
+ * One section's export, or null for a section without a title (text before the first department)
+ * or with nothing under its title (a heading repeated above the table's own title).
+ */
 export function exportDepartment(ref: SectionRef): ExportDepartment | null {
   const b = ref.body;
-  if (!b.title) return null;
+  if (!b.title || b.layout === 'heading') return null;
   const goals: ExportGoal[] = [];
   for (const kind of ['long', 'annual'] as const) {
     for (const row of b.overview?.rows ?? []) {
@@ -76,6 +128,7 @@ export function exportDepartment(ref: SectionRef): ExportDepartment | null {
       if (g) goals.push({ kind, number: g.number, text: g.text, line: lineOf(ref, g.cell) });
     }
   }
+  for (const g of b.goals) goals.push({ kind: g.kind, number: g.number, text: g.text, line: ref.startLine + g.range.start.line + 1 });
   return {
     name: b.department ?? '',
     line: ref.startLine + 1,
@@ -87,19 +140,12 @@ export function exportDepartment(ref: SectionRef): ExportDepartment | null {
       goal: t.goalText,
       line: ref.startLine + t.range.start.line + 1,
       endLine: ref.startLine + t.range.end.line + 1,
-      rows: t.rows.map((r) => ({
-        line: ref.startLine + r.range.start.line + 1,
-        level1: r.level1.text,
-        level2: r.level2.text,
-        level3: r.level3.text,
-        level1Inherited: r.level1.inherited,
-        level2Inherited: r.level2.inherited,
-        previous: r.previous && exportValue(r.previous),
-        last: r.last && exportValue(r.last),
-        target: exportValue(r.target),
-        basis: r.basis?.text ?? '',
-      })),
+      rows: t.rows.map((r) => exportRow(ref, r)),
     })),
+    family: b.family,
+    subtitle: b.subtitle,
+    year: b.year?.text ?? null,
+    fields: b.fields.map((f) => ({ label: f.label.text, key: f.key, value: f.value?.text ?? null, line: lineOf(ref, f.label) })),
   };
 }
 
@@ -112,7 +158,7 @@ export function exportDocument(model: DocumentModel): ExportDocument {
   return { departments };
 }
 
-/** Whether the export has anything to show: a department with a goal table. */
+/** Whether the export has anything to show: a section with a goal or indicator table. */
 export function hasExportableTable(model: DocumentModel): boolean {
   return model.sections.some((ref) => ref.body.title !== null && ref.body.tables.length > 0);
 }

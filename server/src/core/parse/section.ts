@@ -13,6 +13,7 @@ import { family as familyById, type FamilyId } from '../templates';
 import { newTreeMemo, type TreeMemo } from '../tree-memo';
 import { isIndicatorHeader, parseIndicatorTables } from './layouts/indicator-tables';
 import { marksGoalTables, parseGoalTables } from './layouts/goal-tables';
+import { parsePreamble } from './layouts/preamble';
 import { isEmptyRow } from './layouts/rows';
 import type { SectionTree } from './section-tree';
 import { isTitleLine, lineText, readTitleText } from './titles';
@@ -268,7 +269,8 @@ function buildTree(lines: readonly string[], titleLines: number, hasTitle: boole
     memo: null,
   };
   tree.layout = chooseLayout(tree.rows, hasTitle, family);
-  if (tree.layout === 'goal-tables') parseGoalTables(tree, hasTitle);
+  if (tree.layout === 'preamble') parsePreamble(tree);
+  else if (tree.layout === 'goal-tables') parseGoalTables(tree, hasTitle);
   else {
     parseIndicatorTables(tree, familyById(family));
     // A title with nothing under it but a year line (a title repeated above the table's own).
@@ -280,10 +282,10 @@ function buildTree(lines: readonly string[], titleLines: number, hasTitle: boole
 /**
  * Which layout reads a section: the first row that marks §3's layout (the overview, a numbered goal
  * table) or is an indicator header decides; a titled section with neither is read header-driven
- * (its fields and goals). A text before any title keeps §3's reading: all of it stray.
+ * (its fields and goals). A text before any title is a preamble.
  */
 function chooseLayout(rows: readonly Row[], hasTitle: boolean, family: FamilyId): SectionLayout {
-  if (!hasTitle) return 'goal-tables';
+  if (!hasTitle) return 'preamble';
   const f = familyById(family);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];

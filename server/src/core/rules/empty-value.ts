@@ -34,7 +34,8 @@ export const emptyValue: Rule = {
             message: msg(`三级指标${quote(row.level3.text)}的${target.zh}为空。`, `The ${target.en} of "${row.level3.text}" is empty.`),
           });
         }
-        if (!row.basis || row.basis.text === '') {
+        // A table without a basis column (many templates have none) has nothing to fill in.
+        if (row.basis !== null && row.basis.text === '') {
           ctx.report({
             code: 'TT405',
             range: rowRange(row),

@@ -9,6 +9,8 @@ import type { Cell, Field, GoalKind, GoalTable, LevelValue, Row } from '../../mo
 import { fitsUnder, parentsOfLevel2 } from '../../templates/frameworks';
 import { labelKey, labels, type GoalKindId, type TableFamily } from '../../templates';
 import { addSubHeader, readHeader, type ColumnBlock, type HeaderMap } from '../columns';
+import { cellRange } from '../cell';
+import { goalsInCell } from '../numbered-goals';
 import type { SectionTree } from '../section-tree';
 import { emptyValue, parseValue } from '../value';
 import { fromElsewhere, IndicatorRowNode, inferredLevel, inherit, isEmptyRow, ownLevel, rejoin, strayNode, type RowMore } from './rows';
@@ -19,6 +21,8 @@ const YEAR_LINE = /^[(（]?\d{4}年度?[)）]?$/;
 const MONEY_UNIT = /单位\s*[:：]\s*(万元|元)|[(（](万元|元)[)）]/;
 /** A label of a field the family does not know is short; a longer cell is text. */
 const MAX_LABEL_LENGTH = 20;
+/** A goal is a sentence: a value cell shorter than this under a cut-short label is a field's. */
+const MIN_GOAL_TEXT = 10;
 
 /** Parses a section's rows as the header-driven layout of its family. */
 export function parseIndicatorTables(tree: SectionTree, family: TableFamily): void {
@@ -265,8 +269,8 @@ class HeaderDrivenParser {
       const label = cells[k];
       const value = cells[k + 1];
       if (label.text === '' && value.text === '') continue;
-      const goal = this.goalKind(label);
-      if (goal !== null && value.text !== '') this.tree.goals.push({ kind: goal, number: null, text: value.text, label, cell: value });
+      const goal = this.goalKind(label, value);
+      if (goal !== null && value.text !== '') this.addGoals(goal, label, value);
       else this.tree.fields.push(this.field(label, value));
     }
   }
@@ -294,18 +298,39 @@ class HeaderDrivenParser {
     for (const cell of row.cells) if (cell.text !== '' && this.goalKind(cell) === null) this.tree.fields.push(this.field(cell, null));
     columns.forEach((col, n) => {
       const cell = positional ? next.cells[col.index] : filled[n];
-      if (cell && cell.text !== '') this.tree.goals.push({ kind: col.kind, number: null, text: cell.text, label: col.label, cell });
+      if (cell && cell.text !== '') this.addGoals(col.kind, col.label, cell);
     });
     this.i = j + 1;
     return true;
   }
 
-  private goalKind(cell: Cell): GoalKindId | null {
+  /** A goal cell: one goal, or one per number when it holds several (`1、… 2、…`). */
+  private addGoals(kind: GoalKindId, label: Cell, cell: Cell): void {
+    for (const g of goalsInCell(cell)) {
+      this.tree.goals.push({
+        kind,
+        number: g.number,
+        text: cell.text.slice(g.start, g.end),
+        label,
+        cell,
+        range: cellRange(cell, g.start, g.end),
+        numberRange: g.number === null ? null : cellRange(cell, g.markerStart, g.markerEnd),
+      });
+    }
+  }
+
+  /**
+   * The goal kind a label names. A cut-short label (`年度`) is a prefix of field labels too
+   * (年度资金总额): it names a goal only when its value reads as a sentence, not a figure.
+   */
+  private goalKind(cell: Cell, value?: Cell): GoalKindId | null {
     const key = labelKey(cell.text);
     if (key === '') return null;
     const hit = this.columnLabels.goals.exact(key);
     if (hit.length) return hit[0];
-    return null;
+    if (value === undefined || value.text.length < MIN_GOAL_TEXT || key.length < 2 || this.columnLabels.fields.exact(key).length) return null;
+    const cut = this.columnLabels.goals.prefixOf(key);
+    return cut.length === 1 ? cut[0] : null;
   }
 
   private field(label: Cell, value: Cell | null): Field {

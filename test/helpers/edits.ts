@@ -70,6 +70,41 @@ export const spliceArb = fc.record({
   ),
 });
 
+/**
+ * What changes the sections and layouts of the other families (docs/format.md §7): title endings
+ * (表, a closing bracket, a table number, 绩效目标 on a row of its own), year lines, header labels
+ * and the cells of split values.
+ */
+const FAMILY_PIECES = [
+  '表',
+  ')',
+  '）',
+  '3',
+  '(2022年度)',
+  '\n\n',
+  '\n',
+  '\t',
+  '项目支出绩效目标表',
+  '\t项目支出绩效目标批复表\n\n',
+  '\n\t部门整体绩效目标\n\n',
+  '部门预算项目支出绩效自评表(2023年度)\n',
+  '\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n',
+  '\t绩效指标\n',
+  '\t项目名称\n\t测试项目\n\n',
+  '\t=\n\t100\n\t%\n',
+  '(长期)',
+  '\t合计\n',
+];
+
+export const familySpliceArb = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  del: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 200 })),
+  insert: fc.oneof(
+    fc.constantFrom(...FAMILY_PIECES),
+    fc.array(fc.constantFrom(...FAMILY_PIECES, ...PIECES), { maxLength: 3 }).map((a) => a.join('')),
+  ),
+});
+
 /** Turns a random splice into an LSP change on `text`, and the text it produces. */
 export function toChange(text: string, s: Splice): { change: TextChange; text: string } {
   let a = Math.floor(s.at * text.length);

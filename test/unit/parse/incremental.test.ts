@@ -9,7 +9,9 @@ import fc from 'fast-check';
 import { parseDocument, updateDocument, updateDocumentBatch, type TextChange } from '../../../server/src/core/parse/document';
 import type { SectionBody } from '../../../server/src/core/model';
 import { department, sampleText } from '../../helpers/fixtures';
-import { SCALE, mutate, mutationArb, positionAt, spliceArb, toChange, type Splice } from '../../helpers/edits';
+import { SCALE, familySpliceArb, mutate, mutationArb, positionAt, spliceArb, toChange, type Splice } from '../../helpers/edits';
+import * as fs from 'node:fs';
+import { TEMPLATES } from '../../helpers/export-rows';
 import { assertSameModel } from '../../helpers/model-equality';
 
 function run(base: string, splices: Splice[][], check: 'each' | 'last' = 'each'): void {
@@ -139,6 +141,29 @@ describe('incremental update equals a full parse', () => {
         fc.array(fc.array(spliceArb, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 8 }),
         (first, count, mutations, edits) => {
           run(mutate(parts.slice(first, first + count).join(''), mutations), edits);
+        },
+      ),
+      { numRuns: 300 * SCALE },
+    );
+  });
+
+  it('on the documents of every family (alone, after sample departments, CRLF) with edits to titles, headers and values', function () {
+    this.timeout(240000 * SCALE);
+    const templates = fs
+      .readdirSync(TEMPLATES)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => fs.readFileSync(`${TEMPLATES}/${f}`, 'utf8'));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: templates.length - 1 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: parts.length - 2 }),
+        fc.boolean(),
+        fc.array(fc.array(fc.oneof(familySpliceArb, spliceArb), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 8 }),
+        (which, mix, first, crlf, edits) => {
+          // Alone, after a sample department, or between two and followed by the next template.
+          const doc = [mix > 0 ? parts[first] : '', templates[which], mix > 1 ? parts[first + 1] + templates[(which + 1) % templates.length] : ''].join('');
+          run(crlf ? doc.replace(/\r?\n/g, '\r\n') : doc, edits);
         },
       ),
       { numRuns: 300 * SCALE },

@@ -5,7 +5,7 @@ import type { TableFamily } from './types';
 export const overallSelfEvaluation: TableFamily = {
   id: 'overall-self-evaluation',
   name: { zh: '部门整体支出绩效自评表', en: 'department overall self-evaluation' },
-  titles: [{ suffix: /(整体支出|整体)?绩效自评(价)?表$/ }],
+  titles: [{ suffix: /(部门)?(整体支出|整体)?绩效自评(价)?表$/ }],
   fields: COMMON_FIELDS,
   goals: [{ label: { exact: ['预期目标', '年度预期目标'] }, kind: 'annual' }, ...COMMON_GOALS],
   columns: COMMON_COLUMNS,

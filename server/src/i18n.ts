@@ -32,6 +32,8 @@ const ZH = {
   textDiffers: '文字与表头不同',
   untitled: '（无标题）',
   preamble: '（标题前的内容）',
+  fields: '基本信息',
+  indicatorTable: (kind: 'long' | 'annual'): string => (kind === 'long' ? '长期绩效指标' : '年度绩效指标'),
   fixAllOfKind: (code: string, n: number) => `修复本文件中全部 ${n} 处 ${code} 问题`,
   fixAll: '修复本文件中所有可安全修复的问题',
 };
@@ -64,6 +66,8 @@ const EN: typeof ZH = {
   textDiffers: 'text differs from the table header',
   untitled: '(untitled)',
   preamble: '(text before the first title)',
+  fields: 'Header fields',
+  indicatorTable: (kind) => (kind === 'long' ? 'Long-term indicators' : 'Annual indicators'),
   fixAllOfKind: (code, n) => `Fix all ${n} ${code} problems in this file`,
   fixAll: 'Fix all safely fixable problems in this file',
 };

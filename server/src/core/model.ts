@@ -260,6 +260,8 @@ export interface Field {
   label: Cell;
   /** The value cell; null when the label stands alone (a group label such as 项目资金 over its rows). */
   value: Cell | null;
+  /** In a grid (a budget block), the row's label (总额, 其中:财政资金); the field's label is its column's. */
+  group: Cell | null;
 }
 
 /** A goal of a header-driven section (长期, 中期, 实施期, 年度, 总体): a label/value cell or a goal header's column. */

@@ -1,11 +1,13 @@
 /**
- * Outline: departments → 整体绩效总目标 (its goals) and each goal table → indicators.
+ * Outline: departments → 整体绩效总目标 (its goals) and each goal table → indicators; a section of
+ * another template (docs/format.md §7) → its header fields, its goals and its indicator tables.
  * Each symbol's range covers its whole block (so breadcrumbs follow the cursor) and its
  * selection range is the name inside it.
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { BodyCache } from '../core/body-cache';
-import type { DocumentModel, GoalTable, OverviewGoal, Range, SectionRef } from '../core/model';
+import type { DocumentModel, Field, Goal, GoalTable, OverviewGoal, Range, SectionRef } from '../core/model';
+import { compact } from '../core/text';
 import { absRange, comparePositions, sectionRange } from '../core/model';
 import { goalLabel, labels, type Labels } from '../i18n';
 import type { Locale } from '../core/locale';
@@ -30,13 +32,39 @@ function goalSymbol(ref: SectionRef, g: OverviewGoal, L: Labels): DocumentSymbol
   return symbol(goalLabel(g.kind, g.number, L), g.text, SymbolKind.Event, range, range);
 }
 
+/** A goal of a header-driven section, named by its label as the document writes it (`年度绩效目标(文字)1`). */
+function headerGoalSymbol(ref: SectionRef, g: Goal): DocumentSymbol {
+  const name = compact(g.label.text).replace(/[:：]$/, '') + (g.number ?? '');
+  return symbol(name, g.text, SymbolKind.Event, absRange(ref, g.range), absRange(ref, g.range));
+}
+
+/** The header zone's fields (项目名称, 主管部门 …) under one symbol. */
+function fieldsSymbol(ref: SectionRef, fields: readonly Field[], L: Labels): DocumentSymbol {
+  const children = fields.map((f) => {
+    const name = (f.group ? compact(f.group.text) + ' · ' : '') + (compact(f.label.text) || '—');
+    // A grid's value sits rows below its column label: the field is where its value is.
+    if (f.group) return symbol(name, f.value?.text || undefined, SymbolKind.Field, absRange(ref, f.value!.range), absRange(ref, f.value!.range));
+    const range = absRange(ref, f.value ? { start: f.label.range.start, end: f.value.range.end } : f.label.range);
+    return symbol(name, f.value?.text || undefined, SymbolKind.Field, range, absRange(ref, f.label.range));
+  });
+  const range = { start: children[0].range.start, end: children[children.length - 1].range.end };
+  return symbol(L.fields, undefined, SymbolKind.Namespace, range, children[0].selectionRange, children);
+}
+
+/** A table's name: §3's goal (长期目标2), or a header-driven table's label column (年度绩效指标). */
+function tableName(t: GoalTable, L: Labels): string {
+  if (t.goalCell !== null || t.indicatorHeader !== t.headerRow) return goalLabel(t.kind, t.number, L);
+  const label = t.columns.label >= 0 ? compact(t.headerRow.cells[t.columns.label].text) : '';
+  return label !== '' && !/^(绩效指标|绩)$/.test(label) ? label : L.indicatorTable(t.kind);
+}
+
 function tableSymbol(ref: SectionRef, t: GoalTable, L: Labels, withIndicators: boolean): DocumentSymbol {
-  if (!withIndicators) return symbol(goalLabel(t.kind, t.number, L), t.goalText, SymbolKind.Class, absRange(ref, t.range), absRange(ref, t.headerCell.range));
+  if (!withIndicators) return symbol(tableName(t, L), t.goalText, SymbolKind.Class, absRange(ref, t.range), absRange(ref, t.headerCell.range));
   const indicators = t.rows.map((r) => {
     const range = absRange(ref, r.range);
     return symbol(r.level3.text || L.empty, r.target.raw || undefined, SymbolKind.Field, range, absRange(ref, r.level3.range));
   });
-  return symbol(goalLabel(t.kind, t.number, L), t.goalText, SymbolKind.Class, absRange(ref, t.range), absRange(ref, t.headerCell.range), indicators);
+  return symbol(tableName(t, L), t.goalText, SymbolKind.Class, absRange(ref, t.range), absRange(ref, t.headerCell.range), indicators);
 }
 
 /**
@@ -73,7 +101,8 @@ function departmentOutline(ref: SectionRef, locale: Locale): DepartmentOutline {
     for (const r of body.overview?.rows ?? []) goals += (r.long ? 1 : 0) + (r.annual ? 1 : 0);
     let indicators = 0;
     for (const t of body.tables) indicators += t.rows.length;
-    const level1 = 1 + (body.overview ? 1 + goals : 0) + body.tables.length;
+    const fields = body.fields.length ? 1 + body.fields.length : 0;
+    const level1 = 1 + (body.overview ? 1 + goals : 0) + fields + body.goals.length + body.tables.length;
     c = {
       startLine: ref.startLine,
       counts: [1, level1, level1 + indicators],
@@ -142,7 +171,8 @@ export interface Outline {
  */
 export function documentOutline(model: DocumentModel, locale: Locale, focusLine = 0, maxItems = 0, encode = false): Outline {
   const L = labels(locale);
-  const refs = model.sections.filter((ref) => ref.body.title); // text before the first title is no department
+  // Text before the first title is no department, nor is a title with nothing under it (a heading).
+  const refs = model.sections.filter((ref) => ref.body.title && ref.body.layout !== 'heading');
   const outlines = refs.map((ref) => departmentOutline(ref, locale));
   let focus = 0;
   while (focus + 1 < refs.length && refs[focus + 1].startLine <= focusLine) focus++;
@@ -180,6 +210,8 @@ function departmentSymbol(ref: SectionRef, L: Labels, detail: OutlineDetail): Do
     const first = ov.headerRow.cells.find((c) => c.text !== '') ?? ov.headerRow.cells[0];
     children.push(symbol(L.overview, undefined, SymbolKind.Namespace, absRange(ref, ov.range), absRange(ref, first.range), goals));
   }
+  if (body.fields.length) children.push(fieldsSymbol(ref, body.fields, L));
+  for (const g of body.goals) children.push(headerGoalSymbol(ref, g));
   for (const t of body.tables) children.push(tableSymbol(ref, t, L, detail === 2));
   return symbol(name, undefined, SymbolKind.Module, range, selection, children);
 }

@@ -54,7 +54,8 @@ describe('titles of every family', () => {
   });
 
   it('a bare title takes its name from the 项目名称 cell; a title with nothing under it is a heading', () => {
-    const text = '项目支出绩效目标表3\n\n项目支出绩效目标表\n\n2020年度)\n\n\t项目名称\n\t教育系统基础设施建设\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t工程数量\n\t2个\n';
+    const text =
+      '项目支出绩效目标表3\n\n项目支出绩效目标表\n\n2020年度)\n\n\t项目名称\n\t教育系统基础设施建设\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t工程数量\n\t2个\n';
     const model = parseDocument(text);
     assert.deepEqual(
       model.sections.map((s) => [s.startLine, s.body.layout, s.body.department]),

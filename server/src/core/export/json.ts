@@ -58,6 +58,8 @@ export interface ExportField {
   /** What the label means, when the family knows it (projectName, department, period, funds …). */
   key: string | null;
   value: string | null;
+  /** In a grid (a budget block), the row's label (总额, 其中:财政资金). */
+  group: string | null;
   line: number;
 }
 
@@ -145,7 +147,7 @@ export function exportDepartment(ref: SectionRef): ExportDepartment | null {
     family: b.family,
     subtitle: b.subtitle,
     year: b.year?.text ?? null,
-    fields: b.fields.map((f) => ({ label: f.label.text, key: f.key, value: f.value?.text ?? null, line: lineOf(ref, f.label) })),
+    fields: b.fields.map((f) => ({ label: f.label.text, key: f.key, value: f.value?.text ?? null, group: f.group?.text ?? null, line: lineOf(ref, f.label) })),
   };
 }
 

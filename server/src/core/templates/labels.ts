@@ -75,7 +75,7 @@ export const COMMON_FIELDS: readonly FieldSpec[] = [
     label: { exact: ['项目资金', '项目资金申请', '项目金额', '资金情况', '年度资金总额', '资金总额', '项目总金额', '年度预算数', '预算执行情况'] },
   },
   { key: 'duties', label: { exact: ['部门职能职责概述', '部门职能职责', '职能职责概述', '部门职责'] } },
-  { key: 'overview', label: { exact: ['项目概况', '项目基本情况', '项目实施进度计划', '项目实施内容及过程概述'] } },
+  { key: 'overview', label: { exact: ['项目概况', '项目基本情况', '项目实施内容及过程概述'] } },
   { key: 'filler', label: { exact: ['填报单位', '填报单位(盖章)', '报表编号', '填报日期', '财务负责人'] } },
 ];
 

@@ -52,6 +52,8 @@ class HeaderDrivenParser {
   private drafts: Draft[] = [];
   private unfilled: Row[][] = [];
   private lastRow: Row | null = null;
+  /** The label row of a header-zone grid whose value rows are being read. */
+  private grid: Row | null = null;
   private readonly columnLabels;
 
   constructor(
@@ -259,6 +261,7 @@ class HeaderDrivenParser {
       return;
     }
     if (this.goalHeader(row)) return;
+    if (this.gridRow(row)) return;
     // Label/value pairs; a group label (项目资金) before them when the row has an odd number of cells.
     let k = 0;
     if (cells.length % 2 === 1) {
@@ -273,6 +276,44 @@ class HeaderDrivenParser {
       if (goal !== null && value.text !== '') this.addGoals(goal, label, value);
       else this.tree.fields.push(this.field(label, value));
     }
+  }
+
+  /**
+   * A grid in the header zone (a budget block: `预算执行情况 | 年初预算 | 调整后预算数 | …` over rows
+   * of amounts; a schedule: `项目实施内容 | 开始时间 | 完成时间`): a row of labels whose next row, as
+   * wide, holds a figure. Each value of the rows below is a field named by its column's label, in the
+   * group its row's first cell names (总额, 其中:财政资金).
+   */
+  private gridRow(row: Row): boolean {
+    const cells = row.cells;
+    const grid = this.grid;
+    if (grid !== null && cells.length === grid.cells.length) {
+      // The row's label is its first cell that is text (under a spanning group label it is not the first cell).
+      let g = 0;
+      while (g < cells.length && cells[g].text === '') g++;
+      const group = g < cells.length && isLabelLike(cells[g].text) ? cells[g] : null;
+      const from = group === null ? 0 : g + 1;
+      for (let j = from; j < cells.length; j++) if (cells[j].text !== '') this.tree.fields.push({ ...this.field(grid.cells[j], cells[j]), group });
+      if (group !== null && nonEmptyCells(row).length === 1) this.tree.fields.push(this.field(group, null));
+      return true;
+    }
+    this.grid = null;
+    const filled = nonEmptyCells(row);
+    if (cells.length < 3 || filled.length < 3 || !filled.every((c) => isLabelLike(c.text))) return false;
+    // A row of label/value pairs (主管部门及代码 | [077]… | 实施单位 | …) is no grid: its labels are the family's.
+    for (let k = 0; k < cells.length; k += 2) if (this.columnLabels.fields.exact(labelKey(cells[k].text)).length) return false;
+    const rows = this.tree.rows;
+    let j = this.i;
+    while (j < rows.length && isEmptyRow(rows[j])) j++;
+    const next = rows[j];
+    if (next === undefined || next.cells.length !== cells.length) return false;
+    // Under a grid's labels: figures, or a row label standing under a spanning group label (its first cell empty).
+    let figures = 0;
+    for (const c of next.cells) if (c.text !== '' && FIGURE.test(c.text)) figures++;
+    if (figures < 2 && !(next.cells[0].text === '' && figures > 0)) return false;
+    for (const c of filled) this.tree.fields.push(this.field(c, null));
+    this.grid = row;
+    return true;
   }
 
   /**
@@ -336,7 +377,7 @@ class HeaderDrivenParser {
   private field(label: Cell, value: Cell | null): Field {
     const key = labelKey(label.text);
     const known = this.columnLabels.fields.exact(key);
-    return { key: known.length ? known[0] : null, label, value };
+    return { key: known.length ? known[0] : null, label, value, group: null };
   }
 
   /** Goal ↔ table by kind: a 年度 table measures the 年度 goal, a 长期 table the 长期, 中期 or 实施期 goal. */
@@ -352,6 +393,14 @@ function goalTableKind(kind: GoalKindId): GoalKind | null {
   if (kind === 'annual') return 'annual';
   if (kind === 'overall') return null;
   return 'long';
+}
+
+/** A figure: an amount, a rate, a date (`238.93`, `100.00%`, `20246`). */
+const FIGURE = /^[\s\d.,:%％\-—/年月日]+$/;
+
+/** A cell that reads as a label: short text, not a figure. */
+function isLabelLike(text: string): boolean {
+  return text.length <= MAX_LABEL_LENGTH && !FIGURE.test(text);
 }
 
 function nonEmptyCells(row: Row): Cell[] {

@@ -2,13 +2,19 @@
  * The strings the editor features add themselves (hover, outline, code action titles), in both
  * languages (./core/locale.ts chooses); rule messages carry both languages already (`Message`).
  */
+import type { GoalTable } from './core/model';
 import type { Locale } from './core/locale';
+import { compact } from './core/text';
 
 const ZH = {
   overview: '整体绩效总目标',
   longGoal: (n: number | null) => `长期目标${n ?? ''}`,
   annualGoal: (n: number | null) => `年度目标${n ?? ''}`,
   inherited: '沿用上方合并单元格',
+  fromBelow: '取自下方合并单元格的标签',
+  inferred: '由二级指标推断',
+  measuredGoal: '本表衡量的目标',
+  noGoalInSection: '本节没有对应的绩效目标',
   value: '指标值',
   previous: '前年',
   last: '上年',
@@ -43,6 +49,10 @@ const EN: typeof ZH = {
   longGoal: (n) => `Long-term goal ${n ?? ''}`.trimEnd(),
   annualGoal: (n) => `Annual goal ${n ?? ''}`.trimEnd(),
   inherited: 'inherited from the merged cell above',
+  fromBelow: 'from the label of the merged cell below',
+  inferred: 'inferred from the 二级',
+  measuredGoal: 'Goal this table measures',
+  noGoalInSection: 'No goal of this kind in the section',
   value: 'Target value',
   previous: 'Year before last',
   last: 'Last year',
@@ -81,4 +91,15 @@ export function labels(locale: Locale): Labels {
 /** A goal or goal table as the UI names it: 长期目标2 / Long-term goal 2 (hover, outline, workspace symbols). */
 export function goalLabel(kind: 'long' | 'annual', number: number | null, L: Labels): string {
   return kind === 'long' ? L.longGoal(number) : L.annualGoal(number);
+}
+
+/**
+ * A table as the UI names it: §3's goal table by its goal (长期目标2), a header-driven table by its
+ * label column as the document writes it (年度绩效指标), else by its kind.
+ */
+export function tableName(t: GoalTable, L: Labels): string {
+  if (t.goalCell !== null || t.indicatorHeader !== t.headerRow) return goalLabel(t.kind, t.number, L);
+  const label = t.columns.label >= 0 ? compact(t.headerRow.cells[t.columns.label].text) : '';
+  // A plain 绩效指标 (`绩效指标(90分)`, a cut-short `绩`) says no more than the kind does.
+  return label !== '' && !/^(绩效指标|绩)([(（].*[)）])?$/.test(label) ? label : L.indicatorTable(t.kind);
 }

@@ -9,7 +9,7 @@ import { BodyCache } from '../core/body-cache';
 import type { DocumentModel, Field, Goal, GoalTable, OverviewGoal, Range, SectionRef } from '../core/model';
 import { compact } from '../core/text';
 import { absRange, comparePositions, sectionRange } from '../core/model';
-import { goalLabel, labels, type Labels } from '../i18n';
+import { goalLabel, labels, tableName, type Labels } from '../i18n';
 import type { Locale } from '../core/locale';
 
 /** The selection range clamped into the range (clients reject a selection outside its symbol). */
@@ -49,13 +49,6 @@ function fieldsSymbol(ref: SectionRef, fields: readonly Field[], L: Labels): Doc
   });
   const range = { start: children[0].range.start, end: children[children.length - 1].range.end };
   return symbol(L.fields, undefined, SymbolKind.Namespace, range, children[0].selectionRange, children);
-}
-
-/** A table's name: §3's goal (长期目标2), or a header-driven table's label column (年度绩效指标). */
-function tableName(t: GoalTable, L: Labels): string {
-  if (t.goalCell !== null || t.indicatorHeader !== t.headerRow) return goalLabel(t.kind, t.number, L);
-  const label = t.columns.label >= 0 ? compact(t.headerRow.cells[t.columns.label].text) : '';
-  return label !== '' && !/^(绩效指标|绩)$/.test(label) ? label : L.indicatorTable(t.kind);
 }
 
 function tableSymbol(ref: SectionRef, t: GoalTable, L: Labels, withIndicators: boolean): DocumentSymbol {

@@ -7,7 +7,8 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { DocumentModel, GoalTable, IndicatorRow, LevelValue, OverviewGoal, Position, SectionBody, SectionRef, Value } from '../core/model';
 import { absRange } from '../core/model';
-import { goalLabel, labels, type Labels } from '../i18n';
+import { compact } from '../core/text';
+import { goalLabel, labels, tableName, type Labels } from '../i18n';
 import type { Locale } from '../core/locale';
 import { isCostCategory } from '../core/rules/util/indicators';
 import { cellHasLine, goalForTable, rowHasLine, sectionAt, tableAt, tablesForGoal } from './locate';
@@ -29,8 +30,18 @@ function colon(locale: Locale): string {
   return locale === 'en' ? ': ' : '：';
 }
 
+/** Columns a header-driven row's hover reads back (the levels are in its path; comparator and unit are in the target). */
+const SHOWN_ROLES = new Set(['target', 'previous', 'last', 'actual', 'weight', 'score', 'reason', 'basis', 'extra']);
+
+function valueOf(row: IndicatorRow, role: string): Value | null {
+  if (role === 'previous') return row.previous;
+  if (role === 'last') return row.last;
+  if (role === 'actual') return row.actual;
+  return null;
+}
+
 function tableLabel(t: GoalTable, L: Labels, locale: Locale): string {
-  const name = goalLabel(t.kind, t.number, L);
+  const name = tableName(t, L);
   return t.goalText ? `${name}${colon(locale)}${shorten(t.goalText)}` : name;
 }
 
@@ -41,7 +52,8 @@ function departmentLabel(body: SectionBody, L: Labels): string {
 function level(v: LevelValue, L: Labels, locale: Locale): string {
   if (!v.text) return md(L.empty);
   if (!v.inherited) return md(v.text);
-  return locale === 'en' ? `${md(v.text)} _(${md(L.inherited)})_` : `${md(v.text)}_（${md(L.inherited)}）_`;
+  const how = v.origin === 'below' ? L.fromBelow : v.origin === 'inferred' ? L.inferred : L.inherited;
+  return locale === 'en' ? `${md(v.text)} _(${md(how)})_` : `${md(v.text)}_（${md(how)}）_`;
 }
 
 function markdown(lines: string[]): string {
@@ -91,7 +103,18 @@ function indicatorHover(ref: SectionRef, table: GoalTable, row: IndicatorRow, L:
   ].join(SEP);
   const implicit = isCostCategory(row) ? body.moneyUnit : null;
   const lines: string[] = [path, ''];
-  if (table.kind === 'annual') {
+  const headers = table.columns.headers;
+  if (headers) {
+    // A header-driven table (docs/format.md §7.3): each filled column, read back with its own label.
+    for (const h of headers) {
+      const cell = row.row.cells[h.index];
+      if (!cell || !SHOWN_ROLES.has(h.role) || (cell.text === '' && h.role !== 'target')) continue;
+      const name = compact(h.label) || L.empty;
+      const value = h.role === 'target' ? row.target : h.role === 'previous' || h.role === 'last' || h.role === 'actual' ? valueOf(row, h.role) : null;
+      const text = value ? describeValue(value, L, locale, implicit) : shorten(cell.text);
+      lines.push(`- ${md(name)}${colon(locale)}${md(text)}`);
+    }
+  } else if (table.kind === 'annual') {
     if (row.previous) lines.push(`- ${md(L.previous)}${colon(locale)}${md(describeValue(row.previous, L, locale, implicit))}`);
     if (row.last) lines.push(`- ${md(L.last)}${colon(locale)}${md(describeValue(row.last, L, locale, implicit))}`);
     lines.push(`- ${md(L.current)}${colon(locale)}${md(describeValue(row.target, L, locale, implicit))}`);
@@ -123,10 +146,14 @@ function goalCellHover(ref: SectionRef, goal: OverviewGoal, L: Labels, locale: L
 
 function tableHeaderHover(ref: SectionRef, table: GoalTable, L: Labels, locale: Locale): Hover {
   const body = ref.body;
-  const head = [`**${md(departmentLabel(body, L))}**`, `**${md(goalLabel(table.kind, table.number, L))}**`].join(SEP);
+  const head = [`**${md(departmentLabel(body, L))}**`, `**${md(tableName(table, L))}**`].join(SEP);
   const m = goalForTable(body, table);
   const lines = [head, ''];
-  if (!m) {
+  if (!body.overview) {
+    // A header-driven section: the goal its table measures is the section's goal of that kind.
+    if (table.goalText) lines.push(`${md(L.measuredGoal)}${colon(locale)}`, '', `> ${md(table.goalText)}`);
+    else lines.push(md(L.noGoalInSection));
+  } else if (!m) {
     lines.push(md(L.noGoal));
   } else {
     const paren = (s: string) => (locale === 'en' ? ` (${s})` : `（${s}）`);

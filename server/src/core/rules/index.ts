@@ -31,6 +31,8 @@ import { level2Suffix } from './level2-suffix';
 import { level1WithoutLevel2 } from './level1-without-level2';
 import { emptyValue } from './empty-value';
 import { duplicateIndicator } from './duplicate-indicator';
+import { requiredLevel1Missing } from './required-level1-missing';
+import { level2WithoutIndicator } from './level2-without-indicator';
 import { unexpectedWidth } from './unexpected-width';
 import { strayContent } from './stray-content';
 
@@ -61,6 +63,8 @@ export const RULES: readonly Rule[] = [
   level1WithoutLevel2,
   emptyValue,
   duplicateIndicator,
+  requiredLevel1Missing,
+  level2WithoutIndicator,
   // structure
   unexpectedWidth,
   strayContent,

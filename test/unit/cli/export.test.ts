@@ -52,16 +52,29 @@ describe('target-table export', () => {
   it('prints CSV with a BOM, the Chinese header and one line per indicator', () => {
     const r = cli('export', SAMPLE_PATH, '--format', 'csv');
     assert.equal(r.status, 0, r.stderr);
-    assert.ok(r.stdout.startsWith('\ufeff部门,类型,目标编号,目标,一级指标,二级指标,三级指标,前年,上年,指标值,指标值确定依据,行号\r\n'));
+    assert.ok(
+      r.stdout.startsWith('\ufeff部门,类型,目标编号,目标,一级指标,二级指标,三级指标,前年,上年,指标值,指标值确定依据,行号,模板,实际完成值,分值,得分\r\n'),
+    );
     const lines = r.stdout.trimEnd().split('\r\n');
     assert.equal(lines.length, 1 + 1469 + 1575);
     assert.ok(
       lines.includes(
         '武汉市东西湖区行政审批局,年度,1,深入推进“高效办成一件事”改革，不断提升行政服务水平和服务效能，用心用情用力为民办实事，推动行政审批服务高质量发展，不断优化营商环境。,产出指标,数量指标,惠企便民事项,2项,2项,≥3项,计划数据,' +
-          (lineOf('惠企便民事项') - 3),
+          (lineOf('惠企便民事项') - 3) +
+          ',部门整体支出,,,',
       ),
     );
     // (a row's line is where the row starts: its empty label cell, three lines above the 三级 name)
+  });
+
+  it('CSV of a self-evaluation table: the family, 实际完成值, 分值 and 得分 columns', () => {
+    const file = path.join(tmp, 'self-evaluation.txt');
+    fs.writeFileSync(
+      file,
+      '测试县项目支出绩效自评表\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\t实际完成值\n\t分值\n\t得分\n\n\t产出指标\n\t数量指标\n\t培训人次\n\t≥100人次\n\t96人次\n\t20\n\t18\n',
+    );
+    const lines = cli('export', file, '--format', 'csv').stdout.trimEnd().split('\r\n');
+    assert.deepEqual(lines.slice(1), ['测试县,年度,,,产出指标,数量指标,培训人次,,,≥100人次,,11,项目支出自评,96人次,20,18']);
   });
 
   it('quotes CSV fields that hold commas or quotes', () => {

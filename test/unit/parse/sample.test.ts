@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { parseDocument } from '../../../server/src/core/parse/document';
 import type { DocumentModel } from '../../../server/src/core/model';
 import { FIXTURES, sampleText } from '../../helpers/fixtures';
+import { createHash } from 'node:crypto';
+import { exportDocument } from '../../../server/src/core/export/json';
 
 interface Expected {
   name: string;
@@ -45,6 +47,29 @@ function expectedDepartments(): Expected[] {
 }
 
 describe('the real sample (dongxihu-overall-targets.txt)', () => {
+  it('exports the JSON it exported before the template families, plus the added keys only (issue 11)', () => {
+    // The hash of `target-table export` on the sample at dd938cb (before issue 11), byte for byte.
+    const BEFORE_FAMILIES = '1f422d2c60a4ba132f74d244f7acef1c81921c09ce59b2db4fc17def9ca8fadc';
+    const doc = exportDocument(parseDocument(sampleText()));
+    for (const d of doc.departments) {
+      assert.equal(d.family, 'overall');
+      const dep = d as unknown as Record<string, unknown>;
+      for (const k of ['family', 'subtitle', 'year', 'fields']) delete dep[k];
+      for (const t of d.tables)
+        for (const r of t.rows) {
+          assert.equal(r.actual, null);
+          const row = r as unknown as Record<string, unknown>;
+          for (const k of ['level1Inferred', 'actual', 'weight', 'score', 'reason', 'extras']) delete row[k];
+        }
+    }
+    assert.equal(
+      createHash('sha256')
+        .update(JSON.stringify(doc, null, 2) + '\n')
+        .digest('hex'),
+      BEFORE_FAMILIES,
+    );
+  });
+
   let model: DocumentModel;
   const expected = expectedDepartments();
   before(() => {

@@ -5,7 +5,32 @@
 import type { DocumentModel } from '../model';
 import { exportDepartment, type ExportDepartment, type ExportDocument } from './json';
 
-export const CSV_HEADER = ['部门', '类型', '目标编号', '目标', '一级指标', '二级指标', '三级指标', '前年', '上年', '指标值', '指标值确定依据', '行号'];
+/** Columns added later go last, so that a sheet reading the old columns by position still reads them. */
+export const CSV_HEADER = [
+  '部门',
+  '类型',
+  '目标编号',
+  '目标',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '前年',
+  '上年',
+  '指标值',
+  '指标值确定依据',
+  '行号',
+  '模板',
+  '实际完成值',
+  '分值',
+  '得分',
+];
+
+const FAMILY_NAME: Record<ExportDepartment['family'], string> = {
+  overall: '部门整体支出',
+  project: '项目支出',
+  'overall-self-evaluation': '部门整体支出自评',
+  'project-self-evaluation': '项目支出自评',
+};
 
 /** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
 export function csvField(value: string | number | null): string {
@@ -31,6 +56,10 @@ function departmentLines(d: ExportDepartment): string {
           r.target.raw,
           r.basis,
           r.line,
+          FAMILY_NAME[d.family],
+          r.actual?.raw ?? '',
+          r.weight?.raw ?? '',
+          r.score?.raw ?? '',
         ]
           .map(csvField)
           .join(',') + '\r\n';

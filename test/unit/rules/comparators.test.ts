@@ -26,6 +26,36 @@ describe('rules: comparators (TT201–TT206)', () => {
         );
       }
     });
+    it('replaces exactly the two characters of >= and <= with ≥ and ≤ (a safe fix)', () => {
+      const c = check(
+        miniDoc(
+          [
+            ['产出指标', '质量指标', '处理率', '>=95%', '计划'],
+            ['产出指标', '时效指标', '故障响应时间', '<=24小时', '计划'],
+          ],
+          [],
+        ),
+      );
+      for (const [value, sym, normalized] of [
+        ['>=95%', '>=', '≥'],
+        ['<=24小时', '<=', '≤'],
+      ]) {
+        const line = lineOf(c, value);
+        const p = expectHit(c, 'TT201', line, sym);
+        assert.strictEqual(p.fix?.safe, true);
+        assert.strictEqual(p.fix?.edits.length, 1);
+        const e = p.fix!.edits[0];
+        assert.deepStrictEqual(e.range, { start: { line: line - 1, character: 1 }, end: { line: line - 1, character: 3 } });
+        assert.strictEqual(e.newText, normalized);
+        const fixed = applyEdits(c.text, [e]).split('\n');
+        assert.strictEqual(fixed[line - 1], `\t${normalized}${value.slice(2)}`);
+        assert.deepStrictEqual(
+          fixed.filter((_, i) => i !== line - 1),
+          c.lines.filter((_, i) => i !== line - 1),
+          'no other line changes',
+        );
+      }
+    });
     it('fix-all rewrites ≧ ＞ 《 》 once and is idempotent', () => {
       const text = miniDoc(
         [

@@ -588,3 +588,47 @@ describe('format.md §7.5: a unit in the 三级 name (unitFromName)', () => {
     it(`reads no unit in ${text}`, () => assert.equal(unitFromName(name(text)), null));
   }
 });
+
+describe('every part of a value slices to its own text', () => {
+  const char = fc.constantFrom(...'0123456789１２.．,-～至年月日度底前%次人万元 ≥≧>=＝《以上内左右优良是');
+  const partsOf = (v: ReturnType<typeof parseValue>) =>
+    [
+      [v.comparator, v.comparator?.raw],
+      [v.number, v.number?.raw],
+      [v.upper, v.upper?.raw],
+      [v.unit, v.unit?.text],
+      [v.qualifier, v.qualifier?.text],
+      [v.date, v.date?.raw],
+      [v.dateEnd, v.dateEnd?.raw],
+    ] as const;
+
+  it('in one cell', () => {
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 16 }), (chars) => {
+        const text = chars.join('').trim();
+        const v = value(text);
+        for (const [part, raw] of partsOf(v)) if (part) assert.equal(slice(text, part.range), raw, JSON.stringify(text));
+        if (v.upper) assert.ok(v.number, 'an upper bound has a lower one');
+        if (v.ambiguousComparator) assert.ok(v.comparator && (v.upper || v.dateEnd));
+        assert.equal(v.kind === 'numeric', v.shape === 'number' || (v.shape === 'date' && v.number !== null), JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('in three cells, each part inside one cell', () => {
+    const cellText = fc.array(char, { maxLength: 6 }).map((c) => c.join('').trim());
+    fc.assert(
+      fc.property(fc.constantFrom('', '≥', '>=', '＝', '定性', '《', '计划'), cellText, cellText, (cmp, num, unit) => {
+        const {
+          lines,
+          cells: [c, n, u],
+        } = cells(cmp, num, unit);
+        const v = joinValue(c, n, u);
+        for (const [part, raw] of partsOf(v)) if (part) assert.equal(textIn(lines, part.range), raw, JSON.stringify([cmp, num, unit]));
+        assert.ok(v.raw.includes(num), 'the number cell is always in the value');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

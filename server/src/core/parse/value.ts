@@ -83,22 +83,17 @@ class DateSpan extends CellSpan implements DatePart {
 const NO_SPACES: Range[] = [];
 
 /**
- * One value. The fields every value has are set by the constructor; the others start empty and are
- * set by the parser where the value has them (always in the constructor first, in one order, so that
- * every value has one hidden class).
+ * One value. What a number with a unit has is given to the constructor, as before ranges and dates
+ * were read; what only ranges, dates and joined values have starts empty and is set by the parser on
+ * those rarer paths (every field is in the object from the start, in one order, so every value has
+ * one hidden class).
  */
 class ValueNode implements Value {
   readonly #range: Range | null;
-  comparator: ComparatorPart | null = null;
-  number: NumberPart | null = null;
   upper: NumberPart | null = null;
-  unit: UnitPart | null = null;
-  qualifier: { text: string; range: Range } | null = null;
-  qualifierMeaning: Comparator | null = null;
   ambiguousComparator = false;
   date: DatePart | null = null;
   dateEnd: DatePart | null = null;
-  innerSpaces: Range[] = NO_SPACES;
   parts: { comparator: Cell | null; unit: Cell | null } | null = null;
   constructor(
     readonly raw: string,
@@ -106,6 +101,12 @@ class ValueNode implements Value {
     readonly shape: ValueShape,
     readonly cell: Cell | null,
     range: Range | null,
+    public comparator: ComparatorPart | null = null,
+    public number: NumberPart | null = null,
+    public unit: UnitPart | null = null,
+    public qualifier: { text: string; range: Range } | null = null,
+    public qualifierMeaning: Comparator | null = null,
+    public innerSpaces: Range[] = NO_SPACES,
   ) {
     this.#range = range;
   }
@@ -368,23 +369,32 @@ function parseNumeric(spans: Cell, text: string, cell: Cell): ValueNode | null {
     qualifierMeaning = QUALIFIERS[q];
   }
   while (end > pos && isSpace(text.charCodeAt(end - 1))) end--;
-  let v: ValueNode | null;
   if (!hasDigit(text, pos, end)) {
     // The unit: anything after the number that is short and holds no further number.
     if (end - pos > MAX_UNIT_LENGTH) return null;
     const unit = end > pos ? new TextSpan(spans, pos, text.slice(pos, end)) : null;
     const year = unit !== null && text.charCodeAt(pos) === 0x5e74 /* 年 */ ? yearDate(spans, text, number, pos, end) : null;
-    v = new ValueNode(text, 'numeric', year ? 'date' : 'number', cell, null);
-    v.number = number;
-    v.unit = unit;
-    v.date = year;
-  } else {
-    // A further number, where the old parser gave up (the value is text, as it was): a range
-    // (`1-2次`, `80%-90%`), else a date or a period of dates (`2025年12月`); else qualitative text
-    // (`区级≥50场，市级≥7场`).
-    v = parseRange(spans, text, cell, number, pos, end) ?? parseDate(spans, text, cell, numStart, end);
-    if (v === null) return null;
+    const v = new ValueNode(
+      text,
+      'numeric',
+      year ? 'date' : 'number',
+      cell,
+      null,
+      comparator,
+      number,
+      unit,
+      qualifier,
+      qualifierMeaning,
+      spacesIn(spans, text),
+    );
+    if (year) v.date = year;
+    return v;
   }
+  // A further number, where the old parser gave up (the value is text, as it was): a range
+  // (`1-2次`, `80%-90%`), else a date or a period of dates (`2025年12月`); else qualitative text
+  // (`区级≥50场，市级≥7场`).
+  const v = parseRange(spans, text, cell, number, pos, end) ?? parseDate(spans, text, cell, numStart, end);
+  if (v === null) return null;
   v.comparator = comparator;
   v.qualifier = qualifier;
   v.qualifierMeaning = qualifierMeaning;

@@ -87,24 +87,89 @@ export interface UnitPart {
   range: Range;
 }
 
+/**
+ * What a value is for the rules that switch on it. It is what the parser has always given and must not
+ * change for a value it already read: a range (`1-2次`, `≥1-2次`) or a full date (`2025年12月`) stays
+ * 'text'. `Value.shape` says more.
+ */
 export type ValueKind = 'numeric' | 'text' | 'placeholder' | 'empty';
 
-/** A parsed 指标值 (docs/format.md §4). */
+/**
+ * What a value's text has the shape of (docs/format.md §4, §7.5), finer than `kind`:
+ * - 'number': `[comparator] number [unit] [qualifier]` (kind 'numeric'), including durations: `1年`,
+ *   `12个月` are a number with the unit 年 / 个月. A year alone (`2025年`) is a 'date' instead.
+ * - 'range': `1-2次`, `80%-90%`, `3～5个`, `1至2次`, `1-12月` (kind 'text'): `number` is the lower
+ *   bound, `upper` the upper one, `unit` the unit after the upper bound; a unit after the lower bound
+ *   (`80%`) must be the same one. A comparator before a range (`≥1-2次`) is kept and flagged
+ *   (`ambiguousComparator`).
+ * - 'date': `2025年`, `2025年12月`, `2025年12月31日`, optionally ending 前/底/末/以前/之前
+ *   (`2025年底前`); `date` holds it. `2025年` keeps kind 'numeric' (number 2025, unit 年) as before;
+ *   the others are kind 'text'.
+ * - 'period': two dates with a range separator between them: `2023.07-2024.01`, `202001-202012`
+ *   (two yyyymm), `2023-2025年`, `2023年-2024年`, `2023年7月至2024年6月`; `date` and `dateEnd` hold
+ *   them. Where the text also reads as a range of numbers (every form but the last) `number`, `upper`
+ *   and `unit` are set as for a range.
+ * - 'boolean': 是, 否, 有, 无 (see `yesNo` in parse/value.ts). 无 keeps kind 'placeholder': rules
+ *   keep reading it as "no value", while its shape says it can answer a yes/no indicator
+ *   (`配合市局会计考试责任事故` → 无).
+ * - 'grade': a short evaluative phrase from the grade lexicon (parse/value.ts `GRADES`): 优良, 良好,
+ *   合格, 达标, 明显, 影响程度明显, 长期, 持续改善, 巩固提高, 显著提升 … (kind 'text').
+ * - 'text': any other text (kind 'text'); 'placeholder' (- / —) and 'empty' as `kind`.
+ */
+export type ValueShape = 'number' | 'range' | 'date' | 'period' | 'boolean' | 'grade' | 'text' | 'placeholder' | 'empty';
+
+/** A calendar date inside a value: `2025年12月`, one end of `2023.07-2024.01` or of `202001-202012`. */
+export interface DatePart {
+  /** The date's text (`2025年12月`, `2023.07`, `202001`). */
+  raw: string;
+  year: number;
+  /** 1–12, or null for a year alone. */
+  month: number | null;
+  /** 1–31, or null. */
+  day: number | null;
+  range: Range;
+}
+
+/** A parsed 指标值 (docs/format.md §4, §7.5). */
 export interface Value {
-  /** The cell's logical text. */
+  /**
+   * The cell's logical text; for a value written in three cells (`joinValue`), the texts of the cells
+   * that joined, concatenated (`=116人`).
+   */
   raw: string;
   kind: ValueKind;
+  shape: ValueShape;
+  /** The whole value: its cell's text range (the number cell's for a value joined from cells). */
   range: Range;
   comparator: ComparatorPart | null;
+  /** The number, or the lower bound of a range (`1-2次` → 1). */
   number: NumberPart | null;
+  /** The upper bound of a range (`1-2次` → 2, `80%-90%` → 90), with its own range; null when not a range. */
+  upper: NumberPart | null;
   unit: UnitPart | null;
   /** Textual qualifier after the number: 以上 以内 以下 左右 (also 及以上 …). */
   qualifier: { text: string; range: Range } | null;
   /** Comparator meaning implied by the qualifier (以上 → ≥, 以内/以下 → ≤). */
   qualifierMeaning: Comparator | null;
-  /** Ranges of whitespace found inside a numeric value (`≥ 20场`). */
+  /**
+   * A comparator before a range (`≥1-2次`, also before a period): is it a lower bound (≥1次) or a
+   * range (1-2次)? The comparator, both bounds and the unit are all read; rule TT207 reports it.
+   */
+  ambiguousComparator: boolean;
+  /** The date ('date'), or a period's first date ('period'); null for other shapes. */
+  date: DatePart | null;
+  /** A period's last date; null for other shapes. */
+  dateEnd: DatePart | null;
+  /** Ranges of whitespace found inside a numeric value, a range or a date (`≥ 20场`). */
   innerSpaces: Range[];
+  /** The value's cell: the number cell of a value joined from cells. */
   cell: Cell | null;
+  /**
+   * For a value written in three cells (comparator | number | unit, `joinValue`): the comparator cell
+   * and the unit cell as given (either may be empty, or not have joined: see `joinValue`). Null for a
+   * value in one cell.
+   */
+  parts: { comparator: Cell | null; unit: Cell | null } | null;
 }
 
 export type GoalKind = 'long' | 'annual';

@@ -31,8 +31,8 @@ describe('target-table export', () => {
     assert.deepEqual(d.goals[0], { kind: 'long', number: 1, text: '行政审批。优化营商环境，推进行政审批服务提质增效，助力全区经济高质量发展。', line: 12 });
     const annual = d.tables.find((t: { kind: string; number: number }) => t.kind === 'annual' && t.number === 1);
     const row = annual.rows.find((x: { level3: string }) => x.level3 === '惠企便民事项');
-    assert.deepEqual(row.target, { raw: '≥3项', comparator: '≥', number: 3, unit: '项', qualifier: null });
-    assert.deepEqual(row.previous, { raw: '2项', comparator: null, number: 2, unit: '项', qualifier: null });
+    assert.deepEqual(row.target, { raw: '≥3项', comparator: '≥', number: 3, unit: '项', qualifier: null, shape: 'number', range: null });
+    assert.deepEqual(row.previous, { raw: '2项', comparator: null, number: 2, unit: '项', qualifier: null, shape: 'number', range: null });
     const long = d.tables.find((t: { kind: string }) => t.kind === 'long');
     assert.equal(long.rows[0].previous, null);
     assert.equal(long.rows[0].last, null);

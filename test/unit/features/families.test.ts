@@ -49,7 +49,7 @@ describe('features on the other families', () => {
 
   it('the hover of a self-evaluation row lists its weight under the table’s own label', () => {
     const v = hover('13-qingshen-fagai-gongzi-ziping.txt', 107);
-    assert.match(v, /- 指标值：100/);
+    assert.match(v, /- 指标值：= 100%，精确值/);
     assert.match(v, /- 权重：60/);
   });
 

@@ -26,6 +26,36 @@ describe('rules: comparators (TT201–TT206)', () => {
         );
       }
     });
+    it('replaces exactly the two characters of >= and <= with ≥ and ≤ (a safe fix)', () => {
+      const c = check(
+        miniDoc(
+          [
+            ['产出指标', '质量指标', '处理率', '>=95%', '计划'],
+            ['产出指标', '时效指标', '故障响应时间', '<=24小时', '计划'],
+          ],
+          [],
+        ),
+      );
+      for (const [value, sym, normalized] of [
+        ['>=95%', '>=', '≥'],
+        ['<=24小时', '<=', '≤'],
+      ]) {
+        const line = lineOf(c, value);
+        const p = expectHit(c, 'TT201', line, sym);
+        assert.strictEqual(p.fix?.safe, true);
+        assert.strictEqual(p.fix?.edits.length, 1);
+        const e = p.fix!.edits[0];
+        assert.deepStrictEqual(e.range, { start: { line: line - 1, character: 1 }, end: { line: line - 1, character: 3 } });
+        assert.strictEqual(e.newText, normalized);
+        const fixed = applyEdits(c.text, [e]).split('\n');
+        assert.strictEqual(fixed[line - 1], `\t${normalized}${value.slice(2)}`);
+        assert.deepStrictEqual(
+          fixed.filter((_, i) => i !== line - 1),
+          c.lines.filter((_, i) => i !== line - 1),
+          'no other line changes',
+        );
+      }
+    });
     it('fix-all rewrites ≧ ＞ 《 》 once and is idempotent', () => {
       const text = miniDoc(
         [
@@ -146,6 +176,47 @@ describe('rules: comparators (TT201–TT206)', () => {
       const text = miniDoc([['满意度指标', '服务对象满意度指标', '群众满意度', '≥80%', '调查']], []);
       assert.strictEqual(check(text).problems.filter((p) => p.code === 'TT206').length, 1);
       assert.strictEqual(check(text, { minSatisfaction: 80 }).problems.filter((p) => p.code === 'TT206').length, 0);
+    });
+  });
+
+  describe('TT207 comparator-before-range', () => {
+    const MESSAGE = '比较符号后跟着范围（≥1-2次），含义不明确：请写成一个下限（≥1次）或一个范围（1-2次）';
+    it('reports the two ≥1-2次 of the sample (开展政策咨询等, long and annual), with no fix', () => {
+      for (const line of [4999, 6133]) {
+        assert.strictEqual(s().lines[line - 1].trim(), '≥1-2次');
+        const p = expectHit(s(), 'TT207', line, '≥1-2次');
+        assert.strictEqual(p.message.zh, MESSAGE);
+        assert.strictEqual(p.message.en, 'A comparator before a range (≥1-2次) is ambiguous: write a lower bound (≥1次) or a range (1-2次)');
+        assert.strictEqual(p.fix, undefined);
+        assert.strictEqual(p.severity, 'warning');
+      }
+      assert.strictEqual(s().problems.filter((p) => p.code === 'TT207').length, 2);
+    });
+    it('reports a comparator before a range in any slot and spelling, and nothing like it', () => {
+      const c = check(
+        miniDoc(
+          [
+            ['产出指标', '数量指标', '开展培训', '≧80%-90%', '计划'],
+            ['产出指标', '数量指标', '开展宣讲', '不少于3～5场', '计划'],
+            ['产出指标', '数量指标', '开展咨询', '1-2次', '计划'],
+            ['产出指标', '数量指标', '开展巡查', '≥1次', '计划'],
+            ['产出指标', '时效指标', '完成时间', '≤2025年6月', '计划'],
+            ['产出指标', '数量指标', '开展活动', '1-2次以上', '计划'],
+            ['产出指标', '数量指标', '举办讲座', '区级≥50场，市级≥7场', '计划'],
+          ],
+          [['产出指标', '数量指标', '开展政策咨询', '≥1-2次', '2次', '≥2次', '计划']],
+        ),
+      );
+      const hits = c.problems.filter((p) => p.code === 'TT207');
+      assert.deepStrictEqual(
+        hits.map((p) => c.lines[p.range.start.line].slice(p.range.start.character, p.range.end.character)),
+        ['≧80%-90%', '不少于3～5场', '≥1-2次'],
+      );
+      assert.strictEqual(hits[0].message.zh, '比较符号后跟着范围（≧80%-90%），含义不明确：请写成一个下限（≧80%）或一个范围（80%-90%）');
+      assert.strictEqual(hits[1].message.zh, '比较符号后跟着范围（不少于3～5场），含义不明确：请写成一个下限（不少于3场）或一个范围（3～5场）');
+      // ≧ is non-standard too: TT201 still reports it, with its fix on the one character.
+      const lineOf80 = lineOf(c, '≧80%-90%');
+      expectHit(c, 'TT201', lineOf80, '≧');
     });
   });
 });

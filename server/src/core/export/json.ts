@@ -7,10 +7,15 @@ import type { FamilyId, GoalKindId } from '../templates/types';
 
 export interface ExportValue {
   raw: string;
+  /** The one-number reading: comparator, number and unit (null for a range, a date, text). */
   comparator: string | null;
   number: number | null;
   unit: string | null;
   qualifier: string | null;
+  /** What the value is: number, range, date, period, boolean, grade, text, placeholder, empty (docs/format.md §7.5). */
+  shape: string;
+  /** A range's bounds (`1-2次`, `80%-90%`, `≥1-2次` with its comparator), else null. */
+  range: { from: number; to: number; unit: string | null; comparator: string | null } | null;
 }
 
 export interface ExportRow {
@@ -84,12 +89,19 @@ export interface ExportDocument {
 }
 
 export function exportValue(v: Value): ExportValue {
+  // A range read as text keeps the one-number fields empty, as they always were: its bounds are in `range`.
+  const single = v.upper === null || v.kind === 'numeric';
   return {
     raw: v.raw,
-    comparator: v.comparator?.normalized ?? null,
-    number: v.number?.value ?? null,
-    unit: v.unit?.text ?? null,
+    comparator: single ? (v.comparator?.normalized ?? null) : null,
+    number: single ? (v.number?.value ?? null) : null,
+    unit: single ? (v.unit?.text ?? null) : null,
     qualifier: v.qualifier?.text ?? null,
+    shape: v.shape,
+    range:
+      v.upper !== null && v.number !== null
+        ? { from: v.number.value, to: v.upper.value, unit: v.unit?.text ?? null, comparator: v.comparator?.normalized ?? null }
+        : null,
   };
 }
 

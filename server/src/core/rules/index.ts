@@ -21,6 +21,7 @@ import { inconsistentDirection } from './inconsistent-direction';
 import { comparatorInActual } from './comparator-in-actual';
 import { over100Percent } from './over-100-percent';
 import { satisfactionBelowMinimum } from './satisfaction-below-minimum';
+import { comparatorBeforeRange } from './comparator-before-range';
 import { goalWithoutTable } from './goal-without-table';
 import { tableWithoutGoal } from './table-without-goal';
 import { goalNumber } from './goal-number';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   comparatorInActual,
   over100Percent,
   satisfactionBelowMinimum,
+  comparatorBeforeRange,
   // goals
   goalWithoutTable,
   tableWithoutGoal,

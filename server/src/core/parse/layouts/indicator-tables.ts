@@ -12,7 +12,7 @@ import { addSubHeader, readHeader, type ColumnBlock, type HeaderMap } from '../c
 import { cellRange } from '../cell';
 import { goalsInCell } from '../numbered-goals';
 import type { SectionTree } from '../section-tree';
-import { emptyValue, parseValue } from '../value';
+import { emptyValue, joinValue, parseValue } from '../value';
 import { fromElsewhere, IndicatorRowNode, inferredLevel, inherit, isEmptyRow, ownLevel, rejoin, strayNode, type RowMore } from './rows';
 
 /** The title zone's year line: `(2022年度)`, `2020年度)`, `2025年`. */
@@ -423,11 +423,10 @@ function cellValue(cells: readonly Cell[], index: number | null | undefined) {
   return cell ? parseValue(cell) : null;
 }
 
+/** The target: its cell, or comparator | number | unit cells joined (docs/format.md §7.3), each part ranged in its own cell. */
 function targetValue(cells: readonly Cell[], value: Cell, comparator: number | null, unit: number | null) {
-  void cells;
-  void comparator;
-  void unit;
-  return parseValue(value);
+  if (comparator === null && unit === null) return parseValue(value);
+  return joinValue(comparator === null ? null : (cells[comparator] ?? null), value, unit === null ? null : (cells[unit] ?? null));
 }
 
 function rowMore(cells: readonly Cell[], cols: GoalTable['columns'], map: HeaderMap): RowMore | null {

@@ -6,6 +6,7 @@
  */
 import type { IndicatorRow, Value } from '../../model';
 import { compact, detached } from './text';
+import { UNIT_WORD } from '../../parse/value';
 
 // Regular expressions used per row live here, not as literals in the functions: a literal is a
 // new RegExp object each time it is evaluated, and the rules evaluate them for every row.
@@ -77,8 +78,7 @@ function nameCore(name: string): string {
     .replace(/指标$/, '');
 }
 
-const UNIT_WORD =
-  '(?:%|‰|[万亿千百]?(?:元|人次|人|个|件|次|户|家|场次|场|篇|项|本|册|份|吨|亩|平方米|平方公里|立方米|公里|千米|米|台|套|辆|条|天|日|月|年|小时|分钟|所|座|处|名|批|起|期|张|卷|字|方|斤|盆)(?:数)?)';
+// The unit lexicon lives with the value parser, which reads units in names too (`unitFromName`).
 const NAME_UNIT_RE = new RegExp(`(?:[/／]\\s*${UNIT_WORD}|[（(]\\s*(?:单位\\s*[:：]\\s*)?${UNIT_WORD}\\s*[)）]|%[)）]?)$`);
 
 /** The 三级 name carries the unit (`…/亿元`, `…（万元）`, `…(%)`, `…（个）`): a bare number is right. */

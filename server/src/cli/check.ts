@@ -98,7 +98,8 @@ export function checkText(
  * table. A title alone is not enough: README.md's first line ends in 绩效目标表.
  */
 export function hasTargetTable(model: DocumentModel): boolean {
-  return model.sections.some((s) => s.body.title !== null && (s.body.overview !== null || s.body.tables.length > 0));
+  // A section with its tables (an untitled one too: a table whose title was not exported), or §3's overview.
+  return model.sections.some((s) => s.body.tables.length > 0 || (s.body.title !== null && s.body.overview !== null));
 }
 
 export function toJson(reports: readonly FileReport[], locale: Locale): JsonProblem[] {

@@ -164,8 +164,9 @@ export interface Outline {
  */
 export function documentOutline(model: DocumentModel, locale: Locale, focusLine = 0, maxItems = 0, encode = false): Outline {
   const L = labels(locale);
-  // Text before the first title is no department, nor is a title with nothing under it (a heading).
-  const refs = model.sections.filter((ref) => ref.body.title && ref.body.layout !== 'heading');
+  // Text before the first title is no department unless it holds a table (its title was not exported); a title
+  // with nothing under it (a heading) is none either.
+  const refs = model.sections.filter((ref) => (ref.body.title ? ref.body.layout !== 'heading' : ref.body.layout === 'indicator-tables'));
   const outlines = refs.map((ref) => departmentOutline(ref, locale));
   let focus = 0;
   while (focus + 1 < refs.length && refs[focus + 1].startLine <= focusLine) focus++;
@@ -187,10 +188,11 @@ export function documentOutline(model: DocumentModel, locale: Locale, focusLine 
 
 function departmentSymbol(ref: SectionRef, L: Labels, detail: OutlineDetail): DocumentSymbol {
   const body = ref.body;
-  const title = body.title!;
-  const name = body.department || title.text || L.untitled;
+  const title = body.title;
+  const name = body.department || title?.text || L.untitled;
   const range = absRange(ref, sectionRange(body));
-  const selection = absRange(ref, title.nameRange);
+  // A table whose title was not exported: its symbol is named at its first line.
+  const selection = absRange(ref, title?.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: body.lines[0].length } });
   if (detail === 0) return symbol(name, undefined, SymbolKind.Module, range, selection);
   const children: DocumentSymbol[] = [];
   if (body.overview) {

@@ -382,4 +382,26 @@ describe('format.md §7 variants (test/fixtures/variants)', () => {
       }
     });
   });
+
+  describe('(o) a table whose title was not exported: the rows before the first title hold an indicator table (untitled-table.txt)', () => {
+    const file = 'untitled-table.txt';
+    it('is read as a project section, named by its 项目名称 cell, with its goal and rows', () => {
+      const doc = exportOf(file);
+      assert.equal(doc.departments.length, 1);
+      const d = doc.departments[0];
+      assert.equal(d.name, '乡村道路养护');
+      assert.equal(d.family, 'project');
+      assert.deepEqual(
+        d.goals.map((g) => [g.kind, g.line]),
+        [['annual', 7]],
+      );
+      assertRows(file, [
+        [14, '产出指标', '数量指标', '养护里程', '≥120公里'],
+        [19, '满意度指标', '服务对象满意度指标', '群众满意度', '≥90%'],
+      ]);
+    });
+    it('reports nothing stray', () => {
+      assert.deepEqual(problemLines(file, 'TT502'), []);
+    });
+  });
 });

@@ -129,12 +129,12 @@ function exportRow(ref: SectionRef, r: IndicatorRow): ExportRow {
 }
 
 /**
- * One section's export, or null for a section without a title (text before the first department)
- * or with nothing under its title (a heading repeated above the table's own title).
+ * One section's export, or null for text before the first title that holds no table (a preamble),
+ * and for a title with nothing under it (a heading repeated above the table's own title).
  */
 export function exportDepartment(ref: SectionRef): ExportDepartment | null {
   const b = ref.body;
-  if (!b.title || b.layout === 'heading') return null;
+  if (!exported(ref)) return null;
   const goals: ExportGoal[] = [];
   for (const kind of ['long', 'annual'] as const) {
     for (const row of b.overview?.rows ?? []) {
@@ -172,9 +172,16 @@ export function exportDocument(model: DocumentModel): ExportDocument {
   return { departments };
 }
 
+/** Whether a section is exported: a titled section with content, or an untitled one read as a table. */
+function exported(ref: SectionRef): boolean {
+  const b = ref.body;
+  if (b.title === null) return b.layout === 'indicator-tables';
+  return b.layout !== 'heading';
+}
+
 /** Whether the export has anything to show: a section with a goal or indicator table. */
 export function hasExportableTable(model: DocumentModel): boolean {
-  return model.sections.some((ref) => ref.body.title !== null && ref.body.tables.length > 0);
+  return model.sections.some((ref) => exported(ref) && ref.body.tables.length > 0);
 }
 
 /**

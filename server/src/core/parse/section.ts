@@ -223,10 +223,31 @@ export function parseSection(lines: readonly string[], eols: readonly string[], 
     family = info.family.id;
     subtitle = info.subtitle;
     department = info.name !== '' ? info.name : (nameFromCells(lines, titleLines) ?? '');
+  } else {
+    // Text before the first title may be a table whose title was not exported: its rows say which family.
+    family = familyOfUntitled(lines);
+    department = nameFromCells(lines, 0);
   }
   let chars = 0;
   for (let i = 0; i < lines.length; i++) chars += lines[i].length + eols[i].length;
   return new Section(lines, eols, chars, title, department, family, subtitle, titleLines);
+}
+
+/**
+ * The family of a table with no title, from the labels it uses: 项目名称 → a project table, 完成值 or
+ * 得分 → a self-evaluation. A plain scan of the lines (a cheap part of the body: no tree).
+ */
+function familyOfUntitled(lines: readonly string[]): FamilyId {
+  let project = false;
+  let self = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!project && l.includes('项目名称')) project = true;
+    if (!self && (l.includes('完成值') || l.includes('得分') || l.includes('自评'))) self = true;
+    if (project && self) break;
+  }
+  if (self) return project ? 'project-self-evaluation' : 'overall-self-evaluation';
+  return project ? 'project' : 'overall';
 }
 
 /** The labels whose neighbour names a section with a bare title (`项目支出绩效目标表`). */
@@ -282,11 +303,16 @@ function buildTree(lines: readonly string[], titleLines: number, hasTitle: boole
 /**
  * Which layout reads a section: the first row that marks §3's layout (the overview, a numbered goal
  * table) or is an indicator header decides; a titled section with neither is read header-driven
- * (its fields and goals). A text before any title is a preamble.
+ * (its fields and goals). A text before any title is a preamble, or, when it holds an indicator
+ * table, a section whose title is missing.
  */
 function chooseLayout(rows: readonly Row[], hasTitle: boolean, family: FamilyId): SectionLayout {
-  if (!hasTitle) return 'preamble';
   const f = familyById(family);
+  if (!hasTitle) {
+    // Text before the first title is a preamble, unless it holds an indicator table (its title was not exported).
+    for (let i = 0; i < rows.length; i++) if (rows[i].cells.length >= 3 && isIndicatorHeader(rows[i], f)) return 'indicator-tables';
+    return 'preamble';
+  }
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (isEmptyRow(row)) continue;

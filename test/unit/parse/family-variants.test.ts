@@ -404,4 +404,22 @@ describe('format.md §7 variants (test/fixtures/variants)', () => {
       assert.deepEqual(problemLines(file, 'TT502'), []);
     });
   });
+
+  describe('(p) weights and required-field markers after category labels: 产出指标(50分), 时效指标(必填) (marked-levels.txt)', () => {
+    const file = 'marked-levels.txt';
+    it('keeps the labels as written, inherits them, and reads 分值 as the weight', () => {
+      assertRows(file, [
+        [9, '产出指标', '数量指标', '新建堤防长度', '≥3公里'],
+        [15, '产出指标', '时效指标', '完工时限', '2025年12月底前'],
+        [21, '效益指标', '社会效益指标', '受益人口', '≥5000人'],
+        [27, '满意度指标', '服务对象满意度指标', '群众满意度', '≥90%'],
+      ]);
+      const rows = exportOf(file).departments[0].tables[0].rows;
+      assert.equal(rows[1].level1, '产出指标(50分)');
+      assert.equal(rows[1].weight?.raw, '10');
+    });
+    it('checks the categories without their markers: no TT401, TT402 or TT403', () => {
+      for (const code of ['TT401', 'TT402', 'TT403']) assert.deepEqual(problemLines(file, code), [], code);
+    });
+  });
 });

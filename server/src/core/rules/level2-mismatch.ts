@@ -24,16 +24,16 @@ export const level2Mismatch: Rule = {
       const row = rows[i];
       const l2 = row.level2;
       if (l2.inherited || l2.text === '') continue;
-      const l1 = canonicalLevel1(fw, row.level1.text);
+      const l1 = canonicalLevel1(fw, row.level1.key);
       if (!l1) continue;
-      const r = checkLevel2(fw, l1, l2.text);
+      const r = checkLevel2(fw, l1, l2.key);
       if (r.ok) continue;
       const allowed = fw.level2[l1].join('、');
       ctx.report({
         code: 'TT402',
         range: l2.cell.range,
         message:
-          canonicalLevel1(fw, l2.text) && !r.belongsTo
+          canonicalLevel1(fw, l2.key) && !r.belongsTo
             ? msg(
                 `二级指标栏填写的「${l2.text}」是一级指标名称，应填写「${l1}」下的二级指标：${allowed}。`,
                 `"${l2.text}" is a 一级 (level-1) category name, not a 二级 one; under ${l1} use one of: ${allowed}.`,

@@ -20,7 +20,9 @@ export const level2Suffix: Rule = {
       const l2 = row.level2;
       if (l2.inherited || l2.text === '') continue;
       const c = compact(l2.text);
-      if (c.endsWith('指标') || !isKnownLevel2(fw, c + '指标')) continue;
+      // A label with a marker after it (`时效(必填)`, docs/format.md §7.4) is compared without it; the fix
+      // appends at the cell's end, so it is offered only where no marker follows.
+      if (c !== l2.key || c.endsWith('指标') || !isKnownLevel2(fw, c + '指标')) continue;
       const end = l2.cell.range.end;
       ctx.report({
         code: 'TT403',

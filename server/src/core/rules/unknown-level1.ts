@@ -23,8 +23,8 @@ export const unknownLevel1: Rule = {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       const l1 = row.level1;
-      if (l1.inherited || l1.text === '' || canonicalLevel1(fw, l1.text)) continue;
-      const parent = level1Of(fw, l1.text);
+      if (l1.inherited || l1.text === '' || canonicalLevel1(fw, l1.key)) continue;
+      const parent = level1Of(fw, l1.key);
       ctx.report({
         code: 'TT401',
         range: l1.cell.range,

@@ -155,7 +155,7 @@ class HeaderDrivenParser {
     let pending = false;
     let midBlock = false;
     if (cell1.text !== '') {
-      level1 = ownLevel(cell1);
+      level1 = markedLevel(cell1);
       // A 一级 stated in a middle row of its block: the rows above it that had none are its own, when their 二级 fit.
       const waiting = this.drafts.filter((d) => d.pending);
       if (waiting.length > 0 && waiting.every((d) => d.level2.every((l2) => fitsUnder(l2.key, level1.key)))) {
@@ -175,7 +175,7 @@ class HeaderDrivenParser {
       const cell2 = c[b.columns.level2] ?? missingLevelCell(row);
       // A new 一级 starts a new merged block: its 二级 is never the previous group's.
       const above = prev && (level1.inherited || midBlock || pending) ? prev.level2[k] : null;
-      return inherit(cell2, above);
+      return cell2.text !== '' ? markedLevel(cell2) : inherit(cell2, above);
     });
     this.drafts.push({ row, level1, level2, pending });
   }
@@ -403,6 +403,16 @@ function isLabelLike(text: string): boolean {
   return text.length <= MAX_LABEL_LENGTH && !FIGURE.test(text);
 }
 
+/** A weight or a required-field marker after a category label: `产出指标(50分)`, `时效指标(必填)`. */
+const LEVEL_MARKER = /[(（]\s*(必填|选填|\d+(\.\d+)?\s*分?)\s*[)）]$/;
+
+/** A row's own 一级/二级, compared (its key) without a weight or required-field marker. */
+function markedLevel(cell: Cell): LevelValue {
+  const level = ownLevel(cell);
+  if (!LEVEL_MARKER.test(level.key)) return level;
+  return { ...level, key: level.key.replace(LEVEL_MARKER, '') };
+}
+
 function nonEmptyCells(row: Row): Cell[] {
   const out: Cell[] = [];
   for (const c of row.cells) if (c.text !== '') out.push(c);
@@ -410,11 +420,12 @@ function nonEmptyCells(row: Row): Cell[] {
 }
 
 /**
- * The level cell of a table that has no such column (a table of 三级 names only): the level is
- * empty, and its cell is the row's first, so that a rule pointing at it points into the row.
+ * The level cell of a table that has no such column (a table of 三级 names only): an empty cell
+ * at the row's start, so that the level is empty and a rule pointing at it points into the row.
  */
 function missingLevelCell(row: Row): Cell {
-  return row.cells[0];
+  const at = row.range.start;
+  return { text: '', range: { start: at, end: at }, tab: false, paragraphs: [], segments: [] };
 }
 
 function cellValue(cells: readonly Cell[], index: number | null | undefined) {

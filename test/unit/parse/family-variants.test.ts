@@ -422,4 +422,31 @@ describe('format.md §7 variants (test/fixtures/variants)', () => {
       for (const code of ['TT401', 'TT402', 'TT403']) assert.deepEqual(problemLines(file, code), [], code);
     });
   });
+
+  describe('(q) an overall table of another template: 单位 and an overview of numbered goals above one indicator table (overall-one-table.txt)', () => {
+    const file = 'overall-one-table.txt';
+    it('reads the overview as goals, numbered, and the single table by its header', () => {
+      const d = exportOf(file).departments[0];
+      assert.equal(d.family, 'overall');
+      assert.deepEqual(
+        d.goals.map((g) => [g.kind, g.number, g.line]),
+        [
+          ['long', 1, 10],
+          ['long', 2, 10],
+          ['annual', 1, 11],
+          ['annual', 2, 11],
+        ],
+      );
+      assertRows(file, [
+        [19, '产出指标', '数量指标', '审计项目数', '≥25个'],
+        [25, '效益指标', '社会效益指标', '审计整改率', '≥95%'],
+        [31, '满意度指标', '服务对象满意度指标', '被审计单位满意度', '≥90%'],
+        [37, '成本指标', '经济成本指标', '审计经费', '≤50万元'],
+      ]);
+    });
+    it('reports nothing stray and no missing category', () => {
+      assert.deepEqual(problemLines(file, 'TT502'), []);
+      assert.deepEqual(problemLines(file, 'TT407'), []);
+    });
+  });
 });

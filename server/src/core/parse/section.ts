@@ -12,7 +12,7 @@ import type { Cell, Field, FooterNode, Goal, GoalTable, Overview, Row, SectionBo
 import { family as familyById, type FamilyId } from '../templates';
 import { newTreeMemo, type TreeMemo } from '../tree-memo';
 import { isIndicatorHeader, parseIndicatorTables } from './layouts/indicator-tables';
-import { marksGoalTables, parseGoalTables } from './layouts/goal-tables';
+import { isOverviewHeader, marksGoalTables, parseGoalTables } from './layouts/goal-tables';
 import { parsePreamble } from './layouts/preamble';
 import { isEmptyRow } from './layouts/rows';
 import type { SectionTree } from './section-tree';
@@ -301,8 +301,8 @@ function buildTree(lines: readonly string[], titleLines: number, hasTitle: boole
 }
 
 /**
- * Which layout reads a section: the first row that marks §3's layout (the overview, a numbered goal
- * table) or is an indicator header decides; a titled section with neither is read header-driven
+ * Which layout reads a section: the first row that marks §3's layout (a goal table: numbered, or
+ * under the overview) or is an indicator header decides; a titled section with neither is read header-driven
  * (its fields and goals). A text before any title is a preamble, or, when it holds an indicator
  * table, a section whose title is missing.
  */
@@ -313,11 +313,13 @@ function chooseLayout(rows: readonly Row[], hasTitle: boolean, family: FamilyId)
     for (let i = 0; i < rows.length; i++) if (rows[i].cells.length >= 3 && isIndicatorHeader(rows[i], f)) return 'indicator-tables';
     return 'preamble';
   }
+  let overview = false;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (isEmptyRow(row)) continue;
-    if (marksGoalTables(row)) return 'goal-tables';
+    if (marksGoalTables(row, overview)) return 'goal-tables';
     if (isIndicatorHeader(row, f)) return 'indicator-tables';
+    if (!overview && isOverviewHeader(row)) overview = true;
   }
   return 'indicator-tables';
 }

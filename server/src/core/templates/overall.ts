@@ -12,7 +12,7 @@ export const overall: TableFamily = {
   name: { zh: '部门整体支出绩效目标表', en: 'department overall targets' },
   titles: [{ suffix: /(部门)?(整体支出|整体)?(部门)?绩效目标(申报|批复)?表$/ }, { suffix: /部门(\(单位\))?整体(支出)?绩效目标$/, ownRow: true }],
   fields: COMMON_FIELDS,
-  goals: COMMON_GOALS,
+  goals: [{ label: { exact: ['整体绩效目标', '整体绩效总目标', '部门整体绩效目标', '部门整体支出绩效目标'] }, kind: 'overall' }, ...COMMON_GOALS],
   columns: COMMON_COLUMNS,
   footers: COMMON_FOOTERS,
   requiredLevel1: ['产出指标', '效益指标', '满意度指标'],

@@ -32,16 +32,20 @@ export function parseGoalTables(tree: SectionTree, hasTitle: boolean): void {
 }
 
 /**
- * Whether a row marks §3's layout: the 整体绩效总目标 overview header, or a numbered goal-table
- * header (`长期目标1：`). A `单位：万元` cell and an un-numbered `年度目标` occur in other templates
- * too, so they do not decide.
+ * Whether a row marks §3's layout, one table per goal: a goal-table header (`长期目标1：`), numbered,
+ * or after the 整体绩效总目标 overview (`afterOverview`: an un-numbered `长期目标:` under it is one
+ * too). A `单位：万元` cell and an un-numbered `年度目标` cell (a label/value goal of a project table)
+ * occur in other templates, so they do not decide.
  */
-export function marksGoalTables(row: Row): boolean {
-  const first = row.cells.find((c) => c.text !== '');
-  if (first === undefined) return false;
-  if (compact(first.text).startsWith('整体绩效')) return true;
+export function marksGoalTables(row: Row, afterOverview: boolean): boolean {
   const header = tableHeader(row);
-  return header !== null && header.number !== null;
+  return header !== null && (header.number !== null || afterOverview);
+}
+
+/** The 整体绩效总目标 overview's header row (its first non-empty cell begins 整体绩效). */
+export function isOverviewHeader(row: Row): boolean {
+  const first = row.cells.find((c) => c.text !== '');
+  return first !== undefined && compact(first.text).startsWith('整体绩效');
 }
 
 class SectionParser {
@@ -84,8 +88,7 @@ class SectionParser {
       this.tree.moneyUnit = UNIT_CELL.exec(unit.text)![1] || null;
       return;
     }
-    const first = row.cells.find((c) => c.text !== '');
-    if (first && compact(first.text).startsWith('整体绩效')) {
+    if (isOverviewHeader(row)) {
       this.tree.overview = { headerRow: row, headers: row.cells.map((c) => c.text), rows: [], range: row.range };
       this.zone = 'overview';
       return;

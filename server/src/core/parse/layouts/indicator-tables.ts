@@ -21,6 +21,7 @@ const YEAR_LINE = /^[(（]?\d{4}年度?[)）]?$/;
 const MONEY_UNIT = /单位\s*[:：]\s*(万元|元)|[(（](万元|元)[)）]/;
 /** A label of a field the family does not know is short; a longer cell is text. */
 const MAX_LABEL_LENGTH = 20;
+const BRACKET_TAIL = /\([^()]*\)$/;
 /** A goal is a sentence: a value cell shorter than this under a cut-short label is a field's. */
 const MIN_GOAL_TEXT = 10;
 
@@ -369,6 +370,12 @@ class HeaderDrivenParser {
     if (key === '') return null;
     const hit = this.columnLabels.goals.exact(key);
     if (hit.length) return hit[0];
+    // A bracketed note after the label: `长期目标(截至2028年)`, `年度目标(2025年)`.
+    const tail = BRACKET_TAIL.exec(key);
+    if (tail && tail.index > 0) {
+      const base = this.columnLabels.goals.exact(key.slice(0, tail.index));
+      if (base.length) return base[0];
+    }
     if (value === undefined || value.text.length < MIN_GOAL_TEXT || key.length < 2 || this.columnLabels.fields.exact(key).length) return null;
     const cut = this.columnLabels.goals.prefixOf(key);
     return cut.length === 1 ? cut[0] : null;

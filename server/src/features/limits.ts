@@ -15,6 +15,7 @@ import type { DocumentModel } from '../core/model';
 import { parseDocument } from '../core/parse/document';
 import { splitLines } from '../core/parse/lines';
 import { departmentName, isSectionStart } from '../core/parse/titles';
+import { nameFromCells } from '../core/parse/section';
 import type { Locale } from '../core/locale';
 
 /** Documents longer than this (UTF-16 code units) are not parsed: past it, a file costs seconds of the server's only thread (docs/performance.md, 'Limits'). */
@@ -63,16 +64,26 @@ export function unlimitedLogMessage(uri: string, chars: number): string {
   return `document back under the size limit, fully served again: ${uri} (${chars} characters)`;
 }
 
+const YEAR_LINE = /^[(（]?\d{4}年度?[)）]?$/;
+
 /** The outline of a limited document: its departments, found by a scan of title lines. */
 export function limitedOutline(text: string): DocumentSymbol[] {
   const { lines } = splitLines(text);
   const starts: number[] = [];
   for (let i = 0; i < lines.length; i++) if (isSectionStart(lines[i - 1], lines[i], lines[i + 1])) starts.push(i);
-  return starts.map((line, k) => {
-    const last = (k + 1 < starts.length ? starts[k + 1] : lines.length) - 1;
+  const out: DocumentSymbol[] = [];
+  starts.forEach((line, k) => {
+    const end = k + 1 < starts.length ? starts[k + 1] : lines.length;
+    const last = end - 1;
+    // A title with nothing under it but a year line is a heading above the table's own title, not a section.
+    let content = false;
+    for (let i = line + 1; i < end && !content; i++) content = lines[i].trim() !== '' && !YEAR_LINE.test(lines[i].trim());
+    if (!content && k + 1 < starts.length) return;
     const title = lines[line].trim();
-    const name = departmentName(title) || title || '?';
+    // A bare title (`项目支出绩效目标表`) names its section in the 项目名称 / 部门名称 cell below it.
+    const name = departmentName(title) || nameFromCells(lines.slice(line, Math.min(end, line + 61)), 1) || title || '?';
     const range = { start: { line, character: 0 }, end: { line: last, character: lines[last].length } };
-    return { name, kind: SymbolKind.Module, range, selectionRange: { start: { line, character: 0 }, end: { line, character: lines[line].length } } };
+    out.push({ name, kind: SymbolKind.Module, range, selectionRange: { start: { line, character: 0 }, end: { line, character: lines[line].length } } });
   });
+  return out;
 }

@@ -9,6 +9,7 @@ import { parseDocument } from '../../../server/src/core/parse/document';
 import { documentOutline } from '../../../server/src/features/document-symbols';
 import { foldingRanges } from '../../../server/src/features/folding';
 import { hoverAt } from '../../../server/src/features/hover';
+import { limitedOutline } from '../../../server/src/features/limits';
 import { readTemplate } from '../../helpers/export-rows';
 
 function hover(file: string, line: number): string {
@@ -65,5 +66,14 @@ describe('features on the other families', () => {
       ranges.some((r) => r.startLine === 52 && r.endLine >= 114),
       JSON.stringify(ranges),
     );
+  });
+});
+
+describe('the size limit’s department-only outline on the other families', () => {
+  it('names a bare-titled section by its 项目名称 cell and a titled one by its title', () => {
+    const text = readTemplate('07-qingshanqu-jiaoyu-jijian.txt') + '\n' + readTemplate('01-huangshi-dangxiao-zhutiban.txt');
+    const names = limitedOutline(text).map((s) => s.name);
+    // 07's first title (表3) is a heading above the table's own: no entry of its own.
+    assert.deepEqual(names, ['教育系统基础设施建设和设备购置', '主体班']);
   });
 });

@@ -259,7 +259,7 @@ const NAME_SEARCH_LINES = 60;
  * The name of a section whose title has none: the cell after its 项目名称 / 部门名称 label, or the
  * text after `项目名称：` in the label's own cell. Read from the lines (a cheap part: no tree).
  */
-function nameFromCells(lines: readonly string[], from: number): string | null {
+export function nameFromCells(lines: readonly string[], from: number): string | null {
   const end = Math.min(lines.length, from + NAME_SEARCH_LINES);
   for (let i = from; i < end; i++) {
     const m = NAME_LABEL.exec(lineText(lines[i]).replace(/（/g, '(').replace(/）/g, ')'));

@@ -213,8 +213,8 @@ export function treeMemo(body: SectionBody): TreeMemo {
 export function parseSection(lines: readonly string[], eols: readonly string[], hasTitle: boolean): SectionBody {
   let titleLines = 0;
   let title: Title | null = null;
-  let family: FamilyId = 'overall';
-  let department: string | null = null;
+  let family: FamilyId;
+  let department: string | null;
   let subtitle: string | null = null;
   if (hasTitle) {
     titleLines = isTitleLine(lines[0]) || lines.length === 1 || lineText(lines[1]) === '' ? 1 : 2;

@@ -7,6 +7,7 @@ import type { Settings } from '../core/settings';
 import type { Stats } from '../../../protocol';
 
 interface SectionCounts {
+  section: boolean;
   goals: number;
   tables: number;
   indicators: number;
@@ -17,8 +18,11 @@ const counts = new BodyCache<SectionCounts>();
 
 function sectionCounts(body: SectionBody): SectionCounts {
   return counts.getOrCreate(body, () => {
-    const c = { goals: 0, tables: body.tables.length, indicators: 0 };
+    // A department or project: a titled section with content, or an untitled table (its title not exported).
+    const section = body.title ? body.layout !== 'heading' : body.layout === 'indicator-tables';
+    const c = { section, goals: 0, tables: body.tables.length, indicators: 0 };
     for (const r of body.overview?.rows ?? []) c.goals += (r.long ? 1 : 0) + (r.annual ? 1 : 0);
+    c.goals += body.goals.length;
     for (const t of body.tables) c.indicators += t.rows.length;
     return c;
   });
@@ -28,8 +32,8 @@ export function documentStats(model: DocumentModel, settings: Settings, problems
   const s: Stats = { departments: 0, goals: 0, tables: 0, indicators: 0, problems: 0 };
   for (const ref of model.sections) {
     const b = ref.body;
-    if (b.title) s.departments++;
     const c = sectionCounts(b);
+    if (c.section) s.departments++;
     s.goals += c.goals;
     s.tables += c.tables;
     s.indicators += c.indicators;

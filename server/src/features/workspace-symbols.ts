@@ -3,7 +3,8 @@ import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
 import type { DocumentModel, Range, SectionBody } from '../core/model';
 import { BodyCache } from '../core/body-cache';
 import { absRange } from '../core/model';
-import { goalLabel, labels } from '../i18n';
+import { compact } from '../core/text';
+import { goalLabel, labels, tableName } from '../i18n';
 import type { Locale } from '../core/locale';
 
 const LIMIT = 2000;
@@ -35,21 +36,26 @@ const symbolsByLocale: Record<Locale, BodyCache<readonly SectionSymbol[]>> = { z
 function sectionSymbols(body: SectionBody, locale: Locale): readonly SectionSymbol[] {
   return symbolsByLocale[locale].getOrCreate(body, () => {
     const syms: SectionSymbol[] = [];
-    if (!body.title) return syms;
+    // Sections the outline lists: titled ones with content, and an untitled table (its title not exported).
+    if (body.title ? body.layout === 'heading' : body.layout !== 'indicator-tables') return syms;
     const L = labels(locale);
-    const dept = body.department || body.title.text;
-    syms.push({ name: dept, kind: SymbolKind.Module, range: body.title.nameRange });
+    const dept = body.department || body.title?.text || L.untitled;
+    syms.push({ name: dept, kind: SymbolKind.Module, range: body.title?.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
     for (const r of body.overview?.rows ?? []) {
       for (const g of [r.long, r.annual]) {
         if (!g || !g.text) continue;
         syms.push({ name: g.text, kind: SymbolKind.Event, containerName: `${dept} › ${L.overview} › ${goalLabel(g.kind, g.number, L)}`, range: g.cell.range });
       }
     }
+    // A header-driven section's goals, named by their text, under the label the document gives them.
+    for (const g of body.goals) {
+      if (g.text) syms.push({ name: g.text, kind: SymbolKind.Event, containerName: `${dept} › ${compact(g.label.text)}${g.number ?? ''}`, range: g.range });
+    }
     for (const t of body.tables) {
       syms.push({
-        name: t.goalText || goalLabel(t.kind, t.number, L),
+        name: t.goalText || tableName(t, L),
         kind: SymbolKind.Class,
-        containerName: `${dept} › ${goalLabel(t.kind, t.number, L)}`,
+        containerName: `${dept} › ${tableName(t, L)}`,
         range: t.headerRow.range,
       });
     }

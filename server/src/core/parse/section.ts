@@ -38,6 +38,7 @@ class Section implements SectionBody {
   /** The tree, while it is in the pool. Private: neither enumerated nor compared. */
   #tree: SectionTree | null = null;
   readonly #titleLines: number;
+  readonly #heading: boolean;
 
   constructor(
     readonly lines: readonly string[],
@@ -48,12 +49,15 @@ class Section implements SectionBody {
     readonly family: FamilyId,
     readonly subtitle: string | null,
     titleLines: number,
+    heading: boolean,
   ) {
     this.#titleLines = titleLines;
+    this.#heading = heading;
   }
 
+  /** Known without the tree for a heading (lists of sections ask every body), else the tree's. */
   get layout(): SectionLayout {
-    return Section.tree(this).layout;
+    return this.#heading ? 'heading' : Section.tree(this).layout;
   }
   get year(): Cell | null {
     return Section.tree(this).year;
@@ -93,7 +97,7 @@ class Section implements SectionBody {
     if (s === mru) return s.#tree!;
     let tree = s.#tree;
     if (tree === null) {
-      tree = buildTree(s.lines, s.#titleLines, s.title !== null, s.family);
+      tree = buildTree(s.lines, s.#titleLines, s.title !== null, s.family, s.#heading);
       s.#tree = tree;
     } else {
       pool.delete(s);
@@ -230,7 +234,25 @@ export function parseSection(lines: readonly string[], eols: readonly string[], 
   }
   let chars = 0;
   for (let i = 0; i < lines.length; i++) chars += lines[i].length + eols[i].length;
-  return new Section(lines, eols, chars, title, department, family, subtitle, titleLines);
+  return new Section(lines, eols, chars, title, department, family, subtitle, titleLines, hasTitle && isHeading(lines, titleLines));
+}
+
+const YEAR_LINE = /^[(（]?\d{4}年度?[)）]?$/;
+
+/**
+ * A title with nothing under it but blank lines and a year line: a heading above the table's own
+ * title (`项目支出绩效目标表3` over `项目支出绩效目标表`), no section of its own. A scan of the lines
+ * that stops at the first line of content.
+ */
+function isHeading(lines: readonly string[], from: number): boolean {
+  let years = 0;
+  for (let i = from; i < lines.length; i++) {
+    const t = lineText(lines[i]);
+    if (t === '') continue;
+    if (years > 0 || !YEAR_LINE.test(t)) return false;
+    years++;
+  }
+  return true;
 }
 
 /**
@@ -274,7 +296,7 @@ export function nameFromCells(lines: readonly string[], from: number): string | 
   return null;
 }
 
-function buildTree(lines: readonly string[], titleLines: number, hasTitle: boolean, family: FamilyId): SectionTree {
+function buildTree(lines: readonly string[], titleLines: number, hasTitle: boolean, family: FamilyId, heading: boolean): SectionTree {
   const tree: SectionTree = {
     rows: tokenize(lines, titleLines, lines.length),
     layout: 'heading',
@@ -289,14 +311,10 @@ function buildTree(lines: readonly string[], titleLines: number, hasTitle: boole
     stray: [],
     memo: null,
   };
-  tree.layout = chooseLayout(tree.rows, hasTitle, family);
+  tree.layout = heading ? 'heading' : chooseLayout(tree.rows, hasTitle, family);
   if (tree.layout === 'preamble') parsePreamble(tree);
   else if (tree.layout === 'goal-tables') parseGoalTables(tree, hasTitle);
-  else {
-    parseIndicatorTables(tree, familyById(family));
-    // A title with nothing under it but a year line (a title repeated above the table's own).
-    if (tree.tables.length + tree.goals.length + tree.fields.length + tree.footers.length + tree.stray.length === 0) tree.layout = 'heading';
-  }
+  else parseIndicatorTables(tree, familyById(family));
   return tree;
 }
 

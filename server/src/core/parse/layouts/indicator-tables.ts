@@ -51,6 +51,8 @@ class HeaderDrivenParser {
   private map: HeaderMap | null = null;
   private headerRow: Row | null = null;
   private drafts: Draft[] = [];
+  /** The drafts with no 一级 yet, since the table's start or the last 一级 they took. */
+  private waiting: Draft[] = [];
   private unfilled: Row[][] = [];
   private lastRow: Row | null = null;
   /** The label row of a header-zone grid whose value rows are being read. */
@@ -158,13 +160,14 @@ class HeaderDrivenParser {
     if (cell1.text !== '') {
       level1 = markedLevel(cell1);
       // A 一级 stated in a middle row of its block: the rows above it that had none are its own, when their 二级 fit.
-      const waiting = this.drafts.filter((d) => d.pending);
+      const waiting = this.waiting;
       if (waiting.length > 0 && waiting.every((d) => d.level2.every((l2) => fitsUnder(l2.key, level1.key)))) {
         for (const d of waiting) {
           d.level1 = fromElsewhere(d.level1.cell, level1, 'below');
           d.pending = false;
         }
         midBlock = prev !== null && waiting.includes(prev);
+        this.waiting = [];
       }
     } else if (prev && prev.level1.text !== '') {
       level1 = fromElsewhere(cell1, prev.level1, 'above');
@@ -178,7 +181,9 @@ class HeaderDrivenParser {
       const above = prev && (level1.inherited || midBlock || pending) ? prev.level2[k] : null;
       return cell2.text !== '' ? markedLevel(cell2) : inherit(cell2, above);
     });
-    this.drafts.push({ row, level1, level2, pending });
+    const draft = { row, level1, level2, pending };
+    this.drafts.push(draft);
+    if (pending) this.waiting.push(draft);
   }
 
   private finishTable(): void {
@@ -194,6 +199,7 @@ class HeaderDrivenParser {
     map.blocks.forEach((block, k) => this.tree.tables.push(this.table(block, k, end)));
     this.map = null;
     this.drafts = [];
+    this.waiting = [];
     this.zone = 'after';
   }
 

@@ -28,7 +28,12 @@ export const actualMissing: Rule = {
       const noScore = isBlank(row.score);
       if (!noActual && !noScore) continue;
       const at: Range = noActual ? (row.actual!.cell?.range ?? row.actual!.range) : (row.score!.cell?.range ?? row.score!.range);
-      const what = noActual && noScore ? { zh: '完成值和得分', en: 'actual value (完成值) and score (得分)' } : noActual ? { zh: '完成值', en: 'actual value (完成值)' } : { zh: '得分', en: 'score (得分)' };
+      const what =
+        noActual && noScore
+          ? { zh: '完成值和得分', en: 'actual value (完成值) and score (得分)' }
+          : noActual
+            ? { zh: '完成值', en: 'actual value (完成值)' }
+            : { zh: '得分', en: 'score (得分)' };
       const name = row.level3.text;
       ctx.report({
         code: 'TT604',

@@ -176,7 +176,14 @@ export function goalFigures(goalText: string): GoalFigure[] {
     let j = i;
     while (j < n && isDigit(s.charCodeAt(j))) j++;
     const intDigits = j - start;
-    while (intDigits <= 3 && s[j] === ',' && isDigit(s.charCodeAt(j + 1)) && isDigit(s.charCodeAt(j + 2)) && isDigit(s.charCodeAt(j + 3)) && !isDigit(s.charCodeAt(j + 4))) {
+    while (
+      intDigits <= 3 &&
+      s[j] === ',' &&
+      isDigit(s.charCodeAt(j + 1)) &&
+      isDigit(s.charCodeAt(j + 2)) &&
+      isDigit(s.charCodeAt(j + 3)) &&
+      !isDigit(s.charCodeAt(j + 4))
+    ) {
       j += 4;
     }
     if (s[j] === '.' && isDigit(s.charCodeAt(j + 1))) {
@@ -269,4 +276,3 @@ function compareUnits(figure: GoalFigure, unit: string | null, row: IndicatorRow
   if (d !== figure.dimension) return 'unrelated';
   return 'different';
 }
-

@@ -53,7 +53,8 @@ export const totalMismatch: Rule = {
         const total = stated.number.value;
         if (near(total, sum) || (budget !== null && near(total, sum + budget))) continue;
         const expected = budget !== null ? `${formatNumber(sum)}（另加预算执行 ${formatNumber(budget)} 为 ${formatNumber(sum + budget)}）` : formatNumber(sum);
-        const expectedEn = budget !== null ? `${formatNumber(sum)} (${formatNumber(sum + budget)} with the budget execution's ${formatNumber(budget)})` : formatNumber(sum);
+        const expectedEn =
+          budget !== null ? `${formatNumber(sum)} (${formatNumber(sum + budget)} with the budget execution's ${formatNumber(budget)})` : formatNumber(sum);
         ctx.report({
           code: 'TT602',
           range: stated.number.range,

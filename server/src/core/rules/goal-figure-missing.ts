@@ -17,14 +17,15 @@
  *   character (`村`); `人`, `名` and `位` are the same. A different unit of the same kind of
  *   quantity is a mismatch (`批次`/`次`, `万元`/`元`). The same number in another kind of
  *   quantity (a count against a time, a rate, a sum of money) is a coincidence, not compared.
- * * An indicator with no unit is a mismatch, except a money figure on a row whose money unit the
- *   header gives (TT101's exemption) and a row whose 三级 name carries the unit (`人数(人)`).
+ * * An indicator with no unit is a mismatch, except a money row's bare figure against a sum of
+ *   money (the header's 万元 applies: TT101's exemption). A unit in its own cell (`度量单位`) or at
+ *   the end of the 三级 name (`人数(人)`) is the indicator's unit.
  */
 import type { Goal, GoalTable, IndicatorRow } from '../model';
 import { cellRange } from '../parse/cell';
 import type { Rule } from './types';
 import { targetUnit } from './util/columns';
-import { isCostCategory, isMoneyName } from './util/indicators';
+import { isCostCategory, isMoneyName, isRatioName, isSatisfactionCategory } from './util/indicators';
 import { cellOffset, msg, quote, toHalfWidth } from './util/text';
 
 export const goalFigureMissing: Rule = {
@@ -54,7 +55,7 @@ export const goalFigureMissing: Rule = {
             const n = row.target.number;
             if (row.target.kind !== 'numeric' || n === null || Math.abs(n.value - figure.value) > 1e-9) continue;
             const unit = targetUnit(table, row);
-            const verdict = compareUnits(figure, unit, row, section.moneyUnit !== null || figure.dimension === 'money');
+            const verdict = compareUnits(figure, unit, row);
             if (verdict === 'same') matched = true;
             else if (verdict === 'different') candidates.push({ row, unit });
           }
@@ -262,10 +263,12 @@ function dimensionOf(unit: string): Dimension | null {
  * The goal's figure against an indicator's unit: the same unit, a different one, or another kind
  * of quantity (a coincidence of numbers, not compared).
  */
-function compareUnits(figure: GoalFigure, unit: string | null, row: IndicatorRow, moneyKnown: boolean): 'same' | 'different' | 'unrelated' {
+function compareUnits(figure: GoalFigure, unit: string | null, row: IndicatorRow): 'same' | 'different' | 'unrelated' {
   if (unit === null || unit === '') {
-    // The header's 万元 (or the money the goal names) applies to a money row's bare figure.
-    if (figure.dimension === 'money' && moneyKnown && (isCostCategory(row) || isMoneyName(row))) return 'same';
+    // A money row's bare figure takes the header's money unit (TT101's exemption): the goal names it.
+    if (figure.dimension === 'money' && (isCostCategory(row) || isMoneyName(row))) return 'same';
+    // A rate's bare figure (`完成率 100`) is a rate that lost its %, not the goal's count.
+    if (figure.dimension !== 'percent' && (isRatioName(row) || isSatisfactionCategory(row))) return 'unrelated';
     return 'different';
   }
   const u = unit;

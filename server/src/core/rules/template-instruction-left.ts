@@ -3,8 +3,10 @@
  * content (docs/format.md §7.4): a text ending with a length limit (`…的完成情况(100字以内)`, also
  * after `。`), `对照年度目标,说明…`, a `(≥**个 )` figure placeholder, or a row of `……` only.
  *
- * Every table layout (§3's district template has no such cell, and a test keeps it so); not the
- * text before the first title, which is notes, not cells to fill. A long explanation that only
+ * Header-driven sections only, as the other §7 rules: it reads every cell of every row, and on §3's
+ * district template (which has no such cell: a test keeps the sample's findings) that was the most
+ * expensive rule of a check, for nothing. Not the text before the first title either, which is
+ * notes, not cells to fill. A long explanation that only
  * mentions a limit on the way (`…需说明原因(100字以内);2.…`) is the template's own note, not an
  * instruction left in a cell to be filled.
  */
@@ -16,7 +18,7 @@ import { msg } from './util/text';
 const LENGTH_LIMIT = /[(（]\s*(?:限|不超过|不多于)?\s*\d+\s*字(?:以内|以下|之内|内|左右)?\s*[)）]\s*[。.]?$/;
 /** `对照年度目标,说明…`, `对照绩效目标，说明…`. */
 const COMPARE_GOAL = /^对照(?:年度|项目|部门)?(?:绩效)?(?:总)?目标\s*[,，、]?\s*(?:逐项)?说明/;
-/** A figure left as `**`: after a comparator (`≥**个`), or a cell of `**` and a unit (`**%`, `(**个)`). */
+/** A figure left as `**`: after a comparator (`≥**个`, `(≥**个 )`), or a cell of `**` and a unit (`**%`, `(**个)`). */
 const STARS_AFTER_COMPARATOR = /[≥≤><=≧≦＞＜＝]\s*[*＊]{2,}/;
 const STARS_AND_UNIT = /^[(（]?\s*[*＊]{2,}\s*[^\s*＊()（）]{1,4}\s*[)）]?$/;
 
@@ -31,7 +33,7 @@ export const templateInstructionLeft: Rule = {
   fixable: false,
   check(ctx) {
     const section = ctx.section;
-    if (section.layout !== 'indicator-tables' && section.layout !== 'goal-tables') return;
+    if (section.layout !== 'indicator-tables') return;
     const rows = section.rows;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
@@ -67,10 +69,22 @@ function isInstruction(text: string): boolean {
   if (n < 2) return false;
   const last = text.charCodeAt(n - 1);
   // ) ） 。 .
-  if ((last === 0x29 || last === 0xff09 || last === 0x3002 || last === 0x2e) && LENGTH_LIMIT.test(text)) return true;
-  if (text.charCodeAt(0) === 0x5bf9 /* 对 */ && COMPARE_GOAL.test(text)) return true;
-  if (text.indexOf('**') >= 0 || text.indexOf('＊＊') >= 0) return STARS_AFTER_COMPARATOR.test(text) || STARS_AND_UNIT.test(text);
+  if ((last === 0x29 || last === 0xff09 || last === 0x3002 || last === 0x2e) && hasLengthLimit(text)) return true;
+  const first = text.charCodeAt(0);
+  if (first === 0x5bf9 /* 对 */) return COMPARE_GOAL.test(text);
+  // A figure placeholder sits in a value cell, which is short.
+  if (n <= MAX_PLACEHOLDER && (text.indexOf('**') >= 0 || text.indexOf('＊＊') >= 0)) return STARS_AFTER_COMPARATOR.test(text) || STARS_AND_UNIT.test(text);
   return false;
+}
+
+const MAX_PLACEHOLDER = 40;
+
+/** `字` among the last few characters, then the expression on the tail only (goal texts end in 。 too). */
+function hasLengthLimit(text: string): boolean {
+  const n = text.length;
+  const zi = text.lastIndexOf('字');
+  if (zi < 0 || zi < n - 10) return false;
+  return LENGTH_LIMIT.test(n > 24 ? text.slice(n - 24) : text);
 }
 
 /** A row whose every non-empty cell is an ellipsis (`……`, `...`, `。。。`). */

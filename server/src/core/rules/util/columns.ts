@@ -2,10 +2,11 @@
  * What a header-driven row says in the cells around its target (docs/format.md §7.3): the
  * comparator and unit of a value split over `指标性质 | 指标值 | 度量单位` cells, a unit carried by
  * the 三级 name, and whether a section is a self-evaluation (its family's `selfEvaluation`).
- * Read from the value first, so a parser that joins the split cells into the target needs no
- * change here; the row's own cells are the fallback.
+ * Read from the value first (the parser joins the three cells, `joinValue`); the row's own cells
+ * are the fallback for what it leaves out (`定性`, a part that would straddle two cells).
  */
 import type { Cell, Comparator, GoalTable, IndicatorRow, SectionBody, Value } from '../../model';
+import { unitFromName } from '../../parse/value';
 import { family } from '../../templates';
 import { toHalfWidth } from './text';
 
@@ -62,19 +63,16 @@ export function targetComparator(table: GoalTable, row: IndicatorRow): Comparato
   return COMPARATOR_WORDS[key] ?? null;
 }
 
-/** A unit note at the end of a 三级 name: `保障在职职工人数(人)` → 人, `…率(%)` → %. */
-const NAME_UNIT = /[(（]\s*(?:单位\s*[:：]\s*)?([^()（）\d\s]{1,5})\s*[)）]$/;
-
 /**
  * The unit of a row's target: the value's own, else the row's unit cell (`度量单位`), else a
- * unit note at the end of the 三级 name. Normalised to half-width, without spaces.
+ * unit in brackets at the end of the 三级 name (`人数(人)`). Normalised to half-width, without spaces.
  */
 export function targetUnit(table: GoalTable, row: IndicatorRow): string | null {
   if (row.target.unit) return normalUnit(row.target.unit.text);
   const cell = columnCell(row, table.columns.unit);
   if (cell !== null && cell.text !== '') return normalUnit(cell.text);
-  const m = NAME_UNIT.exec(row.level3.text);
-  return m ? normalUnit(m[1]) : null;
+  const named = unitFromName(row.level3);
+  return named ? normalUnit(named.text) : null;
 }
 
 /** The unit of another value of the row (an actual): its own only. */

@@ -5,7 +5,8 @@
  */
 import * as assert from 'node:assert';
 import { readTemplate } from '../../helpers/export-rows';
-import { check, expectHit, expectNone, type Checked } from './helpers';
+import { goalFigures } from '../../../server/src/core/rules/goal-figure-missing';
+import { buildDoc, check, expectHit, expectNone, sampleChecked, type Checked } from './helpers';
 
 const checked = new Map<string, Checked>();
 function doc(file: string): Checked {
@@ -14,6 +15,35 @@ function doc(file: string): Checked {
   return c;
 }
 const codes = (c: Checked, code: string) => c.problems.filter((p) => p.code === code).map((p) => p.range.start.line + 1);
+
+const SIX = [
+  '01-huangshi-dangxiao-zhutiban.txt',
+  '04-huaibei-wenlv-songxi.txt',
+  '05-xiangtan-wupaoche-2024.txt',
+  '07-qingshanqu-jiaoyu-jijian.txt',
+  '10-fuliang-linye-zhengti.txt',
+  '13-qingshen-fagai-gongzi-ziping.txt',
+];
+
+const INDICATOR_HEADER = ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值'];
+
+/** A project table: an annual goal, then indicator rows [一级, 二级, 三级, 指标值]; `long` rows go to a 长期 table after it. */
+function projectDoc(goal: string, rows: string[][], long: string[][] = [], extra: string[][] = []): string {
+  const all: string[][] = [['项目名称', '测试项目'], ...extra, ['年度绩效目标', goal], INDICATOR_HEADER, ...rows.map((r) => ['', ...r])];
+  if (long.length) all.push(['长期绩效指标', '一级指标', '二级指标', '三级指标', '指标值'], ...long.map((r) => ['', ...r]));
+  return buildDoc('测试项目支出绩效目标表', all);
+}
+
+/** The texts of a code's findings, as `line:text`. */
+function found(c: Checked, code: string): string[] {
+  return c.problems
+    .filter((p) => p.code === code)
+    .map((p) => {
+      const r = p.range;
+      const text = r.start.line === r.end.line ? c.lines[r.start.line].slice(r.start.character, r.end.character) : '(multi-line)';
+      return `${r.start.line + 1}:${text}`;
+    });
+}
 
 describe('rules on the other families', () => {
   describe('TT407 required-level1-missing', () => {
@@ -54,6 +84,126 @@ describe('rules on the other families', () => {
       const p = expectHit(c, 'TT408', 54, '二级指标(长期)');
       assert.ok(p.message.zh.includes('长期'));
       assert.deepStrictEqual(codes(c, 'TT408'), [54]);
+    });
+  });
+
+  describe('TT305 goal-figure-missing', () => {
+    it('01: the goal says 6批次 where the indicator says 6次, and 220门 where it says 220: exactly these two, at the goal figure', () => {
+      const c = doc('01-huangshi-dangxiao-zhutiban.txt');
+      assert.deepStrictEqual(found(c, 'TT305'), ['26:6批次', '26:220门']);
+      const [batches, courses] = c.problems.filter((p) => p.code === 'TT305');
+      assert.deepStrictEqual(
+        batches.related?.map((r) => r.range.start.line + 1),
+        [64],
+      );
+      assert.deepStrictEqual(
+        courses.related?.map((r) => r.range.start.line + 1),
+        [80],
+      );
+      assert.ok(batches.message.zh.includes('6次') && batches.message.zh.includes('单位不一致'), batches.message.zh);
+      assert.ok(courses.message.zh.includes('缺少单位「门」'), courses.message.zh);
+      // 280人次 and 25人次 are in the indicators as they are in the goal.
+      assert.ok(batches.message.en.length > 0 && /[\u4e00-\u9fff]/.test(batches.message.zh));
+    });
+    it('04: 70个行政村 in the goal is ≥70村 in the indicator (the noun’s last character); amounts per village are no figures', () => {
+      assert.deepStrictEqual(found(doc('04-huaibei-wenlv-songxi.txt'), 'TT305'), []);
+    });
+    it('none in 05, 07, 10 and 13', () => {
+      for (const f of SIX.slice(2)) assert.deepStrictEqual(found(doc(f), 'TT305'), [], f);
+    });
+    it('the sample’s goals (§3 overview) are not read by it', () => {
+      assert.deepStrictEqual(found(sampleChecked(), 'TT305'), []);
+    });
+    it('a number no indicator has is not reported; the same unit, 人/名, and a measure word with its noun match', () => {
+      const text = projectDoc('培训干部300人次，保障116名职工，建设5个村卫生室，开展8场宣讲，投入资金50万元。', [
+        ['产出指标', '数量指标', '培训人次', '≥300人次'],
+        ['', '', '保障人数', '116人'],
+        ['', '', '卫生室数量', '5个'],
+        ['', '成本指标', '项目成本', '50'],
+      ]);
+      assert.deepStrictEqual(found(check(text), 'TT305'), []);
+    });
+    it('another kind of quantity with the same number is a coincidence (3项 vs ≤3天, 100人次 vs 完成率 100)', () => {
+      const text = projectDoc('完成3项改造，培训100人次。', [
+        ['产出指标', '时效指标', '改造时限', '≤3天'],
+        ['', '质量指标', '培训完成率', '100'],
+      ]);
+      assert.deepStrictEqual(found(check(text), 'TT305'), []);
+    });
+    it('a unit in its own cell or in the 三级 name is the indicator’s unit', () => {
+      const header = ['一级指标', '二级指标', '三级指标', '计算符号', '目标值', '度量单位'];
+      const text = buildDoc('测试项目支出绩效目标表', [
+        ['项目名称', '测试项目'],
+        ['年度绩效目标', '保障在职职工116人，退休职工81人，完成投稿30篇。'],
+        header,
+        ['产出指标', '数量指标', '在职职工人数', '=', '116', '人'],
+        ['', '', '保障退休职工人数(人)', '=', '81', ''],
+        ['', '', '投稿数', '=', '30', '次'],
+      ]);
+      const c = check(text);
+      const goalLine = c.lines.indexOf('\t保障在职职工116人，退休职工81人，完成投稿30篇。') + 1;
+      assert.deepStrictEqual(found(c, 'TT305'), [`${goalLine}:30篇`]);
+    });
+    it('an annual goal is compared with the annual table only, a long-term goal with the long-term one', () => {
+      const text = projectDoc('组织培训6批次。', [['产出指标', '数量指标', '培训批次', '≥6批次']], [['产出指标', '数量指标', '培训批次', '6次']]);
+      assert.deepStrictEqual(found(check(text), 'TT305'), []);
+      const mismatch = projectDoc('组织培训6批次。', [['产出指标', '数量指标', '培训批次', '6次']], [['产出指标', '数量指标', '培训批次', '≥6批次']]);
+      assert.strictEqual(found(check(mismatch), 'TT305').length, 1);
+    });
+    it('figures of a goal text: years, dates, ordinals, ranges, amounts per unit and numbers without a unit are left out', () => {
+      const figures = (t: string) => goalFigures(t).map((f) => `${t.slice(f.start, f.end)}|${f.lead}|${f.noun}`);
+      assert.deepStrictEqual(figures('2024年1月-12月开展第3轮培训，2024通过采购完成1-2次演练，每村4400元，市级需配套704元/村。'), []);
+      assert.deepStrictEqual(figures('1、完成(2)项目，3.5万人次；覆盖95%以上；１２０门课程'), ['3.5万人次|万人次|', '95%|%|', '１２０门课程|门|课程']);
+      assert.deepStrictEqual(figures('按照任务70个行政村的需要，新建1,200平方米'), ['70个行政村|个|行政村', '1,200平方米|平方米|']);
+    });
+  });
+
+  describe('TT503 template-instruction-left', () => {
+    it('13: the instructions left in 年度目标完成情况 (26), 评价结论 (134), 存在问题 (137) and 改进措施 (140), at the instruction cell', () => {
+      const c = doc('13-qingshen-fagai-gongzi-ziping.txt');
+      assert.deepStrictEqual(codes(c, 'TT503'), [26, 134, 137, 140]);
+      expectHit(c, 'TT503', 26, '对照年度目标,说明相关任务目标的完成情况(100字以内)');
+      expectHit(c, 'TT503', 137, '结合自评情况,分析存在的问题及原因。(200字以内)');
+      // The budget block's note only mentions a limit on its way: it is the template's own text.
+      expectNone(c, 'TT503', 50);
+    });
+    it('none in the other five documents, nor in the sample', () => {
+      for (const f of SIX.slice(0, 5)) assert.deepStrictEqual(codes(doc(f), 'TT503'), [], f);
+      assert.deepStrictEqual(codes(sampleChecked(), 'TT503'), []);
+    });
+    it('placeholders: `≥**个`, `(**%)`, a row of `……`; not a masked name or phone', () => {
+      const text = projectDoc(
+        '完成年度培训任务，保障工作正常开展。',
+        [
+          ['产出指标', '数量指标', '培训场次', '(≥**个 )'],
+          ['', '质量指标', '培训合格率', '**%'],
+          ['', '', '……', '……'],
+        ],
+        [],
+        [
+          ['联系人', '王**'],
+          ['联系电话', '138****1234'],
+        ],
+      );
+      const c = check(text);
+      assert.deepStrictEqual(found(c, 'TT503'), [
+        `${c.lines.indexOf('\t(≥**个 )') + 1}:(≥**个 )`,
+        `${c.lines.indexOf('\t**%') + 1}:**%`,
+        `${c.lines.indexOf('\t……') + 1}:(multi-line)`,
+      ]);
+    });
+    it('a length limit in full-width brackets, after 。 or before it; content that merely ends in a bracket is fine', () => {
+      const text = projectDoc(
+        '完成年度培训任务，保障工作正常开展。',
+        [['产出指标', '数量指标', '培训场次', '≥10场']],
+        [],
+        [
+          ['项目概况', '简述项目的主要内容。（300字以内）'],
+          ['项目实施内容', '说明项目的实施过程(200字以内)。'],
+          ['项目来源', '区委区政府部署(2023年)'],
+        ],
+      );
+      assert.deepStrictEqual(codes(check(text), 'TT503').length, 2);
     });
   });
 

@@ -26,6 +26,7 @@ import { goalWithoutTable } from './goal-without-table';
 import { tableWithoutGoal } from './table-without-goal';
 import { goalNumber } from './goal-number';
 import { goalTextMismatch } from './goal-text-mismatch';
+import { goalFigureMissing } from './goal-figure-missing';
 import { unknownLevel1 } from './unknown-level1';
 import { level2Mismatch } from './level2-mismatch';
 import { level2Suffix } from './level2-suffix';
@@ -36,6 +37,11 @@ import { requiredLevel1Missing } from './required-level1-missing';
 import { level2WithoutIndicator } from './level2-without-indicator';
 import { unexpectedWidth } from './unexpected-width';
 import { strayContent } from './stray-content';
+import { templateInstructionLeft } from './template-instruction-left';
+import { scoreAboveWeight } from './score-above-weight';
+import { totalMismatch } from './total-mismatch';
+import { shortfallWithoutReason } from './shortfall-without-reason';
+import { actualMissing } from './actual-missing';
 
 export const RULES: readonly Rule[] = [
   // units
@@ -58,6 +64,7 @@ export const RULES: readonly Rule[] = [
   tableWithoutGoal,
   goalNumber,
   goalTextMismatch,
+  goalFigureMissing,
   // categories
   unknownLevel1,
   level2Mismatch,
@@ -70,6 +77,12 @@ export const RULES: readonly Rule[] = [
   // structure
   unexpectedWidth,
   strayContent,
+  templateInstructionLeft,
+  // self-evaluation
+  scoreAboveWeight,
+  totalMismatch,
+  shortfallWithoutReason,
+  actualMissing,
 ];
 
 /*

@@ -1,6 +1,8 @@
 // Bundles the extension client, the language server and the command line with esbuild.
-// One file each in dist/, so the .vsix and the npm bin carry no node_modules.
+// One file each in dist/, so the .vsix and the npm bin carry no node_modules. First the TextMate
+// grammar and the language's firstLine are regenerated from the table families (scripts/grammar.mjs).
 import * as esbuild from 'esbuild';
+import { updateGrammar } from './grammar.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -12,6 +14,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
 };
+
+for (const name of await updateGrammar()) console.log(`${name}: regenerated from server/src/core/templates (commit it)`);
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),

@@ -449,4 +449,20 @@ describe('format.md §7 variants (test/fixtures/variants)', () => {
       assert.deepEqual(problemLines(file, 'TT407'), []);
     });
   });
+
+  describe('(r) the hierarchy by indentation in one column: 一级 a space in, 二级 more, 三级 more (indentation.txt)', () => {
+    const file = 'indentation.txt';
+    it('reads the heading rows as 一级 and 二级 and the deepest rows as indicators under them', () => {
+      assertRows(file, [
+        [15, '产出指标', '数量指标', '接种人次', '≥5000人次'],
+        [19, '产出指标', '数量指标', '宣传场次', '≥12场'],
+        [27, '产出指标', '时效指标', '完成时限', '2025年12月'],
+        [39, '满意度指标', '服务对象满意度指标', '群众满意度', '≥90%'],
+      ]);
+      assert.equal(exportOf(file).departments[0].tables[0].rows.length, 4);
+    });
+    it('reports no stray row and no category problem', () => {
+      for (const code of ['TT502', 'TT401', 'TT402', 'TT408']) assert.deepEqual(problemLines(file, code), [], code);
+    });
+  });
 });

@@ -57,3 +57,10 @@ export function fitsUnder(level2Key: string, level1Key: string): boolean {
   const parents = parentsOfLevel2(level2Key);
   return parents.length === 0 || parents.includes(withSuffix(level1Key));
 }
+
+/** Whether a label (compact) names a 一级 category in either framework (`产出指标`, `满意度`). */
+export function isLevel1Name(key: string): boolean {
+  const s = withSuffix(key);
+  for (const fw of Object.values(FRAMEWORKS)) if (s in fw.level2) return true;
+  return false;
+}

@@ -6,7 +6,7 @@
  * place becomes a `StrayNode`, as in §3's layout: nothing is dropped.
  */
 import type { Cell, Field, GoalKind, GoalTable, LevelValue, Row } from '../../model';
-import { fitsUnder, parentsOfLevel2 } from '../../templates/frameworks';
+import { fitsUnder, isLevel1Name, parentsOfLevel2 } from '../../templates/frameworks';
 import { labelKey, labels, type GoalKindId, type TableFamily } from '../../templates';
 import { addSubHeader, readHeader, type ColumnBlock, type HeaderMap } from '../columns';
 import { cellRange } from '../cell';
@@ -43,6 +43,8 @@ interface Draft {
   level2: LevelValue[];
   /** The 一级 was empty with nothing above: a later row's 一级 or the 二级 decides it. */
   pending: boolean;
+  /** A 一级 or 二级 heading row of a table that gives the hierarchy by indentation (§7.4): no indicator. */
+  category?: boolean;
 }
 
 class HeaderDrivenParser {
@@ -189,6 +191,7 @@ class HeaderDrivenParser {
   private finishTable(): void {
     const map = this.map;
     if (map === null) return;
+    if (map.blocks.length === 1) byIndentation(this.drafts, map.blocks[0].columns);
     for (const d of this.drafts) {
       if (!d.pending) continue;
       // Still no 一级: the one its 二级 implies, marked as inferred.
@@ -221,6 +224,7 @@ class HeaderDrivenParser {
       range: { start: header.range.start, end: end.range.end },
     };
     for (const d of this.drafts) {
+      if (d.category) continue;
       const c = d.row.cells;
       const level3 = c[cols.level3];
       const value = cols.target >= 0 ? c[cols.target] : undefined;
@@ -414,6 +418,57 @@ const FIGURE = /^[\s\d.,:%％\-—/年月日]+$/;
 /** A cell that reads as a label: short text, not a figure. */
 function isLabelLike(text: string): boolean {
   return text.length <= MAX_LABEL_LENGTH && !FIGURE.test(text);
+}
+
+/**
+ * A table without 一级 and 二级 columns that gives the hierarchy by indentation in its 三级 column
+ * (docs/format.md §7.4): a few leading spaces for 一级, more for 二级, more for 三级. The rows
+ * indented less than the deepest, with no value, are category headings: a 二级 when the framework
+ * knows the name as one, else a 一级; the rows below them take them, as from a merged cell above.
+ */
+function byIndentation(drafts: Draft[], cols: GoalTable['columns']): void {
+  if (cols.level1 >= 0 || cols.level2 >= 0 || cols.level3 < 0 || drafts.length < 2) return;
+  const indent = (d: Draft) => leadingSpaces(d.row.cells[cols.level3]);
+  let deepest = 0;
+  let shallowest = Infinity;
+  for (const d of drafts) {
+    const n = indent(d);
+    if (n > deepest) deepest = n;
+    if (n < shallowest) shallowest = n;
+  }
+  if (deepest === shallowest) return;
+  let level1: LevelValue | null = null;
+  let level2: LevelValue | null = null;
+  for (const d of drafts) {
+    const cell = d.row.cells[cols.level3];
+    const value = cols.target >= 0 ? d.row.cells[cols.target] : undefined;
+    if (indent(d) < deepest && (value === undefined || value.text === '')) {
+      d.category = true;
+      const own = markedLevel(cell);
+      if (!isLevel1Name(own.key) && parentsOfLevel2(own.key).length > 0) level2 = own;
+      else {
+        level1 = own;
+        level2 = null;
+      }
+      continue;
+    }
+    if (level1) d.level1 = fromElsewhere(d.level1.cell, level1, 'above');
+    if (level2) d.level2[0] = fromElsewhere(d.level2[0].cell, level2, 'above');
+    d.pending = d.pending && level1 === null;
+  }
+}
+
+/** Leading spaces of a cell's first paragraph (a full-width space counts as two). */
+function leadingSpaces(cell: Cell | undefined): number {
+  const raw = cell?.paragraphs[0]?.raw ?? '';
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 32) n++;
+    else if (c === 0x3000) n += 2;
+    else break;
+  }
+  return n;
 }
 
 /** A weight or a required-field marker after a category label: `产出指标(50分)`, `时效指标(必填)`. */

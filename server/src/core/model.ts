@@ -327,6 +327,8 @@ export interface Field {
   value: Cell | null;
   /** In a grid (a budget block), the row's label (总额, 其中:财政资金); the field's label is its column's. */
   group: Cell | null;
+  /** A 主管部门's code written with its name (`[077]…`, `… 308001`), with its range in the value cell. */
+  code: { text: string; range: Range } | null;
 }
 
 /** A goal of a header-driven section (长期, 中期, 实施期, 年度, 总体): a label/value cell or a goal header's column. */

@@ -359,6 +359,13 @@ describe('format.md §7 variants (test/fixtures/variants)', () => {
     it('reports nothing stray anywhere: the label/value rows are information about the unit', () => {
       assert.deepEqual(problemLines(file, 'TT502'), []);
     });
+    it('reads the 主管部门 code out of `[077]name`, with its range in the value cell', () => {
+      const model = parseDocument(readVariant(file));
+      const field = model.sections.flatMap((s) => s.body.fields).find((f) => f.key === 'department');
+      assert.ok(field && field.code && field.value);
+      assert.equal(field.code.text, '077');
+      assert.deepEqual(field.code.range, { start: { line: 6, character: 2 }, end: { line: 6, character: 5 } });
+    });
     it('exports the label/value rows as fields (label, value, line)', () => {
       type Field = { label?: string; value?: unknown; line?: number };
       const fields = exportOf(file).departments.flatMap((d) => (d as unknown as { fields?: Field[] }).fields ?? []);

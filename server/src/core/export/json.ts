@@ -65,6 +65,8 @@ export interface ExportField {
   value: string | null;
   /** In a grid (a budget block), the row's label (总额, 其中:财政资金). */
   group: string | null;
+  /** A 主管部门's code written with its name (`[077]…` → `077`). */
+  code: string | null;
   line: number;
 }
 
@@ -159,7 +161,14 @@ export function exportDepartment(ref: SectionRef): ExportDepartment | null {
     family: b.family,
     subtitle: b.subtitle,
     year: b.year?.text ?? null,
-    fields: b.fields.map((f) => ({ label: f.label.text, key: f.key, value: f.value?.text ?? null, group: f.group?.text ?? null, line: lineOf(ref, f.label) })),
+    fields: b.fields.map((f) => ({
+      label: f.label.text,
+      key: f.key,
+      value: f.value?.text ?? null,
+      group: f.group?.text ?? null,
+      code: f.code?.text ?? null,
+      line: lineOf(ref, f.label),
+    })),
   };
 }
 

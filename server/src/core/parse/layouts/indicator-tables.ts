@@ -394,7 +394,8 @@ class HeaderDrivenParser {
   private field(label: Cell, value: Cell | null): Field {
     const key = labelKey(label.text);
     const known = this.columnLabels.fields.exact(key);
-    return { key: known.length ? known[0] : null, label, value, group: null };
+    const k = known.length ? known[0] : null;
+    return { key: k, label, value, group: null, code: k === 'department' && value !== null ? departmentCode(value) : null };
   }
 
   /** Goal ↔ table by kind: a 年度 table measures the 年度 goal, a 长期 table the 长期, 中期 or 实施期 goal. */
@@ -479,6 +480,22 @@ function markedLevel(cell: Cell): LevelValue {
   const level = ownLevel(cell);
   if (!LEVEL_MARKER.test(level.key)) return level;
   return { ...level, key: level.key.replace(LEVEL_MARKER, '') };
+}
+
+/** A department's code written with its name: `[077]淮北市文化旅游体育局`, `湘潭市城市管理和综合执法局 308001`. */
+const CODE_BEFORE = /^[[【(（]\s*(\d{2,12})\s*[\]】)）]/;
+const CODE_AFTER = /\s(\d{3,12})$/;
+
+function departmentCode(cell: Cell): Field['code'] {
+  const text = cell.text;
+  let m = CODE_BEFORE.exec(text);
+  if (m) {
+    const start = m[0].indexOf(m[1]);
+    return { text: m[1], range: cellRange(cell, start, start + m[1].length) };
+  }
+  m = CODE_AFTER.exec(text);
+  if (m) return { text: m[1], range: cellRange(cell, text.length - m[1].length, text.length) };
+  return null;
 }
 
 function nonEmptyCells(row: Row): Cell[] {

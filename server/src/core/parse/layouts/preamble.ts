@@ -15,7 +15,7 @@ export function parsePreamble(tree: SectionTree): void {
     if (isEmptyRow(row)) continue;
     if (row.cells.length === 1 && !row.cells[0].tab) tree.footers.push({ kind: 'note', row, range: row.range });
     else if (isInlineFieldRow(row)) {
-      for (const cell of row.cells) if (cell.text !== '') tree.fields.push({ key: null, label: cell, value: null, group: null });
+      for (const cell of row.cells) if (cell.text !== '') tree.fields.push({ key: null, label: cell, value: null, group: null, code: null });
     } else tree.stray.push(strayNode('stray-text', row));
   }
 }

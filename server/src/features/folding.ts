@@ -1,4 +1,7 @@
-/** Folding ranges: each department, its 整体绩效总目标 overview and each goal table. */
+/**
+ * Folding ranges: each department, its 整体绩效总目标 overview and each goal table; in other templates
+ * (docs/format.md §7) each section, its header zone (the fields) and each indicator table.
+ */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import { BodyCache } from '../core/body-cache';
 import type { DocumentModel, Range, SectionBody } from '../core/model';
@@ -22,7 +25,14 @@ function sectionFolds(body: SectionBody): readonly number[] {
       while (last > 0 && body.lines[last].trim() === '') last--;
       add({ start: { line: 0, character: 0 }, end: { line: last, character: 0 } });
       if (body.overview) add(body.overview.range);
-      for (const t of body.tables) add(t.range);
+      const fields = body.fields;
+      if (fields.length > 1) add({ start: fields[0].label.range.start, end: (fields[fields.length - 1].value ?? fields[fields.length - 1].label).range.end });
+      // Side-by-side blocks are tables sharing one header row: one fold.
+      let previous: Range | null = null;
+      for (const t of body.tables) {
+        if (previous === null || t.range.start.line !== previous.start.line) add(t.range);
+        previous = t.range;
+      }
     }
     return folds;
   });

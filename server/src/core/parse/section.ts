@@ -222,8 +222,8 @@ export function parseSection(lines: readonly string[], eols: readonly string[], 
   let subtitle: string | null = null;
   if (hasTitle) {
     titleLines = isTitleLine(lines[0]) || lines.length === 1 || lineText(lines[1]) === '' ? 1 : 2;
-    title = readTitle(lines, titleLines);
-    const info = readTitleText(title.text);
+    const info = readTitleText(titleText(lines, titleLines));
+    title = readTitle(lines, titleLines, info.name);
     family = info.family.id;
     subtitle = info.subtitle;
     department = info.name !== '' ? info.name : (nameFromCells(lines, titleLines) ?? '');
@@ -342,13 +342,17 @@ function chooseLayout(rows: readonly Row[], hasTitle: boolean, family: FamilyId)
   return 'indicator-tables';
 }
 
-function readTitle(lines: readonly string[], count: number): Title {
+/** A title's text: its line, or a split title's two lines joined. */
+function titleText(lines: readonly string[], count: number): string {
+  return count === 1 ? lineText(lines[0]) : lineText(lines[0]) + lineText(lines[1]);
+}
+
+function readTitle(lines: readonly string[], count: number, name: string): Title {
   const first = lines[0];
   const lead = first.length - first.trimStart().length;
   const lastLine = lines[count - 1];
   const lastEnd = lastLine.trimEnd().length;
-  const text = count === 1 ? lineText(first) : lineText(lines[0]) + lineText(lines[1]);
-  const name = readTitleText(text).name;
+  const text = titleText(lines, count);
   const firstText = lineText(first);
   const nameLen = Math.min(name.length, firstText.length);
   return {

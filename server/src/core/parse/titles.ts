@@ -39,8 +39,20 @@ export function mayEndTitle(line: string): boolean {
   if (i < 0) return false;
   const c = line.charCodeAt(i);
   if (c === 0x8868 /* 表 */) return true;
-  if (c === 0x29 || c === 0xff09 /* ) ） */) return true;
-  if (c === 0x6807 /* 标 */) return i >= 3 && line.charCodeAt(i - 2) === 0x6548 /* 效 */ && line.charCodeAt(i - 3) === 0x7ee9; /* 绩 */
+  if (c === 0x29 || c === 0xff09 /* ) ） */) {
+    // A bracketed tail after 表 (`…申报表(2023年度)`): 表 right before its opening bracket.
+    for (let j = i - 1; j >= 1 && j >= i - 32; j--) {
+      const o = line.charCodeAt(j);
+      if (o === 0x28 || o === 0xff08) return line.charCodeAt(j - 1) === 0x8868;
+    }
+    return false;
+  }
+  if (c === 0x6807 /* 标 */) {
+    // …整体绩效目标 / …整体支出绩效目标 (a title only on a row of its own): 体 or 出 before 绩效目标.
+    if (i < 4 || line.charCodeAt(i - 2) !== 0x6548 /* 效 */ || line.charCodeAt(i - 3) !== 0x7ee9 /* 绩 */) return false;
+    const d = line.charCodeAt(i - 4);
+    return d === 0x4f53 /* 体 */ || d === 0x51fa; /* 出 */
+  }
   if (c >= 0x30 && c <= 0x39) {
     let j = i - 1;
     while (j >= 0 && line.charCodeAt(j) >= 0x30 && line.charCodeAt(j) <= 0x39) j--;

@@ -8,6 +8,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { BodyCache } from '../core/body-cache';
 import type { DocumentModel, Field, Goal, GoalTable, OverviewGoal, Range, SectionRef } from '../core/model';
 import { compact } from '../core/text';
+import { isListedSection } from '../core/parse/section';
 import { absRange, comparePositions, sectionRange } from '../core/model';
 import { goalLabel, labels, tableName, type Labels } from '../i18n';
 import type { Locale } from '../core/locale';
@@ -166,7 +167,7 @@ export function documentOutline(model: DocumentModel, locale: Locale, focusLine 
   const L = labels(locale);
   // Text before the first title is no department unless it holds a table (its title was not exported); a title
   // with nothing under it (a heading) is none either.
-  const refs = model.sections.filter((ref) => (ref.body.title ? ref.body.layout !== 'heading' : ref.body.layout === 'indicator-tables'));
+  const refs = model.sections.filter((ref) => isListedSection(ref.body));
   const outlines = refs.map((ref) => departmentOutline(ref, locale));
   let focus = 0;
   while (focus + 1 < refs.length && refs[focus + 1].startLine <= focusLine) focus++;

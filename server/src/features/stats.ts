@@ -1,5 +1,6 @@
 /** The custom `targetTable/stats` request: a one-line summary of a document for the client's status item. */
 import { BodyCache } from '../core/body-cache';
+import { isListedSection } from '../core/parse/section';
 import type { DocumentModel, SectionBody } from '../core/model';
 import type { DocumentProblem } from '../core/rules/index';
 import { documentProblems } from './diagnostics';
@@ -19,7 +20,7 @@ const counts = new BodyCache<SectionCounts>();
 function sectionCounts(body: SectionBody): SectionCounts {
   return counts.getOrCreate(body, () => {
     // A department or project: a titled section with content, or an untitled table (its title not exported).
-    const section = body.title ? body.layout !== 'heading' : body.layout === 'indicator-tables';
+    const section = isListedSection(body);
     const c = { section, goals: 0, tables: body.tables.length, indicators: 0 };
     for (const r of body.overview?.rows ?? []) c.goals += (r.long ? 1 : 0) + (r.annual ? 1 : 0);
     c.goals += body.goals.length;

@@ -4,6 +4,7 @@ import type { DocumentModel, Range, SectionBody } from '../core/model';
 import { BodyCache } from '../core/body-cache';
 import { absRange } from '../core/model';
 import { compact } from '../core/text';
+import { isListedSection } from '../core/parse/section';
 import { goalLabel, labels, tableName } from '../i18n';
 import type { Locale } from '../core/locale';
 
@@ -37,7 +38,7 @@ function sectionSymbols(body: SectionBody, locale: Locale): readonly SectionSymb
   return symbolsByLocale[locale].getOrCreate(body, () => {
     const syms: SectionSymbol[] = [];
     // Sections the outline lists: titled ones with content, and an untitled table (its title not exported).
-    if (body.title ? body.layout === 'heading' : body.layout !== 'indicator-tables') return syms;
+    if (!isListedSection(body)) return syms;
     const L = labels(locale);
     const dept = body.department || body.title?.text || L.untitled;
     syms.push({ name: dept, kind: SymbolKind.Module, range: body.title?.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });

@@ -4,6 +4,7 @@
  */
 import type { Cell, DocumentModel, IndicatorRow, SectionRef, Value } from '../model';
 import type { FamilyId, GoalKindId } from '../templates/types';
+import { isListedSection } from '../parse/section';
 
 export interface ExportValue {
   raw: string;
@@ -183,9 +184,7 @@ export function exportDocument(model: DocumentModel): ExportDocument {
 
 /** Whether a section is exported: a titled section with content, or an untitled one read as a table. */
 function exported(ref: SectionRef): boolean {
-  const b = ref.body;
-  if (b.title === null) return b.layout === 'indicator-tables';
-  return b.layout !== 'heading';
+  return isListedSection(ref.body);
 }
 
 /** Whether the export has anything to show: a section with a goal or indicator table. */

@@ -116,6 +116,10 @@ class Section implements SectionBody {
   static hasTree(s: Section): boolean {
     return s.#tree !== null;
   }
+
+  static heading(s: Section): boolean {
+    return s.#heading;
+  }
 }
 
 /**
@@ -149,6 +153,16 @@ export function setTreePoolSize(size: number): number {
 export function clearTreePool(): void {
   for (const s of pool) Section.evict(s);
   pool.clear();
+}
+
+/**
+ * Whether a section is a department or project the lists show (outline, stats, symbols, export): a
+ * titled section that is no heading, known without its tree; or text before the first title that
+ * holds an indicator table (its title was not exported), which needs that one tree.
+ */
+export function isListedSection(body: SectionBody): boolean {
+  if (body.title !== null) return body instanceof Section ? !Section.heading(body) : body.layout !== 'heading';
+  return body.layout === 'indicator-tables';
 }
 
 /** Whether a section's tree is built now (tests; `checkSection`). */

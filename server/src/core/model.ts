@@ -268,6 +268,10 @@ export interface HeaderColumn {
   role: ColumnRole;
   /** The header text that named it (the second header row's, where it has one). */
   label: string;
+  /** Known only as the start of a label: Word cut it short (`绩` for 绩效指标, `一级` for 一级指标). */
+  cutShort: boolean;
+  /** The header cell that named it (a second header row's, or a merged cell's above it); null when none did. */
+  cell: Cell | null;
 }
 
 /**
@@ -344,6 +348,8 @@ export interface Goal {
   range: Range;
   /** Range of the numbering (`1、`), if any. */
   numberRange: Range | null;
+  /** Its label is known only as the start of one (`年度` for 年度目标): Word cut it short. */
+  labelCutShort: boolean;
 }
 
 /**

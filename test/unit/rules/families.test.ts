@@ -227,6 +227,36 @@ describe('rules on the other families', () => {
     });
   });
 
+  describe('TT306 goal-repeats-duties, TT504 empty-column, TT505 cut-short-label', () => {
+    it('TT306: 10’s 年度绩效总目标 is its 部门职能职责概述 word for word', () => {
+      const c = doc('10-fuliang-linye-zhengti.txt');
+      const p = expectHit(c, 'TT306', 22, '保证林业局职能实现,保障人员经费。');
+      assert.strictEqual(p.related?.[0].range.start.line, 16);
+      for (const f of SIX.filter((x) => !x.startsWith('10'))) assert.deepStrictEqual(codes(doc(f), 'TT306'), [], f);
+    });
+    it('TT504: 01’s 2021年实际实现值 and 指标标准或依据 columns are empty in all 13 rows, reported once at their header', () => {
+      const c = doc('01-huangshi-dangxiao-zhutiban.txt');
+      expectHit(c, 'TT504', 39, '2021年实际实现值');
+      expectHit(c, 'TT504', 33, '指标标准或依据');
+      assert.deepStrictEqual(codes(c, 'TT504').sort(), [33, 39]);
+      // 10's unlabelled 8th column is empty too, but has no label to name: not reported; 13's 完成值 is TT604's.
+      assert.deepStrictEqual(codes(doc('10-fuliang-linye-zhengti.txt'), 'TT504'), []);
+      assert.deepStrictEqual(codes(doc('13-qingshen-fagai-gongzi-ziping.txt'), 'TT504'), []);
+    });
+    it('TT505: 04’s cut labels 年度, 绩 and 一级, and nothing where labels are whole', () => {
+      const c = doc('04-huaibei-wenlv-songxi.txt');
+      expectHit(c, 'TT505', 52, '年度');
+      expectHit(c, 'TT505', 55, '绩');
+      expectHit(c, 'TT505', 56, '一级');
+      assert.deepStrictEqual(codes(c, 'TT505').sort(), [52, 55, 56]);
+      for (const f of SIX.filter((x) => !x.startsWith('04'))) assert.deepStrictEqual(codes(doc(f), 'TT505'), [], f);
+    });
+    it('none of them on the sample (§3 layout)', () => {
+      const sample = check(readTemplate('../dongxihu-overall-targets.txt'));
+      for (const code of ['TT306', 'TT504', 'TT505']) assert.deepStrictEqual(codes(sample, code), [], code);
+    });
+  });
+
   it('no TT502 in any of the six documents: fields, goals, footers and notes are not stray', () => {
     for (const f of SIX) assert.deepStrictEqual(codes(doc(f), 'TT502'), [], f);
   });

@@ -33,6 +33,7 @@ interface Classified {
   role: ColumnRole;
   block: Block;
   label: string;
+  cutShort: boolean;
 }
 
 const LEVELS: readonly ColumnRole[] = ['level1', 'level2', 'level3'];
@@ -67,7 +68,7 @@ export function readHeader(row: Row, family: TableFamily): HeaderMap | null {
   }
   if (known < MIN_SHARE * nonEmpty) return null;
   if (!has.has('level3') && !(has.has('level1') && has.has('level2'))) return null;
-  const headers: HeaderColumn[] = classified.map((c, index) => ({ index, role: c.role, label: c.label }));
+  const headers: HeaderColumn[] = classified.map((c, index) => ({ index, role: c.role, label: c.label, cutShort: c.cutShort, cell: cells[index] }));
   return {
     width: cells.length,
     headers,
@@ -107,12 +108,21 @@ export function addSubHeader(map: HeaderMap, row: Row, family: TableFamily): boo
     headers = [];
     for (const h of map.headers) {
       if (h.index < f) headers.push(h);
-      else if (h.index === f) for (let j = 0; j <= k; j++) headers.push({ index: f + j, role: spanning?.role ?? 'extra', label: spanning?.label ?? '' });
-      else headers.push({ index: h.index + k, role: h.role, label: h.label });
+      else if (h.index === f)
+        for (let j = 0; j <= k; j++)
+          headers.push({
+            index: f + j,
+            role: spanning?.role ?? 'extra',
+            label: spanning?.label ?? '',
+            cutShort: spanning?.cutShort ?? false,
+            cell: spanning?.cell ?? null,
+          });
+      else headers.push({ ...h, index: h.index + k });
     }
-    for (let i = headers.length; i < cells.length; i++) headers.push({ index: i, role: 'extra', label: '' });
+    for (let i = headers.length; i < cells.length; i++) headers.push({ index: i, role: 'extra', label: '', cutShort: false, cell: null });
   } else headers = headers.map((h) => ({ ...h }));
-  for (const s of subs) if (s.role !== null && headers[s.index]) headers[s.index] = { index: s.index, role: s.role, label: s.label };
+  for (const s of subs)
+    if (s.role !== null && headers[s.index]) headers[s.index] = { index: s.index, role: s.role, label: s.label, cutShort: false, cell: cells[s.index] };
   map.headers = headers;
   map.width = Math.max(map.width, cells.length);
   map.blocks = blocksOf(
@@ -150,6 +160,7 @@ function classifyRow(row: Row, family: TableFamily): Classified[] {
       return true;
     };
     let role: ColumnRole = 'extra';
+    let cutShort = false;
     if (key !== '') {
       const exact = matcher.exact(key).length ? matcher.exact(key) : matcher.exact(base);
       const hit = exact.find(allowed);
@@ -158,12 +169,13 @@ function classifyRow(row: Row, family: TableFamily): Classified[] {
         const prefixed = matcher.prefixOf(base).filter(allowed);
         if (prefixed.includes('label')) role = 'label';
         else if (prefixed.length === 1) role = prefixed[0];
+        cutShort = role !== 'extra';
       }
     }
     if (role !== 'extra') taken.add(takenKey(role, block));
     const level = LEVELS.indexOf(role);
     if (level >= 0) lastLevel = new Map(lastLevel).set(block, level);
-    out.push({ role, block, label: text });
+    out.push({ role, block, label: text, cutShort });
   }
   return out;
 }

@@ -38,6 +38,9 @@ import { level2WithoutIndicator } from './level2-without-indicator';
 import { unexpectedWidth } from './unexpected-width';
 import { strayContent } from './stray-content';
 import { templateInstructionLeft } from './template-instruction-left';
+import { goalRepeatsDuties } from './goal-repeats-duties';
+import { emptyColumn } from './empty-column';
+import { cutShortLabel } from './cut-short-label';
 import { scoreAboveWeight } from './score-above-weight';
 import { totalMismatch } from './total-mismatch';
 import { shortfallWithoutReason } from './shortfall-without-reason';
@@ -65,6 +68,7 @@ export const RULES: readonly Rule[] = [
   goalNumber,
   goalTextMismatch,
   goalFigureMissing,
+  goalRepeatsDuties,
   // categories
   unknownLevel1,
   level2Mismatch,
@@ -78,6 +82,8 @@ export const RULES: readonly Rule[] = [
   unexpectedWidth,
   strayContent,
   templateInstructionLeft,
+  emptyColumn,
+  cutShortLabel,
   // self-evaluation
   scoreAboveWeight,
   totalMismatch,

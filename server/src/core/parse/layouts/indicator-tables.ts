@@ -358,6 +358,7 @@ class HeaderDrivenParser {
 
   /** A goal cell: one goal, or one per number when it holds several (`1、… 2、…`). */
   private addGoals(kind: GoalKindId, label: Cell, cell: Cell): void {
+    const labelCutShort = this.columnLabels.goals.exact(labelKey(label.text)).length === 0 && !this.bracketed(label);
     for (const g of goalsInCell(cell)) {
       this.tree.goals.push({
         kind,
@@ -367,8 +368,16 @@ class HeaderDrivenParser {
         cell,
         range: cellRange(cell, g.start, g.end),
         numberRange: g.number === null ? null : cellRange(cell, g.markerStart, g.markerEnd),
+        labelCutShort,
       });
     }
+  }
+
+  /** A goal label known with a bracketed note after it (`长期目标(截至2028年)`): not cut short. */
+  private bracketed(label: Cell): boolean {
+    const key = labelKey(label.text);
+    const tail = BRACKET_TAIL.exec(key);
+    return tail !== null && tail.index > 0 && this.columnLabels.goals.exact(key.slice(0, tail.index)).length > 0;
   }
 
   /**

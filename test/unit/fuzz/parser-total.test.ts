@@ -8,6 +8,9 @@
  * `FUZZ_RUNS` scales the run counts; each property prints how many cases it ran.
  */
 import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TEMPLATES } from '../../helpers/export-rows';
 import { parseDocument, updateDocument } from '../../../server/src/core/parse/document';
 import { checkDocument } from '../../../server/src/core/rules/index';
 import { department } from '../../helpers/fixtures';
@@ -57,6 +60,33 @@ describe('fuzz: parser, rules and fixes are total on any string', () => {
       { numRuns: 600 * SCALE },
     );
     report('garbage in a department', n);
+  });
+
+  it('garbage spliced into the documents of every family (header-driven tables, fields, goals, footers)', function () {
+    this.timeout(60000 * SCALE);
+    const docs = fs
+      .readdirSync(TEMPLATES)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => fs.readFileSync(path.join(TEMPLATES, f), 'utf8'));
+    let n = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: docs.length - 1 }),
+        fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.integer({ min: 0, max: 30 }), insert: fragmentArb }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.boolean(),
+        (which, splices, crlf) => {
+          n++;
+          let text = crlf ? docs[which].replace(/\n/g, '\r\n') : docs[which];
+          for (const s of splices) text = toChange(text, s).text;
+          assertRobust(text);
+        },
+      ),
+      { numRuns: 600 * SCALE },
+    );
+    report('garbage in a template document', n);
   });
 
   it('100,000-character lines', function () {

@@ -257,6 +257,14 @@ describe('rules on the other families', () => {
     });
   });
 
+  it('TT103 on percent signs on two paragraphs of a cell reports without a fix (replacing them would join the lines)', () => {
+    const c = check(readTemplate('07-qingshanqu-jiaoyu-jijian.txt').replace('\t≥90%\n', '\t≥90%\n%%\n'));
+    const ps = c.problems.filter((p) => p.code === 'TT103');
+    assert.strictEqual(ps.length, 1);
+    assert.deepStrictEqual([ps[0].range.start.line, ps[0].range.end.line], [114, 115]);
+    assert.strictEqual(ps[0].fix, undefined);
+  });
+
   it('no TT502 in any of the six documents: fields, goals, footers and notes are not stray', () => {
     for (const f of SIX) assert.deepStrictEqual(codes(doc(f), 'TT502'), [], f);
   });

@@ -23,15 +23,17 @@ export const doublePercent: Rule = {
       const base = cellOffset(cell, unit.range.start);
       if (base < 0) continue;
       const range = cellRange(cell, base + m.index, base + m.index + m[0].length);
-      ctx.report({
+      const problem = {
         code: 'TT103',
         range,
         message: msg(
           `${SLOT_NAME[slot].zh}「${value.raw}」的百分号重复，应为「%」。`,
           `The ${SLOT_NAME[slot].en} "${value.raw}" has a doubled percent sign; write "%".`,
         ),
-        fix: fix(msg(`将「${m[0]}」改为「%」`, `Replace "${m[0]}" with "%"`), [{ range, newText: '%' }], true),
-      });
+      };
+      // Signs on two paragraphs of the cell (`90%` ⏎ `%`): replacing them would remove the line break, so no fix.
+      if (range.start.line !== range.end.line) ctx.report(problem);
+      else ctx.report({ ...problem, fix: fix(msg(`将「${m[0]}」改为「%」`, `Replace "${m[0]}" with "%"`), [{ range, newText: '%' }], true) });
     }
   },
 };

@@ -39,24 +39,43 @@ export function mayEndTitle(line: string): boolean {
   if (i < 0) return false;
   const c = line.charCodeAt(i);
   if (c === 0x8868 /* 表 */) return true;
-  if (c === 0x29 || c === 0xff09 /* ) ） */) {
-    // A bracketed tail after 表 (`…申报表(2023年度)`): 表 right before its opening bracket.
-    for (let j = i - 1; j >= 1 && j >= i - 32; j--) {
-      const o = line.charCodeAt(j);
-      if (o === 0x28 || o === 0xff08) return line.charCodeAt(j - 1) === 0x8868;
-    }
-    return false;
-  }
-  if (c === 0x6807 /* 标 */) {
-    // …整体绩效目标 / …整体支出绩效目标 (a title only on a row of its own): 体 or 出 before 绩效目标.
-    if (i < 4 || line.charCodeAt(i - 2) !== 0x6548 /* 效 */ || line.charCodeAt(i - 3) !== 0x7ee9 /* 绩 */) return false;
-    const d = line.charCodeAt(i - 4);
-    return d === 0x4f53 /* 体 */ || d === 0x51fa; /* 出 */
-  }
-  if (c >= 0x30 && c <= 0x39) {
-    let j = i - 1;
-    while (j >= 0 && line.charCodeAt(j) >= 0x30 && line.charCodeAt(j) <= 0x39) j--;
-    return j >= 0 && line.charCodeAt(j) === 0x8868;
+  if (c === 0x29 || c === 0xff09 /* ) ） */ || (c >= 0x30 && c <= 0x39)) return endsInTableAfterTails(line, i);
+  return c === 0x6807 /* 标 */ && endsOwnRowTitle(line, i);
+}
+
+/** …整体绩效目标 / …整体支出绩效目标 ending at `i` (a title only on a row of its own): 体 or 出 before 绩效目标. */
+function endsOwnRowTitle(line: string, i: number): boolean {
+  if (i < 4 || line.charCodeAt(i) !== 0x6807 || line.charCodeAt(i - 2) !== 0x6548 /* 效 */ || line.charCodeAt(i - 3) !== 0x7ee9 /* 绩 */) return false;
+  const d = line.charCodeAt(i - 4);
+  return d === 0x4f53 /* 体 */ || d === 0x51fa; /* 出 */
+}
+
+/**
+ * Whether 表 ends the line once at most two tails are taken off its end, as `titleCore` takes them:
+ * a bracketed group (`(2023年度)`, up to 30 characters inside) or a table number (`3`). A number
+ * counts only right after 表 (`目标表3`, `目标表3(2024年度)`; not `目标表(2024年度)3`); a bracket
+ * may follow `部门整体绩效目标` too.
+ */
+function endsInTableAfterTails(line: string, last: number): boolean {
+  let i = last;
+  const digitsOnly = line.charCodeAt(last) >= 0x30 && line.charCodeAt(last) <= 0x39;
+  for (let tails = 0; tails < 2 && i > 0; tails++) {
+    const c = line.charCodeAt(i);
+    if (!digitsOnly && (c === 0x29 || c === 0xff09)) {
+      let j = i - 1;
+      while (j > 0 && i - j <= 31 && line.charCodeAt(j) !== 0x28 && line.charCodeAt(j) !== 0xff08) {
+        const d = line.charCodeAt(j);
+        if (d === 0x29 || d === 0xff09) return false;
+        j--;
+      }
+      if (line.charCodeAt(j) !== 0x28 && line.charCodeAt(j) !== 0xff08) return false;
+      i = j - 1;
+    } else if (c >= 0x30 && c <= 0x39) {
+      let j = i - 1;
+      if (j >= 0 && line.charCodeAt(j) >= 0x30 && line.charCodeAt(j) <= 0x39) j--;
+      i = j;
+    } else break;
+    if (i >= 0 && (line.charCodeAt(i) === 0x8868 || (!digitsOnly && endsOwnRowTitle(line, i)))) return true;
   }
   return false;
 }

@@ -23,6 +23,7 @@ import { DocumentSessions, throwIfCancelled, type SessionHost } from './features
 import { storedText } from './features/document-store';
 import { documentOutline } from './features/document-symbols';
 import { foldingRanges } from './features/folding';
+import { selectionRanges } from './features/selection-ranges';
 import { hoverAt } from './features/hover';
 import { InputGauge, countingReader, isCancelNotification } from './features/input-gauge';
 import { announceLimit } from './features/limit-notice';
@@ -208,6 +209,11 @@ connection.onDocumentSymbol(async ({ textDocument }, token) => {
 connection.onFoldingRanges(({ textDocument }) => {
   const s = sessions.get(textDocument.uri);
   return s ? foldingRanges(s.model) : [];
+});
+
+connection.onSelectionRanges(({ textDocument, positions }) => {
+  const s = sessions.get(textDocument.uri);
+  return s && !s.doc.limited ? selectionRanges(s.model, positions) : [];
 });
 
 connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(sessions.all(), query, client.locale));

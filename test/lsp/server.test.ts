@@ -185,6 +185,17 @@ describe('LSP server over stdio: push diagnostics, Chinese, workspace/configurat
     assert.ok(folds.every((f) => f.endLine > f.startLine));
   });
 
+  it('selection ranges grow from a cell to its row, table and department', async function () {
+    assert.ok(client.initializeResult.capabilities.selectionRangeProvider);
+    const [s] = await client.request<{ range: { start: { line: number } }; parent?: unknown }[]>('textDocument/selectionRange', {
+      textDocument: { uri: SAMPLE_URI },
+      positions: [{ line: 20, character: 1 }],
+    });
+    let depth = 0;
+    for (let r: { parent?: unknown } | undefined = s; r; r = r.parent as { parent?: unknown } | undefined) depth++;
+    assert.ok(depth >= 3, `depth ${depth}`);
+  });
+
   it('workspace symbols find departments and goals', async function () {
     const found = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: '行政审批局' });
     assert.ok(found.some((s) => s.name === '武汉市东西湖区行政审批局' && s.kind === 2));

@@ -66,6 +66,7 @@ export function serverCapabilities(client: ClientInfo): InitializeResult {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: client.codeActionResolve },
       documentSymbolProvider: { label: '绩效目标表' },
       foldingRangeProvider: true,
+      selectionRangeProvider: true,
       workspaceSymbolProvider: true,
       ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'target-table', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },

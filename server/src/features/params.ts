@@ -51,6 +51,10 @@ const REQUESTS: Record<string, Check> = {
   'codeAction/resolve': (p) => (isObject(p) && typeof p.title === 'string' ? null : 'params must be a code action (with a title)'),
   'textDocument/documentSymbol': textDocument,
   'textDocument/foldingRange': textDocument,
+  'textDocument/selectionRange': all(textDocument, (p) => {
+    const ps = (p as { positions?: unknown }).positions;
+    return Array.isArray(ps) && ps.every((x) => position(x, 'position') === null) ? null : 'params.positions must be an array of positions';
+  }),
   'textDocument/diagnostic': textDocument,
   'workspace/symbol': (p) => (isObject(p) && typeof p.query === 'string' ? null : 'params.query must be a string'),
   'targetTable/stats': (p) => (isObject(p) && typeof p.uri === 'string' ? null : 'params.uri must be a string'),

@@ -248,7 +248,7 @@ function titleRule(): GrammarRule {
 }
 
 const yearLine: GrammarRule = {
-  comment: 'The year of a split title on a line of its own: (2022年度), 2020年度) (parse/layouts/indicator-tables.ts YEAR_LINE, with a bracket).',
+  comment: 'The year of a split title on a line of its own: (2022年度), 2020年度) (parse/titles.ts YEAR_LINE, with a bracket).',
   match: `^\\t?${SP}*((?:[（(]${SP}*[0-9]{4}${SP}*年度?${SP}*[）)]?|[0-9]{4}${SP}*年度?${SP}*[）)]))${SP}*$`,
   name: SCOPE.title,
   captures: { '1': { name: SCOPE.titleTail } },

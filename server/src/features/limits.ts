@@ -14,7 +14,7 @@ import { SymbolKind } from 'vscode-languageserver';
 import type { DocumentModel } from '../core/model';
 import { parseDocument } from '../core/parse/document';
 import { splitLines } from '../core/parse/lines';
-import { departmentName, isSectionStart } from '../core/parse/titles';
+import { departmentName, isHeadingLines, isSectionStart } from '../core/parse/titles';
 import { nameFromCells } from '../core/parse/section';
 import type { Locale } from '../core/locale';
 
@@ -64,8 +64,6 @@ export function unlimitedLogMessage(uri: string, chars: number): string {
   return `document back under the size limit, fully served again: ${uri} (${chars} characters)`;
 }
 
-const YEAR_LINE = /^[(（]?\d{4}年度?[)）]?$/;
-
 /** The outline of a limited document: its departments, found by a scan of title lines. */
 export function limitedOutline(text: string): DocumentSymbol[] {
   const { lines } = splitLines(text);
@@ -76,9 +74,7 @@ export function limitedOutline(text: string): DocumentSymbol[] {
     const end = k + 1 < starts.length ? starts[k + 1] : lines.length;
     const last = end - 1;
     // A title with nothing under it but a year line is a heading above the table's own title, not a section.
-    let content = false;
-    for (let i = line + 1; i < end && !content; i++) content = lines[i].trim() !== '' && !YEAR_LINE.test(lines[i].trim());
-    if (!content && k + 1 < starts.length) return;
+    if (k + 1 < starts.length && isHeadingLines(lines, line + 1, end)) return;
     const title = lines[line].trim();
     // A bare title (`项目支出绩效目标表`) names its section in the 项目名称 / 部门名称 cell below it.
     const name = departmentName(title) || nameFromCells(lines.slice(line, Math.min(end, line + 61)), 1) || title || '?';

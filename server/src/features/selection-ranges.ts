@@ -5,14 +5,11 @@
  * contain the one before it; a step that would not grow it is left out.
  */
 import type { Position, Range, SelectionRange } from 'vscode-languageserver';
-import { absRange, sectionRange, type DocumentModel, type SectionBody } from '../core/model';
+import { absRange, comparePositions, sectionRange, type DocumentModel, type SectionBody } from '../core/model';
 import { cellLines, rowHasLine, sectionAt } from './locate';
 
-const contains = (outer: Range, inner: Range) =>
-  (outer.start.line < inner.start.line || (outer.start.line === inner.start.line && outer.start.character <= inner.start.character)) &&
-  (outer.end.line > inner.end.line || (outer.end.line === inner.end.line && outer.end.character >= inner.end.character));
-const same = (a: Range, b: Range) =>
-  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+const contains = (outer: Range, inner: Range) => comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+const same = (a: Range, b: Range) => comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 
 /** The span of lines first..last of a section, relative: from the first line's start to the last line's end. */
 function linesSpan(body: SectionBody, first: number, last: number): Range {

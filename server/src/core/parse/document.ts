@@ -10,7 +10,7 @@
 import { sectionIndexAt, type DocumentModel, type Position, type SectionRef } from '../model';
 import { joinLines, splitLines } from './lines';
 import { parseSection } from './section';
-import { endsWithBiao, isSectionStart } from './titles';
+import { isSectionStart, mayEndTitle } from './titles';
 
 /** An LSP content change: a replaced range, or (no range) the whole new text. */
 export interface TextChange {
@@ -48,11 +48,11 @@ function findStarts(lines: readonly string[], before: string | undefined, after:
   // A section starts only at a title line or at the line before one, and every title ends with 表:
   // one test per line (the next line's result carries over) rejects all other lines, instead of
   // the two or three that isSectionStart makes (titles are a tiny share of the lines).
-  let nextBiao = n > 0 && endsWithBiao(lines[0]);
+  let nextBiao = n > 0 && mayEndTitle(lines[0]);
   for (let i = 0; i < n; i++) {
     const curBiao = nextBiao;
     const next = i + 1 < n ? lines[i + 1] : after;
-    nextBiao = next !== undefined && endsWithBiao(next);
+    nextBiao = next !== undefined && mayEndTitle(next);
     if (!curBiao && !nextBiao) continue;
     const prev = i > 0 ? lines[i - 1] : before;
     if (isSectionStart(prev, lines[i], next)) starts.push(i);

@@ -16,7 +16,7 @@ import { isOverviewHeader, marksGoalTables, parseGoalTables } from './layouts/go
 import { parsePreamble } from './layouts/preamble';
 import { isEmptyRow } from './layouts/rows';
 import type { SectionTree } from './section-tree';
-import { isTitleLine, lineText, readTitleText } from './titles';
+import { isHeadingLines, isTitleLine, lineText, readTitleText } from './titles';
 import { cellTabIndex, tokenize } from './tokenizer';
 
 export { ANNUAL_COLUMNS, LONG_COLUMNS, toNumber } from './layouts/goal-tables';
@@ -248,25 +248,7 @@ export function parseSection(lines: readonly string[], eols: readonly string[], 
   }
   let chars = 0;
   for (let i = 0; i < lines.length; i++) chars += lines[i].length + eols[i].length;
-  return new Section(lines, eols, chars, title, department, family, subtitle, titleLines, hasTitle && isHeading(lines, titleLines));
-}
-
-const YEAR_LINE = /^[(（]?\d{4}年度?[)）]?$/;
-
-/**
- * A title with nothing under it but blank lines and a year line: a heading above the table's own
- * title (`项目支出绩效目标表3` over `项目支出绩效目标表`), no section of its own. A scan of the lines
- * that stops at the first line of content.
- */
-function isHeading(lines: readonly string[], from: number): boolean {
-  let years = 0;
-  for (let i = from; i < lines.length; i++) {
-    const t = lineText(lines[i]);
-    if (t === '') continue;
-    if (years > 0 || !YEAR_LINE.test(t)) return false;
-    years++;
-  }
-  return true;
+  return new Section(lines, eols, chars, title, department, family, subtitle, titleLines, hasTitle && isHeadingLines(lines, titleLines));
 }
 
 /**

@@ -80,8 +80,28 @@ function endsInTableAfterTails(line: string, last: number): boolean {
   return false;
 }
 
-/** @deprecated name kept for callers that prefilter lines: see mayEndTitle. */
-export const endsWithBiao = mayEndTitle;
+/** A title's year on a line of its own: `(2022年度)`, `2020年度)`, `2025年` (trimmed text). */
+export function isYearLine(text: string): boolean {
+  return YEAR_LINE.test(text);
+}
+
+const YEAR_LINE = /^[(（]?\d{4}年度?[)）]?$/;
+
+/**
+ * A title with nothing under it in lines[from, end) but blank lines and one year line: a heading
+ * above the table's own title (`项目支出绩效目标表3` over `项目支出绩效目标表`), no section of its
+ * own. A scan that stops at the first line of content.
+ */
+export function isHeadingLines(lines: readonly string[], from: number, end = lines.length): boolean {
+  let years = 0;
+  for (let i = from; i < end; i++) {
+    const t = lineText(lines[i]);
+    if (t === '') continue;
+    if (years > 0 || !YEAR_LINE.test(t)) return false;
+    years++;
+  }
+  return true;
+}
 
 /** A title's core: compact, half-width brackets, without a trailing bracket or number and a leading year. */
 export function titleCore(text: string): { core: string; tail: string | null } {

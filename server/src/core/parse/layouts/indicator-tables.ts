@@ -10,13 +10,12 @@ import { fitsUnder, isLevel1Name, parentsOfLevel2 } from '../../templates/framew
 import { labelKey, labels, type GoalKindId, type TableFamily } from '../../templates';
 import { addSubHeader, readHeader, type ColumnBlock, type HeaderMap } from '../columns';
 import { cellRange } from '../cell';
+import { isYearLine } from '../titles';
 import { goalsInCell } from '../numbered-goals';
 import type { SectionTree } from '../section-tree';
 import { emptyValue, joinValue, parseValue } from '../value';
 import { fromElsewhere, IndicatorRowNode, inferredLevel, inherit, isEmptyRow, ownLevel, rejoin, strayNode, type RowMore } from './rows';
 
-/** The title zone's year line: `(2022年度)`, `2020年度)`, `2025年`. */
-const YEAR_LINE = /^[(（]?\d{4}年度?[)）]?$/;
 /** A money unit stated in the header zone: `单位：万元` (alone or inside a longer cell), `(万元)` in a label. */
 const MONEY_UNIT = /单位\s*[:：]\s*(万元|元)|[(（](万元|元)[)）]/;
 /** A label of a field the family does not know is short; a longer cell is text. */
@@ -90,7 +89,7 @@ class HeaderDrivenParser {
   /** A year line under the title (`(2022年度)`): the section's year, not a field. */
   private titleZone(row: Row): boolean {
     const cells = nonEmptyCells(row);
-    if (cells.length === 1 && YEAR_LINE.test(labelKey(cells[0].text)) && this.tree.year === null) {
+    if (cells.length === 1 && isYearLine(labelKey(cells[0].text)) && this.tree.year === null) {
       this.tree.year = cells[0];
       return true;
     }

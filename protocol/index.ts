@@ -24,3 +24,145 @@ export interface Stats {
   /** Diagnostics the document shows (rules set to 'off' not counted). */
   problems: number;
 }
+
+/**
+ * `targetTable/tableView`: one section of a document laid out as the Word table looked, for the
+ * extension's table view (client/webview) or any client that wants to draw it. The server does the
+ * layout (merged cells, header spans, which problem sits in which cell); a client only renders.
+ */
+export const TABLE_VIEW_REQUEST = 'targetTable/tableView';
+
+export interface TableViewParams {
+  uri: string;
+  /** A line of the section to show (the cursor's): the section holding it, or the first one after it. */
+  line: number;
+}
+
+export interface ViewPosition {
+  line: number;
+  character: number;
+}
+
+export interface ViewRange {
+  start: ViewPosition;
+  end: ViewPosition;
+}
+
+export interface ViewTextEdit {
+  range: ViewRange;
+  newText: string;
+}
+
+export type ViewSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A problem of the section, with its quick fix when the rule has one. */
+export interface ViewProblem {
+  code: string;
+  severity: ViewSeverity;
+  message: string;
+  range: ViewRange;
+  fix: { title: string; edits: ViewTextEdit[] } | null;
+}
+
+/** What a cell is, for styling and for the inlay-like column name a renderer may show. */
+export type ViewCellRole =
+  | 'title'
+  | 'label'
+  | 'value'
+  | 'goal'
+  | 'header'
+  | 'level1'
+  | 'level2'
+  | 'level3'
+  | 'target'
+  | 'previous'
+  | 'last'
+  | 'actual'
+  | 'basis'
+  | 'weight'
+  | 'score'
+  | 'reason'
+  | 'comparator'
+  | 'unit'
+  | 'extra'
+  | 'text';
+
+/** A piece of a value cell's text: comparator, number and unit are set apart. */
+export interface ViewValuePart {
+  kind: 'comparator' | 'number' | 'unit' | 'qualifier' | 'text';
+  text: string;
+}
+
+export interface ViewCell {
+  /** The text a reader sees (paragraphs joined). */
+  text: string;
+  role: ViewCellRole;
+  colSpan: number;
+  rowSpan: number;
+  /** Absolute lines of the cell's source paragraphs (a merged cell: its label's cell). */
+  firstLine: number;
+  lastLine: number;
+  /** Where a click puts the cursor: the start of the cell's text (after the TAB). */
+  at: ViewPosition;
+  /** A merged 一级/二级 whose label stands in another row of its block, or inferred from the 二级. */
+  origin?: 'above' | 'below' | 'inferred';
+  /** A value's comparator, number and unit, when the cell holds a value. */
+  parts?: ViewValuePart[];
+  /** Indexes into `TableView.problems` of the problems that sit in this cell. */
+  problems: number[];
+  /**
+   * How to replace the cell's source text: its paragraphs' raw text joined with `\n` and the range
+   * they span (first paragraph's start to last paragraph's end). Null for a cell that cannot be
+   * edited here (an inferred label, a stray row, a cell with no source line).
+   */
+  edit: { range: ViewRange; source: string; eol: string } | null;
+}
+
+export interface ViewRow {
+  kind: 'header' | 'data' | 'unfilled' | 'rows';
+  cells: ViewCell[];
+  /** Absolute line of the row's first line (for "insert a row after this one"). */
+  line: number;
+}
+
+/** A run of the section as one table: the header zone, the overview, a goal's indicator table, footers. */
+export interface ViewBlock {
+  kind: 'rows' | 'overview' | 'table' | 'stray';
+  /** The table's name (长期目标1, 年度绩效指标) or null. */
+  name: string | null;
+  /** Columns of the grid the rows' spans add up to. */
+  columns: number;
+  rows: ViewRow[];
+  firstLine: number;
+  lastLine: number;
+}
+
+export interface ViewSectionItem {
+  /** Absolute line where the section starts (to move the cursor there). */
+  line: number;
+  name: string;
+  family: string;
+}
+
+/** The reply to `targetTable/tableView` (null for a document the server does not have open). */
+export interface TableView {
+  uri: string;
+  /** The document version the view was made from: an edit from the view applies to this version only. */
+  version: number;
+  /** Every section a reader can move to (titled sections and untitled tables). */
+  sections: ViewSectionItem[];
+  /** Index in `sections` of the one shown; -1 when the document has none. */
+  current: number;
+  title: string | null;
+  /** The section's title zone: year and subtitle. */
+  subtitle: string | null;
+  family: string;
+  firstLine: number;
+  lastLine: number;
+  blocks: ViewBlock[];
+  problems: ViewProblem[];
+  /** Problems of the section that sit in no cell (a title, a blank line). */
+  loose: number[];
+  /** Set when the file is over the size limit: no view, only this reason. */
+  limited?: string;
+}

@@ -42,6 +42,7 @@ const ZH = {
   indicatorTable: (kind: 'long' | 'annual'): string => (kind === 'long' ? '长期绩效指标' : '年度绩效指标'),
   fixAllOfKind: (code: string, n: number) => `修复本文件中全部 ${n} 处 ${code} 问题`,
   fixAll: '修复本文件中所有可安全修复的问题',
+  viewLimited: '文件超过大小上限，表格视图不可用。',
 };
 
 const EN: typeof ZH = {
@@ -80,6 +81,7 @@ const EN: typeof ZH = {
   indicatorTable: (kind) => (kind === 'long' ? 'Long-term indicators' : 'Annual indicators'),
   fixAllOfKind: (code, n) => `Fix all ${n} ${code} problems in this file`,
   fixAll: 'Fix all safely fixable problems in this file',
+  viewLimited: 'The file is over the size limit: no table view.',
 };
 
 export type Labels = typeof ZH;

@@ -31,7 +31,9 @@ import { limitedOutline } from './features/limits';
 import { installPublishEncoder, withEncodedDiagnostics, withEncodedItems } from './features/publish-encoder';
 import { SETTINGS_SECTION } from './core/settings';
 import { documentStats } from './features/stats';
-import { STATS_REQUEST, type Stats, type StatsParams } from '../../protocol';
+import { STATS_REQUEST, TABLE_VIEW_REQUEST, type Stats, type StatsParams, type TableView, type TableViewParams } from '../../protocol';
+import { limitedTableView, tableView } from './features/table-view';
+import { sectionProblems } from './features/diagnostics';
 import { redirectConsole, transportFromArgv } from './features/transport';
 import { workspaceSymbols } from './features/workspace-symbols';
 
@@ -223,6 +225,15 @@ connection.onRequest(STATS_REQUEST, async (params: StatsParams, token: Cancellat
   if (!s) return null;
   const { doc, settings } = await s.state(token);
   return documentStats(doc.model, settings, s.problems(doc, settings));
+});
+
+connection.onRequest(TABLE_VIEW_REQUEST, async (params: TableViewParams, token: CancellationToken): Promise<TableView | null> => {
+  const s = params && typeof params.uri === 'string' ? sessions.get(params.uri) : undefined;
+  if (!s) return null;
+  if (s.doc.limited) return limitedTableView(s.doc.uri, s.doc.version, client.locale);
+  const { doc, settings } = await s.state(token);
+  const line = typeof params.line === 'number' && Number.isFinite(params.line) ? params.line : 0;
+  return tableView(doc.model, { uri: doc.uri, version: doc.version, line, locale: client.locale, problemsOf: (ref) => sectionProblems(ref, settings) });
 });
 
 connection.listen();

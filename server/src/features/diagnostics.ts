@@ -35,19 +35,24 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
  * which VS Code asks for at every cursor move, need this list.
  */
 export function documentProblems(model: DocumentModel, settings: Settings): DocumentProblem[] {
-  const key = settingsKey(settings);
   const out: DocumentProblem[] = [];
   for (const ref of model.sections) {
-    let c = placedProblems.get(ref.body);
-    if (!c || c.key !== key || c.startLine !== ref.startLine) {
-      c = { key, startLine: ref.startLine, problems: checkDocument([ref], settings.rules, settings.severity) };
-      placedProblems.set(ref.body, c);
-    }
     // (A cached problem's `section` may be an earlier ref object: same body, same start line.)
-    const ps = c.problems;
+    const ps = sectionProblems(ref, settings);
     for (let i = 0; i < ps.length; i++) out.push(ps[i]);
   }
   return out;
+}
+
+/** One section's share of `documentProblems` (the table view asks for the section it shows). */
+export function sectionProblems(ref: SectionRef, settings: Settings): readonly DocumentProblem[] {
+  const key = settingsKey(settings);
+  let c = placedProblems.get(ref.body);
+  if (!c || c.key !== key || c.startLine !== ref.startLine) {
+    c = { key, startLine: ref.startLine, problems: checkDocument([ref], settings.rules, settings.severity) };
+    placedProblems.set(ref.body, c);
+  }
+  return c.problems;
 }
 
 /** Each section's problems with absolute ranges, for the settings (`settingsKey`) and start line they were placed with. */

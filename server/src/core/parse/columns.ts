@@ -42,7 +42,7 @@ const PER_BLOCK = new Set<ColumnRole>(['level2', 'level3', 'comparator', 'target
 /** Roles a second header row may name. */
 const SUB_ROLES = new Set<ColumnRole>(['target', 'actual', 'previous', 'last', 'comparator', 'unit', 'weight', 'score']);
 /** A second-row label that only groups the ones below it (§3's 近两年指标值). */
-const GROUP_LABEL = /^近两年(指标|实际)?值$/;
+export const GROUP_LABEL = /^近两年(指标|实际)?值$/;
 const TAIL = /\(([^()]*)\)$/;
 const LONG_TAIL = /^(长期|中期|实施期)$/;
 const ANNUAL_TAIL = /^(年度|当年|本年度?)$/;

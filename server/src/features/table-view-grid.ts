@@ -57,7 +57,7 @@ export function namedColumns(f: TableFamily): (text: string) => readonly ColumnR
   };
 }
 
-const GROUP: readonly ColumnRole[] = ['previous'];
+const GROUP: readonly ColumnRole[] = ['previous', 'last'];
 /** Labels that head a group of value columns (指标值 over 前年 | 上年 | 当年). */
 const VALUE_GROUP = new Set<ViewCellRole>(['target', 'actual']);
 

@@ -19,4 +19,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
+  // The table view's renderer runs in a webview (a browser page), not in Node.
+  { files: ['client/webview/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
 );

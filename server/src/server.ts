@@ -228,12 +228,11 @@ connection.onRequest(STATS_REQUEST, async (params: StatsParams, token: Cancellat
 });
 
 connection.onRequest(TABLE_VIEW_REQUEST, async (params: TableViewParams, token: CancellationToken): Promise<TableView | null> => {
-  const s = params && typeof params.uri === 'string' ? sessions.get(params.uri) : undefined;
+  const s = sessions.get(params.uri);
   if (!s) return null;
   if (s.doc.limited) return limitedTableView(s.doc.uri, s.doc.version, client.locale);
   const { doc, settings } = await s.state(token);
-  const line = typeof params.line === 'number' && Number.isFinite(params.line) ? params.line : 0;
-  return tableView(doc.model, { uri: doc.uri, version: doc.version, line, locale: client.locale, problemsOf: (ref) => sectionProblems(ref, settings) });
+  return tableView(doc.model, { uri: doc.uri, version: doc.version, line: params.line, locale: client.locale, problemsOf: (ref) => sectionProblems(ref, settings) });
 });
 
 connection.listen();

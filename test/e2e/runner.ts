@@ -606,6 +606,96 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     await shoot(page, shot);
   });
 
+  // The table view: the webview's page sits in two nested frames (VS Code's webview host, then its active frame).
+  const viewFrame = (page: Page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const departmentTitle = '武汉市东西湖区行政审批局整体支出绩效目标申报表';
+
+  check('table-view', async (page, shot) => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+J'); // the panel closed again: room for the editor and the view
+    await openFile(page, sampleFileName);
+    await gotoLine(page, { line: 0, character: 0, text: '' }, '');
+    await runCommand(page, 'Open Table View');
+    const frame = viewFrame(page);
+    await see(frame.locator('h1.title', { hasText: departmentTitle }), 'the table view with the first department', 30_000);
+    // The 年度 table's header as Word had it: 指标值 over three columns, 前年 and 上年 under it.
+    const spanned = frame.locator('th[colspan="3"]', { hasText: '指标值' }).first();
+    await see(spanned, 'a 指标值 header spanning 前年/上年/当年', 10_000);
+    await see(frame.locator('td.role-level1[rowspan]', { hasText: '产出指标' }).first(), 'a merged 产出指标 cell', 10_000);
+    await sleep(500);
+    await shoot(page, `${shot}-dark`);
+    await runCommand(page, 'Preferences: Color Theme');
+    await page.keyboard.type('Light Modern');
+    await sleep(500);
+    await page.keyboard.press('Enter');
+    await sleep(1500);
+    await shoot(page, shot);
+    await runCommand(page, 'Preferences: Color Theme');
+    await page.keyboard.type('Dark Modern');
+    await sleep(500);
+    await page.keyboard.press('Enter');
+    await sleep(800);
+  });
+
+  check('table-view-click', async (page) => {
+    const frame = viewFrame(page);
+    const value = frame.locator('td.role-target', { hasText: '≥3项' }).first();
+    await see(value, 'the value cell ≥3项', 10_000);
+    const line = Number(await value.getAttribute('data-line'));
+    await value.click();
+    const deadline = Date.now() + 10_000;
+    let text = '';
+    while (Date.now() < deadline && !(text = await cursorLineText(page)).includes('≥3项')) await sleep(250);
+    if (!text.includes('≥3项')) throw new Error(`after a click on ≥3项 (line ${line + 1}) the cursor's line is '${text}'`);
+  });
+
+  check('table-view-live', async (page) => {
+    // The cursor is at ≥3项 (the check before): type a digit after the 3, and the view follows.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('0');
+    const frame = viewFrame(page);
+    await see(frame.locator('td.role-target.current', { hasText: '≥30项' }).first(), 'the typed digit in the table view (≥30项)', 10_000);
+    await page.keyboard.press('Control+Z');
+    await see(frame.locator('td.role-target', { hasText: /^≥3项/ }).first(), 'the view back at ≥3项 after undo', 10_000);
+  });
+
+  check('table-view-edit', async (page, shot) => {
+    await page.keyboard.press('Control+S');
+    await sleep(800);
+    const before = fs.readFileSync(s.sampleFile, 'utf8');
+    const frame = viewFrame(page);
+    const cell = frame.locator('td.role-level3', { hasText: '惠企便民事项' }).first();
+    await see(cell, 'the 三级 cell 惠企便民事项', 10_000);
+    await cell.dblclick();
+    const editor = frame.locator('textarea.editor');
+    await see(editor, 'the cell editor after a double-click', 5_000);
+    await editor.press('End');
+    await editor.type('（新增）');
+    await shoot(page, shot);
+    await editor.press('Enter');
+    await see(frame.locator('td.role-level3', { hasText: '惠企便民事项（新增）' }).first(), 'the edited cell in the view', 10_000);
+    // Save from the text editor and compare the file: exactly that cell changed.
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+S');
+    const deadline = Date.now() + 10_000;
+    let after = before;
+    while (Date.now() < deadline && (after = fs.readFileSync(s.sampleFile, 'utf8')) === before) await sleep(250);
+    const expected = before.replace('\t惠企便民事项\n', '\t惠企便民事项（新增）\n');
+    if (expected === before) throw new Error('the sample has no line “\t惠企便民事项”');
+    if (after !== expected) {
+      const a = after.split('\n');
+      const diff = before.split('\n').flatMap((l, i) => (l === a[i] ? [] : [`${i + 1}: '${l}' → '${a[i]}'`]));
+      throw new Error(`the edit changed other text: ${diff.slice(0, 3).join('; ')}`);
+    }
+    // Undo in the text editor takes it back.
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+S');
+    const back = Date.now() + 10_000;
+    while (Date.now() < back && fs.readFileSync(s.sampleFile, 'utf8') !== before) await sleep(250);
+    if (fs.readFileSync(s.sampleFile, 'utf8') !== before) throw new Error('undo in the text editor did not take the view’s edit back');
+  });
+
   uiProgress.total = checks.length;
   const results: { name: string; ok: boolean; error?: string }[] = [];
   let page: Page | undefined;

@@ -26,6 +26,7 @@ const REQUESTS: [string, unknown][] = [
   ['textDocument/diagnostic', { textDocument: doc }],
   ['workspace/symbol', { query: '局' }],
   ['targetTable/stats', { uri: SAMPLE_URI }],
+  ['targetTable/tableView', { uri: SAMPLE_URI, line: 0 }],
 ];
 
 const openSample = {
@@ -59,7 +60,7 @@ describe('LSP protocol details', function () {
         sent.push({ id: r.id, what: `${method} with ${what} params` });
         messages.push(r.message);
       }
-      if (method !== 'workspace/symbol' && method !== 'targetTable/stats' && method !== 'codeAction/resolve') {
+      if (method !== 'workspace/symbol' && method !== 'targetTable/stats' && method !== 'targetTable/tableView' && method !== 'codeAction/resolve') {
         const bad = server.request(method, { ...(good as object), textDocument: { uri: 42 } });
         sent.push({ id: bad.id, what: `${method} with a numeric uri` });
         messages.push(bad.message);

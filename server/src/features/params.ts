@@ -58,6 +58,8 @@ const REQUESTS: Record<string, Check> = {
   'textDocument/diagnostic': textDocument,
   'workspace/symbol': (p) => (isObject(p) && typeof p.query === 'string' ? null : 'params.query must be a string'),
   'targetTable/stats': (p) => (isObject(p) && typeof p.uri === 'string' ? null : 'params.uri must be a string'),
+  'targetTable/tableView': (p) =>
+    isObject(p) && typeof p.uri === 'string' && isUinteger(p.line) ? null : 'params must be { uri: string, line: uinteger }',
 };
 
 function contentChanges(p: unknown): string | null {

@@ -26,6 +26,7 @@ const REQUESTS: [string, unknown][] = [
   ['textDocument/diagnostic', { textDocument: doc }],
   ['workspace/symbol', { query: '局' }],
   ['targetTable/stats', { uri: SAMPLE_URI }],
+  ['textDocument/inlayHint', { textDocument: doc, range }],
 ];
 
 const openSample = {

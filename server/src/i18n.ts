@@ -4,6 +4,7 @@
  */
 import type { GoalTable } from './core/model';
 import type { Locale } from './core/locale';
+import type { ColumnRole } from './core/templates/types';
 import { compact } from './core/text';
 
 const ZH = {
@@ -43,6 +44,28 @@ const ZH = {
   fixAllOfKind: (code: string, n: number) => `修复本文件中全部 ${n} 处 ${code} 问题`,
   fixAll: '修复本文件中所有可安全修复的问题',
   viewLimited: '文件超过大小上限，表格视图不可用。',
+  /** §3's short column names (inlay hints); the others are the full ones below. */
+  columnShort: { level1: '一级', level2: '二级', level3: '三级', basis: '依据' } as Partial<Record<ColumnRole, string>>,
+  /** What a column of each role holds. */
+  columnMeaning: {
+    label: '绩效指标',
+    level1: '一级指标',
+    level2: '二级指标',
+    level3: '三级指标',
+    comparator: '比较符',
+    target: '指标值',
+    unit: '计量单位',
+    previous: '前年实际值',
+    last: '上年实际值',
+    actual: '实际完成值',
+    basis: '指标值确定依据',
+    weight: '分值（权重）',
+    score: '得分',
+    reason: '偏差原因',
+    extra: '本模板未命名的列',
+  } as Record<ColumnRole, string>,
+  columnNumber: (n: number) => `第${n}列`,
+  cutShortHeader: '表头文字被截断',
 };
 
 const EN: typeof ZH = {
@@ -82,6 +105,26 @@ const EN: typeof ZH = {
   fixAllOfKind: (code, n) => `Fix all ${n} ${code} problems in this file`,
   fixAll: 'Fix all safely fixable problems in this file',
   viewLimited: 'The file is over the size limit: no table view.',
+  columnShort: { level1: 'Level 1', level2: 'Level 2', level3: 'Level 3', basis: 'Basis' },
+  columnMeaning: {
+    label: 'indicator label',
+    level1: 'level-1 indicator (一级指标)',
+    level2: 'level-2 indicator (二级指标)',
+    level3: 'level-3 indicator (三级指标)',
+    comparator: 'comparator',
+    target: 'target value',
+    unit: 'unit',
+    previous: 'actual, year before last',
+    last: 'actual, last year',
+    actual: 'actual value',
+    basis: 'basis of the target value',
+    weight: 'weight (points)',
+    score: 'score',
+    reason: 'reason for a shortfall',
+    extra: 'a column the template does not name',
+  },
+  columnNumber: (n) => `column ${n}`,
+  cutShortHeader: 'the header label is cut short',
 };
 
 export type Labels = typeof ZH;

@@ -24,6 +24,7 @@ import { storedText } from './features/document-store';
 import { documentOutline } from './features/document-symbols';
 import { foldingRanges } from './features/folding';
 import { selectionRanges } from './features/selection-ranges';
+import { inlayHints } from './features/inlay-hints';
 import { hoverAt } from './features/hover';
 import { InputGauge, countingReader, isCancelNotification } from './features/input-gauge';
 import { announceLimit } from './features/limit-notice';
@@ -136,6 +137,8 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration((change) => {
   settings.changed(change.settings);
   sessions.settingsChanged();
+  // targetTable.inlayHints.enabled may have changed: the client asks again (and gets the new settings).
+  if (client.inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
 });
 
 // ---- documents ----
@@ -216,6 +219,14 @@ connection.onFoldingRanges(({ textDocument }) => {
 connection.onSelectionRanges(({ textDocument, positions }) => {
   const s = sessions.get(textDocument.uri);
   return s && !s.doc.limited ? selectionRanges(s.model, positions) : [];
+});
+
+connection.languages.inlayHint.on(async ({ textDocument, range }, token) => {
+  const s = sessions.get(textDocument.uri);
+  if (!s || s.doc.limited) return [];
+  const { doc, settings, changed } = await s.state(token);
+  if (changed) return []; // the range is of a text that no longer exists; the client asks again after the edit
+  return inlayHints(doc.model, range, settings, client.locale);
 });
 
 connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(sessions.all(), query, client.locale));

@@ -46,6 +46,7 @@ export function editorCapabilities(opts: Pick<StartOptions, 'configuration' | 'p
       didChangeConfiguration: { dynamicRegistration: true },
       workspaceEdit: { documentChanges: true },
       diagnostics: { refreshSupport: true },
+      inlayHint: { refreshSupport: true },
     },
     textDocument: {
       synchronization: { dynamicRegistration: false },
@@ -57,6 +58,7 @@ export function editorCapabilities(opts: Pick<StartOptions, 'configuration' | 'p
         ...(opts.resolve ? { dataSupport: true, resolveSupport: { properties: ['edit'] } } : {}),
       },
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      inlayHint: { dynamicRegistration: false },
       ...(opts.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
     },
   };
@@ -69,6 +71,8 @@ export class TestClient {
   configRequests = 0;
   /** workspace/diagnostic/refresh requests received. */
   refreshes = 0;
+  /** workspace/inlayHint/refresh requests received. */
+  inlayHintRefreshes = 0;
   stderr = '';
   initializeResult!: InitializeResult;
   private listeners: (() => void)[] = [];
@@ -94,6 +98,10 @@ export class TestClient {
     conn.onRequest('client/unregisterCapability', () => null);
     conn.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
+      return null;
+    });
+    conn.onRequest('workspace/inlayHint/refresh', () => {
+      this.inlayHintRefreshes++;
       return null;
     });
     conn.onNotification('window/logMessage', () => undefined);

@@ -27,6 +27,7 @@ const REQUESTS: [string, unknown][] = [
   ['workspace/symbol', { query: '局' }],
   ['targetTable/stats', { uri: SAMPLE_URI }],
   ['targetTable/tableView', { uri: SAMPLE_URI, line: 0 }],
+  ['textDocument/inlayHint', { textDocument: doc, range }],
 ];
 
 const openSample = {

@@ -19,6 +19,8 @@ export interface Settings {
   maxProblems: number;
   /** Most outline symbols for one file; 0 = no limit (./document-symbols.ts). */
   maxOutlineItems: number;
+  /** `targetTable.inlayHints.enabled`: column names beside the cells (features/inlay-hints.ts). */
+  inlayHints: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: DEFAULT_RULE_SETTINGS,
   maxProblems: DEFAULT_MAX_PROBLEMS,
   maxOutlineItems: DEFAULT_MAX_OUTLINE_ITEMS,
+  inlayHints: true,
 };
 
 /** The configuration section the server reads. */
@@ -48,6 +51,12 @@ function countOf(v: unknown, dflt: number): number {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : dflt;
 }
 
+/** `{ enabled: false }` (or `false`, `"false"`) turns a feature off; anything else leaves it on. */
+function enabledOf(v: unknown): boolean {
+  const e = v && typeof v === 'object' ? (v as Record<string, unknown>).enabled : v;
+  return !(e === false || e === 'false');
+}
+
 /** Turns a raw `targetTable` configuration object (or anything) into settings. */
 export function normalizeSettings(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
@@ -68,6 +77,7 @@ export function normalizeSettings(raw: unknown): Settings {
     rules: { framework, minSatisfaction },
     maxProblems: countOf(r.maxProblems, DEFAULT_MAX_PROBLEMS),
     maxOutlineItems: countOf(r.maxOutlineItems, DEFAULT_MAX_OUTLINE_ITEMS),
+    inlayHints: enabledOf(r.inlayHints ?? r['inlayHints.enabled']),
   };
 }
 

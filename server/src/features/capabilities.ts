@@ -30,6 +30,8 @@ export interface ClientInfo {
   documentChanges: boolean;
   /** codeAction/resolve for edits: fix-all-of-a-kind is sent without its edit. */
   codeActionResolve: boolean;
+  /** workspace/inlayHint/refresh: the hints are asked for again when the settings change. */
+  inlayHintRefresh: boolean;
 }
 
 /** Before initialize: the defaults. */
@@ -41,6 +43,7 @@ export const UNINITIALIZED_CLIENT: ClientInfo = {
   diagnosticRefresh: false,
   documentChanges: false,
   codeActionResolve: false,
+  inlayHintRefresh: false,
 };
 
 export function readClient(params: InitializeParams): ClientInfo {
@@ -55,6 +58,7 @@ export function readClient(params: InitializeParams): ClientInfo {
     diagnosticRefresh: !!caps.workspace?.diagnostics?.refreshSupport,
     documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
     codeActionResolve: !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit'),
+    inlayHintRefresh: !!caps.workspace?.inlayHint?.refreshSupport,
   };
 }
 
@@ -67,6 +71,7 @@ export function serverCapabilities(client: ClientInfo): InitializeResult {
       documentSymbolProvider: { label: '绩效目标表' },
       foldingRangeProvider: true,
       selectionRangeProvider: true,
+      inlayHintProvider: true,
       workspaceSymbolProvider: true,
       ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'target-table', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },

@@ -7,11 +7,11 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { BodyCache } from '../core/body-cache';
 import type { DocumentModel, Field, Goal, GoalTable, OverviewGoal, Range, SectionRef } from '../core/model';
-import { compact } from '../core/text';
 import { isListedSection } from '../core/parse/section';
 import { absRange, comparePositions, sectionRange } from '../core/model';
 import { goalLabel, labels, tableName, type Labels } from '../i18n';
 import type { Locale } from '../core/locale';
+import { fieldName, goalName } from './naming';
 
 /** The selection range clamped into the range (clients reject a selection outside its symbol). */
 function within(range: Range, sel: Range): Range {
@@ -35,14 +35,14 @@ function goalSymbol(ref: SectionRef, g: OverviewGoal, L: Labels): DocumentSymbol
 
 /** A goal of a header-driven section, named by its label as the document writes it (`年度绩效目标(文字)1`). */
 function headerGoalSymbol(ref: SectionRef, g: Goal): DocumentSymbol {
-  const name = compact(g.label.text).replace(/[:：]$/, '') + (g.number ?? '');
+  const name = goalName(g) + (g.number ?? '');
   return symbol(name, g.text, SymbolKind.Event, absRange(ref, g.range), absRange(ref, g.range));
 }
 
 /** The header zone's fields (项目名称, 主管部门 …) under one symbol. */
 function fieldsSymbol(ref: SectionRef, fields: readonly Field[], L: Labels): DocumentSymbol {
   const children = fields.map((f) => {
-    const name = (f.group ? compact(f.group.text) + ' · ' : '') + (compact(f.label.text) || '—');
+    const name = fieldName(f);
     // A grid's value sits rows below its column label: the field is where its value is.
     if (f.group) return symbol(name, f.value?.text || undefined, SymbolKind.Field, absRange(ref, f.value!.range), absRange(ref, f.value!.range));
     const range = absRange(ref, f.value ? { start: f.label.range.start, end: f.value.range.end } : f.label.range);

@@ -5,30 +5,16 @@
  *  - on a goal-table header row: the overview's text of that goal.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { DocumentModel, GoalTable, IndicatorRow, LevelValue, OverviewGoal, Position, SectionBody, SectionRef, Value } from '../core/model';
+import type { DocumentModel, GoalTable, IndicatorRow, OverviewGoal, Position, SectionRef, Value } from '../core/model';
 import { absRange } from '../core/model';
-import { compact } from '../core/text';
 import { goalLabel, labels, tableName, type Labels } from '../i18n';
 import type { Locale } from '../core/locale';
 import { isCostCategory } from '../core/rules/util/indicators';
 import { cellHasLine, goalForTable, rowHasLine, sectionAt, tableAt, tablesForGoal } from './locate';
+import { colon, columnName, departmentLabel, indicatorPath, md, paren, pathOf, shorten, tableLabel } from './naming';
 
-const SEP = ' › ';
-const SHORT = 16;
-
-/** Markdown-escapes text from the document. */
-export function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`);
-}
-
-export function shorten(text: string, max = SHORT): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
-}
-
-function colon(locale: Locale): string {
-  return locale === 'en' ? ': ' : '：';
-}
+/** Kept importable from here, where they were first. */
+export { md, shorten } from './naming';
 
 /** Columns a header-driven row's hover reads back (the levels are in its path; comparator and unit are in the target). */
 const SHOWN_ROLES = new Set(['target', 'previous', 'last', 'actual', 'weight', 'score', 'reason', 'basis', 'extra']);
@@ -38,22 +24,6 @@ function valueOf(row: IndicatorRow, role: string): Value | null {
   if (role === 'last') return row.last;
   if (role === 'actual') return row.actual;
   return null;
-}
-
-function tableLabel(t: GoalTable, L: Labels, locale: Locale): string {
-  const name = tableName(t, L);
-  return t.goalText ? `${name}${colon(locale)}${shorten(t.goalText)}` : name;
-}
-
-function departmentLabel(body: SectionBody, L: Labels): string {
-  return body.department || (body.title ? body.title.text : L.preamble);
-}
-
-function level(v: LevelValue, L: Labels, locale: Locale): string {
-  if (!v.text) return md(L.empty);
-  if (!v.inherited) return md(v.text);
-  const how = v.origin === 'below' ? L.fromBelow : v.origin === 'inferred' ? L.inferred : L.inherited;
-  return locale === 'en' ? `${md(v.text)} _(${md(how)})_` : `${md(v.text)}_（${md(how)}）_`;
 }
 
 function markdown(lines: string[]): string {
@@ -94,13 +64,7 @@ export function describeValue(v: Value, L: Labels, locale: Locale, implicitUnit:
 
 function indicatorHover(ref: SectionRef, table: GoalTable, row: IndicatorRow, L: Labels, locale: Locale): Hover {
   const body = ref.body;
-  const path = [
-    `**${md(departmentLabel(body, L))}**`,
-    md(tableLabel(table, L, locale)),
-    level(row.level1, L, locale),
-    level(row.level2, L, locale),
-    `**${md(row.level3.text || L.empty)}**`,
-  ].join(SEP);
+  const path = indicatorPath(body, table, row, L, locale);
   const implicit = isCostCategory(row) ? body.moneyUnit : null;
   const lines: string[] = [path, ''];
   const headers = table.columns.headers;
@@ -109,7 +73,7 @@ function indicatorHover(ref: SectionRef, table: GoalTable, row: IndicatorRow, L:
     for (const h of headers) {
       const cell = row.row.cells[h.index];
       if (!cell || !SHOWN_ROLES.has(h.role) || (cell.text === '' && h.role !== 'target')) continue;
-      const name = compact(h.label) || L.empty;
+      const name = columnName(table, h.index, L)?.name ?? L.empty;
       const value = h.role === 'target' ? row.target : h.role === 'previous' || h.role === 'last' || h.role === 'actual' ? valueOf(row, h.role) : null;
       const text = value ? describeValue(value, L, locale, implicit) : shorten(cell.text);
       lines.push(`- ${md(name)}${colon(locale)}${md(text)}`);
@@ -126,19 +90,18 @@ function indicatorHover(ref: SectionRef, table: GoalTable, row: IndicatorRow, L:
 
 function goalCellHover(ref: SectionRef, goal: OverviewGoal, L: Labels, locale: Locale): Hover {
   const body = ref.body;
-  const head = [`**${md(departmentLabel(body, L))}**`, md(L.overview), `**${md(goalLabel(goal.kind, goal.number, L))}**`].join(SEP);
+  const head = pathOf([`**${md(departmentLabel(body, L))}**`, md(L.overview), `**${md(goalLabel(goal.kind, goal.number, L))}**`]);
   const { tables, how } = tablesForGoal(body, goal);
   const lines = [head, ''];
   if (tables.length === 0) {
     lines.push(md(L.noTable));
   } else {
     lines.push(`${md(L.implementedBy)}${colon(locale)}`);
-    const paren = (s: string) => (locale === 'en' ? ` (${s})` : `（${s}）`);
     const sep = locale === 'en' ? ', ' : '，';
     for (const t of tables) {
       const notes = [L.indicators(t.rows.length), how === 'number' ? L.byNumber : L.byPosition];
       if (t.goalText !== goal.text) notes.push(L.textDiffers);
-      lines.push(`- ${md(tableLabel(t, L, locale))}${md(paren(notes.join(sep)))}`);
+      lines.push(`- ${md(tableLabel(t, L, locale))}${md(paren(notes.join(sep), locale))}`);
     }
   }
   return { contents: { kind: MarkupKind.Markdown, value: markdown(lines) }, range: absRange(ref, goal.cell.range) };
@@ -146,7 +109,7 @@ function goalCellHover(ref: SectionRef, goal: OverviewGoal, L: Labels, locale: L
 
 function tableHeaderHover(ref: SectionRef, table: GoalTable, L: Labels, locale: Locale): Hover {
   const body = ref.body;
-  const head = [`**${md(departmentLabel(body, L))}**`, `**${md(tableName(table, L))}**`].join(SEP);
+  const head = pathOf([`**${md(departmentLabel(body, L))}**`, `**${md(tableName(table, L))}**`]);
   const m = goalForTable(body, table);
   const lines = [head, ''];
   if (!body.overview) {
@@ -156,10 +119,9 @@ function tableHeaderHover(ref: SectionRef, table: GoalTable, L: Labels, locale: 
   } else if (!m) {
     lines.push(md(L.noGoal));
   } else {
-    const paren = (s: string) => (locale === 'en' ? ` (${s})` : `（${s}）`);
     const notes = [m.how === 'number' ? L.byNumber : L.byPosition];
     if (m.goal.text !== table.goalText) notes.push(L.textDiffers);
-    lines.push(`${md(L.overviewGoal)}${md(paren(notes.join(locale === 'en' ? ', ' : '，')))}${colon(locale)}`, '', `> ${md(m.goal.cell.text)}`);
+    lines.push(`${md(L.overviewGoal)}${md(paren(notes.join(locale === 'en' ? ', ' : '，'), locale))}${colon(locale)}`, '', `> ${md(m.goal.cell.text)}`);
   }
   lines.push('', md(L.indicators(table.rows.length)));
   return { contents: { kind: MarkupKind.Markdown, value: markdown(lines) }, range: absRange(ref, table.headerRow.range) };

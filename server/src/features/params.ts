@@ -55,6 +55,7 @@ const REQUESTS: Record<string, Check> = {
     const ps = (p as { positions?: unknown }).positions;
     return Array.isArray(ps) && ps.every((x) => position(x, 'position') === null) ? null : 'params.positions must be an array of positions';
   }),
+  'textDocument/inlayHint': all(textDocument, field('range', range)),
   'textDocument/diagnostic': textDocument,
   'workspace/symbol': (p) => (isObject(p) && typeof p.query === 'string' ? null : 'params.query must be a string'),
   'targetTable/stats': (p) => (isObject(p) && typeof p.uri === 'string' ? null : 'params.uri must be a string'),

@@ -342,6 +342,26 @@ async function runSize(sample: string, copies: number): Promise<SizeResult> {
       result.cases.set(`  ${name}: 1st byte`, firstBytes);
     }
     const td = { uri };
+    // What the table view and the inlay hints cost a keystroke: the edit, then the view of the edited
+    // section and the hints of a screen of lines around it, asked at once as VS Code does.
+    const digit = cases.find((c) => c.name === 'type a digit')!;
+    const line = digit.edit.range.start.line;
+    const screen = { start: { line: Math.max(0, line - 30), character: 0 }, end: { line: line + 30, character: 0 } };
+    const viewTimes: number[] = [];
+    for (let i = 0; i < runs / 2 + 3; i++) {
+      for (const change of [digit.edit, digit.undo]) {
+        version++;
+        const t = now();
+        await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+        await Promise.all([
+          client.conn.sendRequest('targetTable/tableView', { uri, line }),
+          client.conn.sendRequest('textDocument/inlayHint', { textDocument: td, range: screen }),
+        ]);
+        if (i >= 3) viewTimes.push(now() - t);
+      }
+    }
+    await client.published(version);
+    result.cases.set('type a digit → table view + inlay hints', viewTimes);
     const hover: number[] = [];
     const symbols: number[] = [];
     const actions: number[] = [];

@@ -624,16 +624,11 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     await see(frame.locator('td.role-level1[rowspan]', { hasText: '产出指标' }).first(), 'a merged 产出指标 cell', 10_000);
     await sleep(500);
     await shoot(page, `${shot}-dark`);
-    await runCommand(page, 'Preferences: Color Theme');
-    await page.keyboard.type('Light Modern');
-    await sleep(500);
-    await page.keyboard.press('Enter');
+    // The same view in a light theme: the view takes the theme's colours.
+    await runCommand(page, 'Toggle between Light/Dark Themes');
     await sleep(1500);
     await shoot(page, shot);
-    await runCommand(page, 'Preferences: Color Theme');
-    await page.keyboard.type('Dark Modern');
-    await sleep(500);
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'Toggle between Light/Dark Themes');
     await sleep(800);
   });
 

@@ -4,6 +4,9 @@
  * (TT201 = non-standard comparator ≧ → ≥, fixable and safe) to be registered.
  */
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type {
   CodeAction,
   Diagnostic,
@@ -90,7 +93,10 @@ describe('LSP server over stdio: push diagnostics, Chinese, workspace/configurat
     for (const d of first) {
       assert.strictEqual(d.source, 'target-table');
       assert.match(String(d.code), /^TT\d{3}$/);
-      assert.strictEqual(d.codeDescription?.href, `https://github.com/target-table/target-table#${String(d.code).toLowerCase()}`);
+      // The rule's page beside the spawned dist/server.js (../docs/rules), a file that exists: it opens offline.
+      const page = path.resolve(__dirname, '..', '..', '..', 'docs', 'rules', `${String(d.code)}.md`);
+      assert.strictEqual(d.codeDescription?.href, pathToFileURL(page).href);
+      assert.ok(fs.existsSync(fileURLToPath(d.codeDescription.href)), d.codeDescription.href);
       assert.ok(d.severity! >= 1 && d.severity! <= 4);
       assert.match(d.message as string, CJK, d.message as string);
     }

@@ -21,6 +21,7 @@ import type {
   WorkspaceSymbol,
 } from 'vscode-languageserver/node';
 import { applyEdits } from '../../server/src/core/fixes';
+import { RULES } from '../../server/src/core/rules/index';
 import { SAMPLE_URI, TestClient, sampleText, sleep } from './client';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -318,6 +319,22 @@ describe('LSP server over stdio: push diagnostics, Chinese, workspace/configurat
       assert.strictEqual(p.version, 1);
       assert.ok(!p.diagnostics.some((d) => d.code === 'TT201'));
       assert.strictEqual(p.diagnostics.length, first.filter((d) => d.code !== 'TT201').length);
+    });
+
+    it('[rules] targetTable.rules.TTxxx turns a rule off, and wins over the deprecated object', async function () {
+      assert.ok(first.some((d) => d.code === 'TT202') && first.some((d) => d.code === 'TT403'));
+      const mark = client.published.length;
+      // As VS Code sends the section: every rule entry, at its default unless set; the old object beside it.
+      const rules = Object.fromEntries(RULES.map((r) => [r.code, r.code === 'TT202' ? 'off' : r.defaultSeverity]));
+      client.config = { rules, severity: { TT202: 'error', TT403: 'off' } };
+      await client.notify('workspace/didChangeConfiguration', { settings: null });
+      const p = await client.waitForDiagnostics(SAMPLE_URI, (x) => client.published.indexOf(x) >= mark);
+      assert.ok(!p.diagnostics.some((d) => d.code === 'TT202'), 'targetTable.rules.TT202 = off wins over severity.TT202 = error');
+      assert.ok(!p.diagnostics.some((d) => d.code === 'TT403'), 'severity.TT403 = off applies: its own entry is at the default');
+      assert.ok(
+        p.diagnostics.some((d) => d.code === 'TT201'),
+        'TT201 is back: the earlier severity.TT201 = off is no longer set',
+      );
     });
 
     it('shuts down and exits with code 0', async function () {

@@ -4,6 +4,9 @@
  * (TT201 = non-standard comparator ≧ → ≥, fixable and safe) to be registered.
  */
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type {
   CodeAction,
   Diagnostic,
@@ -18,6 +21,7 @@ import type {
   WorkspaceSymbol,
 } from 'vscode-languageserver/node';
 import { applyEdits } from '../../server/src/core/fixes';
+import { RULES } from '../../server/src/core/rules/index';
 import { SAMPLE_URI, TestClient, sampleText, sleep } from './client';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -90,7 +94,10 @@ describe('LSP server over stdio: push diagnostics, Chinese, workspace/configurat
     for (const d of first) {
       assert.strictEqual(d.source, 'target-table');
       assert.match(String(d.code), /^TT\d{3}$/);
-      assert.strictEqual(d.codeDescription?.href, `https://github.com/target-table/target-table#${String(d.code).toLowerCase()}`);
+      // The rule's page beside the spawned dist/server.js (../docs/rules), a file that exists: it opens offline.
+      const page = path.resolve(__dirname, '..', '..', '..', 'docs', 'rules', `${String(d.code)}.md`);
+      assert.strictEqual(d.codeDescription?.href, pathToFileURL(page).href);
+      assert.ok(fs.existsSync(fileURLToPath(d.codeDescription.href)), d.codeDescription.href);
       assert.ok(d.severity! >= 1 && d.severity! <= 4);
       assert.match(d.message as string, CJK, d.message as string);
     }
@@ -312,6 +319,22 @@ describe('LSP server over stdio: push diagnostics, Chinese, workspace/configurat
       assert.strictEqual(p.version, 1);
       assert.ok(!p.diagnostics.some((d) => d.code === 'TT201'));
       assert.strictEqual(p.diagnostics.length, first.filter((d) => d.code !== 'TT201').length);
+    });
+
+    it('[rules] targetTable.rules.TTxxx turns a rule off, and wins over the deprecated object', async function () {
+      assert.ok(first.some((d) => d.code === 'TT202') && first.some((d) => d.code === 'TT403'));
+      const mark = client.published.length;
+      // As VS Code sends the section: every rule entry, at its default unless set; the old object beside it.
+      const rules = Object.fromEntries(RULES.map((r) => [r.code, r.code === 'TT202' ? 'off' : r.defaultSeverity]));
+      client.config = { rules, severity: { TT202: 'error', TT403: 'off' } };
+      await client.notify('workspace/didChangeConfiguration', { settings: null });
+      const p = await client.waitForDiagnostics(SAMPLE_URI, (x) => client.published.indexOf(x) >= mark);
+      assert.ok(!p.diagnostics.some((d) => d.code === 'TT202'), 'targetTable.rules.TT202 = off wins over severity.TT202 = error');
+      assert.ok(!p.diagnostics.some((d) => d.code === 'TT403'), 'severity.TT403 = off applies: its own entry is at the default');
+      assert.ok(
+        p.diagnostics.some((d) => d.code === 'TT201'),
+        'TT201 is back: the earlier severity.TT201 = off is no longer set',
+      );
     });
 
     it('shuts down and exits with code 0', async function () {

@@ -3,9 +3,11 @@
  * parses nothing but the subcommand name and turns every failure into one line on stderr
  * and a non-zero exit (never a stack trace).
  */
+import * as path from 'node:path';
 import { runCheck } from './check';
 import { runExport } from './export';
 import { CliError, EXIT } from './io';
+import { RULE_DOCS_DIR } from '../core/rule-docs';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -29,10 +31,13 @@ FILE 为 - 时读标准输入（--fix 除外） FILE - reads standard input (not
   70  内部错误 internal error
 多个文件时取最严重的 with several files the worst wins: 2 > 3 > 4 > 1 > 0`;
 
+/** Where each code's page is in the installed package (core/rule-docs.ts), for --help. */
+const RULE_PAGES = RULE_DOCS_DIR === null ? '' : `\n\n规则说明（每个代码一页） Rule pages, one per code:\n  ${path.join(RULE_DOCS_DIR, 'TTxxx.md')}`;
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '-h' || name === '--help') {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(USAGE + RULE_PAGES + '\n');
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '-v' || name === '--version') {

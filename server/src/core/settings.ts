@@ -5,6 +5,7 @@
  */
 import type { RuleSettings, SeveritySetting } from './rules/types';
 import { DEFAULT_RULE_SETTINGS } from './rules/types';
+import { problemSeverity } from './rules/index';
 
 /** `targetTable.maxProblems`: VS Code's own per-file limit of diagnostics (./problem-window.ts). */
 export const DEFAULT_MAX_PROBLEMS = 1000;
@@ -12,7 +13,7 @@ export const DEFAULT_MAX_PROBLEMS = 1000;
 export const DEFAULT_MAX_OUTLINE_ITEMS = 5000;
 
 export interface Settings {
-  /** code → severity override ('off' drops the rule). Codes not listed keep the rule's default. */
+  /** code → severity override ('off' drops the rule), from `targetTable.rules.*` and `targetTable.severity`. Codes not listed keep the rule's default. */
   severity: Readonly<Record<string, SeveritySetting>>;
   rules: RuleSettings;
   /** Most diagnostics sent for one file; 0 = no limit (./problem-window.ts). */
@@ -57,17 +58,36 @@ function enabledOf(v: unknown): boolean {
   return !(e === false || e === 'false');
 }
 
+/** Each `TTxxx: severity` pair of a settings object that is well formed, the code upper-cased. */
+function severityPairs(v: unknown): [string, SeveritySetting][] {
+  if (!v || typeof v !== 'object') return [];
+  const out: [string, SeveritySetting][] = [];
+  for (const [code, value] of Object.entries(v as Record<string, unknown>)) {
+    const s = severityOf(value);
+    if (s && CODE.test(code)) out.push([code.toUpperCase(), s]);
+  }
+  return out;
+}
+
+/**
+ * The severities configured: each rule's own setting `targetTable.rules.TTxxx` (the object `rules` of
+ * the section) and the deprecated object `targetTable.severity`. VS Code sends every `rules` entry, at
+ * the rule's default when the user set none, so an entry at its default cannot be told from one not
+ * set: it leaves the deprecated object's value in force. So `rules` wins where it differs from the
+ * rule's default, and `severity` applies otherwise (README "Settings").
+ */
+function configuredSeverities(r: Record<string, unknown>): Record<string, SeveritySetting> {
+  const severity: Record<string, SeveritySetting> = {};
+  for (const [code, s] of severityPairs(r.severity)) severity[code] = s;
+  for (const [code, s] of severityPairs(r.rules)) if (s !== problemSeverity(code)) severity[code] = s;
+  return severity;
+}
+
 /** Turns a raw `targetTable` configuration object (or anything) into settings. */
 export function normalizeSettings(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
   const r = raw as Record<string, unknown>;
-  const severity: Record<string, SeveritySetting> = {};
-  if (r.severity && typeof r.severity === 'object') {
-    for (const [code, v] of Object.entries(r.severity as Record<string, unknown>)) {
-      const s = severityOf(v);
-      if (s && CODE.test(code)) severity[code.toUpperCase()] = s;
-    }
-  }
+  const severity = configuredSeverities(r);
   const framework = r.framework === '2015' || r.framework === 2015 ? '2015' : '2021';
   let minSatisfaction = DEFAULT_RULE_SETTINGS.minSatisfaction;
   const m = typeof r.minSatisfaction === 'string' ? Number(r.minSatisfaction) : r.minSatisfaction;

@@ -1,7 +1,7 @@
 /**
  * Problems → LSP diagnostics. Every diagnostic carries a stable `code`, `source: "target-table"`,
- * a link to the rule's entry in the README, the message in the client's language and the
- * rule's related places.
+ * a link to the rule's page shipped with the package (docs/rules/TTxxx.md), the message in the
+ * client's language and the rule's related places.
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { BodyCache } from '../core/body-cache';
@@ -11,15 +11,9 @@ import type { Severity } from '../core/rules/types';
 import { msg, type Locale } from '../core/locale';
 import { nearestProblems, selectWindow, summaryDiagnostic, windowBudget } from './problem-window';
 import { DEFAULT_MAX_PROBLEMS, settingsKey, type Settings } from '../core/settings';
+import { ruleDocUri } from '../core/rule-docs';
 
 export const SOURCE = 'target-table';
-
-/** The one place that knows where the rule list lives: `${RULE_DOCS_BASE}#tt201`. */
-export const RULE_DOCS_BASE = 'https://github.com/target-table/target-table';
-
-export function ruleHref(code: string): string {
-  return `${RULE_DOCS_BASE}#${code.toLowerCase()}`;
-}
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -58,12 +52,21 @@ export function sectionProblems(ref: SectionRef, settings: Settings): readonly D
 /** Each section's problems with absolute ranges, for the settings (`settingsKey`) and start line they were placed with. */
 const placedProblems = new BodyCache<{ key: string; startLine: number; problems: DocumentProblem[] }>();
 
+/**
+ * The link of a rule's diagnostics: the file: URI of its page beside the server (core/rule-docs.ts),
+ * which VS Code opens in an editor, offline. None only where the pages are not installed.
+ */
+function codeDescription(code: string): Diagnostic['codeDescription'] {
+  const href = ruleDocUri(code);
+  return href === undefined ? undefined : { href };
+}
+
 export function toDiagnostic(p: DocumentProblem, uri: string, locale: Locale): Diagnostic {
   const d: Diagnostic = {
     range: p.range,
     severity: SEVERITY[p.severity],
     code: p.code,
-    codeDescription: { href: ruleHref(p.code) },
+    codeDescription: codeDescription(p.code),
     source: SOURCE,
     message: msg(p.message, locale),
   };

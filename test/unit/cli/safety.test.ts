@@ -331,6 +331,11 @@ describe('cli safety (issue 9)', function () {
       assert.equal(cli(['export', noTable]).code, 4);
       assert.equal(cli(['export', clean, clean]).code, 2);
       assert.match(cli(['--help']).out, /退出码 Exit codes:[\s\S]*\n {2}4 {3}/);
+      // The rule pages of the package dist/cli.js belongs to (docs/rules beside dist/), which exist.
+      const pages = /Rule pages, one per code:\n {2}(.*)TTxxx\.md\n/.exec(cli(['--help']).out);
+      assert.ok(pages, 'help names the rule pages');
+      assert.equal(pages[1], path.resolve(CLI, '..', '..', 'docs', 'rules') + path.sep);
+      assert.ok(fs.existsSync(path.join(pages[1], 'TT101.md')));
     });
   });
 

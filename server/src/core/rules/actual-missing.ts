@@ -12,6 +12,7 @@ import { indicatorRows, msg, quote } from './util/text';
 export const actualMissing: Rule = {
   code: 'TT604',
   name: 'actual-missing',
+  title: msg('缺少完成值', 'Actual value missing'),
   defaultSeverity: 'warning',
   description: msg(
     '自评表中有指标值的指标没有填写完成值（或得分）。',

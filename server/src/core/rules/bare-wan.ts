@@ -14,6 +14,7 @@ const BARE_WAN = /^万(?:$|[/／每])/;
 export const bareWan: Rule = {
   code: 'TT104',
   name: 'bare-wan',
+  title: msg('「万」后缺少名词', 'Bare 万 without a noun'),
   defaultSeverity: 'warning',
   description: msg(
     '单位只写了「万」而没有量词（如「1000万」），应写明「万元」「万人次」等。',

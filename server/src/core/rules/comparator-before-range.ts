@@ -20,6 +20,7 @@ function ambiguousRange(v: Value): Range {
 export const comparatorBeforeRange: Rule = {
   code: 'TT207',
   name: 'comparator-before-range',
+  title: msg('比较符号后跟范围', 'Comparator before a range'),
   defaultSeverity: 'warning',
   description: msg(
     '比较符号后跟着范围（如「≥1-2次」），含义不明确：应写成一个下限（≥1次）或一个范围（1-2次）。',

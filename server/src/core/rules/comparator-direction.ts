@@ -25,6 +25,7 @@ const WANTS: Record<Exclude<DirectionClass, null>, { down: boolean; what: Messag
 export const comparatorDirection: Rule = {
   code: 'TT202',
   name: 'comparator-direction',
+  title: msg('比较方向错误', 'Comparator pointing the wrong way'),
   defaultSeverity: 'warning',
   description: msg(
     '比较方向与指标性质相反：成本、负面比率（事故率、投诉率等）和时限应为「≤」，正面比率（完成率、覆盖率等）和满意度应为「≥」。',

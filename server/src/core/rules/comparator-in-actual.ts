@@ -11,6 +11,7 @@ const ACTUALS = ['previous', 'last'] as const;
 export const comparatorInActual: Rule = {
   code: 'TT204',
   name: 'comparator-in-actual',
+  title: msg('实际值带比较符号', 'Comparator in an actual value'),
   defaultSeverity: 'information',
   description: msg(
     '前年、上年的实际值中带有比较符号（如「≥95%」）：历史实际值应是确定的数值。',

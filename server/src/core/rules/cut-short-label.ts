@@ -20,6 +20,7 @@ const ROLE_NAME: Record<string, string> = {
 export const cutShortLabel: Rule = {
   code: 'TT505',
   name: 'cut-short-label',
+  title: msg('标签被截短', 'Label cut short'),
   defaultSeverity: 'information',
   description: msg('表头或目标标签被截短（如「绩」「一级」「年度」），应写全。', 'A header or goal label cut short (绩, 一级, 年度): write it in full.'),
   fixable: false,

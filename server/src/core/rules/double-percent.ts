@@ -8,6 +8,7 @@ const DOUBLE_PERCENT = /[%％]{2,}/;
 export const doublePercent: Rule = {
   code: 'TT103',
   name: 'double-percent',
+  title: msg('百分号重复', 'Doubled percent sign'),
   defaultSeverity: 'warning',
   description: msg('百分号重复（「%%」），应为一个「%」。', 'The percent sign is doubled (%%); write one %.'),
   fixable: true,

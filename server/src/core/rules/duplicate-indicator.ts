@@ -15,6 +15,7 @@ function categories(row: IndicatorRow): string {
 export const duplicateIndicator: Rule = {
   code: 'TT406',
   name: 'duplicate-indicator',
+  title: msg('重复的指标', 'Duplicate indicator'),
   defaultSeverity: 'warning',
   description: msg('同一目标表中同一类别下出现了重复的三级指标。', 'The same indicator appears twice in one table under the same categories.'),
   fixable: false,

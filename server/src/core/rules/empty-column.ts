@@ -11,6 +11,7 @@ const CHECKED = new Set(['previous', 'last', 'basis', 'extra', 'weight']);
 export const emptyColumn: Rule = {
   code: 'TT504',
   name: 'empty-column',
+  title: msg('整列为空', 'Empty column'),
   defaultSeverity: 'information',
   description: msg('指标表中某一列在所有指标行中都为空。', 'A column of an indicator table is empty in every indicator row.'),
   fixable: false,

@@ -17,6 +17,7 @@ function rowRange(row: IndicatorRow): Range {
 export const emptyValue: Rule = {
   code: 'TT405',
   name: 'empty-value',
+  title: msg('指标值或依据为空', 'Empty value or basis'),
   defaultSeverity: 'warning',
   description: msg('指标值或指标值确定依据为空。', 'An indicator has an empty target value or an empty basis (指标值确定依据).'),
   fixable: false,

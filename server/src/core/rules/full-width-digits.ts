@@ -8,6 +8,7 @@ const FULL_WIDTH = /[０-９．，]/;
 export const fullWidthDigits: Rule = {
   code: 'TT105',
   name: 'full-width-digits',
+  title: msg('全角数字', 'Full-width digits'),
   defaultSeverity: 'warning',
   description: msg('数字使用了全角字符（如「１项」），应改为半角数字。', 'A number is typed with full-width digits (１项); use ASCII digits.'),
   fixable: true,

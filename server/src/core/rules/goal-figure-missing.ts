@@ -31,6 +31,7 @@ import { cellOffset, msg, quote, toHalfWidth } from './util/text';
 export const goalFigureMissing: Rule = {
   code: 'TT305',
   name: 'goal-figure-missing',
+  title: msg('目标中的数量未体现在指标中', 'Goal figure missing from the indicators'),
   defaultSeverity: 'warning',
   description: msg(
     '目标中写明的数量（如「6批次」「220门」）在指标中数字相同而单位不同或没有单位。',

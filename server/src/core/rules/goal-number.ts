@@ -89,6 +89,7 @@ const WHERE: Record<GoalKind, { goals: Message; tables: Message }> = {
 export const goalNumber: Rule = {
   code: 'TT303',
   name: 'goal-number',
+  title: msg('目标编号有误', 'Goal numbering'),
   defaultSeverity: 'warning',
   description: msg(
     '目标编号有误：编号重复、不连续、部分目标缺少编号，或目标表表头编号重复、跳号。',

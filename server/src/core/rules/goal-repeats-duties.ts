@@ -10,6 +10,7 @@ import { msg } from './util/text';
 export const goalRepeatsDuties: Rule = {
   code: 'TT306',
   name: 'goal-repeats-duties',
+  title: msg('目标照抄职能职责', 'Goal copies the duties'),
   defaultSeverity: 'information',
   description: msg('绩效目标照抄了部门职能职责概述。', 'A goal copies the department duties (部门职能职责概述) word for word.'),
   fixable: false,

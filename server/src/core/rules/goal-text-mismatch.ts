@@ -27,6 +27,7 @@ function excerpt(s: string, n = 60): string {
 export const goalTextMismatch: Rule = {
   code: 'TT304',
   name: 'goal-text-mismatch',
+  title: msg('目标表述不一致', 'Goal text differs'),
   defaultSeverity: 'information',
   description: msg(
     '目标表中的目标内容与整体绩效总目标中对应目标的表述不一致。',

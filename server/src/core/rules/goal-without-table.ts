@@ -9,6 +9,7 @@ import { msg } from './util/text';
 export const goalWithoutTable: Rule = {
   code: 'TT301',
   name: 'goal-without-table',
+  title: msg('目标没有目标表', 'Goal without a table'),
   defaultSeverity: 'warning',
   description: msg(
     '整体绩效总目标中的目标没有对应的目标表（长期目标对应长期目标表，年度目标对应年度目标表）。',

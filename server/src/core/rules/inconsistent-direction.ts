@@ -22,6 +22,7 @@ function dirRange(v: Value): Range {
 export const inconsistentDirection: Rule = {
   code: 'TT203',
   name: 'inconsistent-direction',
+  title: msg('长期与年度方向相反', 'Long-term and annual directions disagree'),
   defaultSeverity: 'warning',
   description: msg(
     '同一三级指标在长期目标表和年度目标表中的比较方向相反（一处「≥」，一处「≤」）。',

@@ -5,6 +5,7 @@ import { indicatorRows, msg, quote } from './util/text';
 export const level1WithoutLevel2: Rule = {
   code: 'TT404',
   name: 'level1-without-level2',
+  title: msg('一级指标下缺少二级指标', '一级 category without a 二级'),
   defaultSeverity: 'warning',
   description: msg('一级指标下没有填写二级指标。', 'A new 一级 (level-1) group has no 二级 (level-2) category.'),
   fixable: false,

@@ -11,6 +11,7 @@ import { indicatorRows, msg } from './util/text';
 export const level2Mismatch: Rule = {
   code: 'TT402',
   name: 'level2-mismatch',
+  title: msg('二级指标不属于一级指标', '二级 category under the wrong 一级'),
   defaultSeverity: 'error',
   description: msg(
     '二级指标不属于其一级指标（如「效益指标」下的「时效指标」），或不是指标体系中的二级指标。',

@@ -9,6 +9,7 @@ import { msg } from './util/text';
 export const level2WithoutIndicator: Rule = {
   code: 'TT408',
   name: 'level2-without-indicator',
+  title: msg('二级指标下未填指标', '二级 category without an indicator'),
   defaultSeverity: 'warning',
   description: msg(
     '二级指标下没有填写三级指标和指标值（模板行未填写）。',

@@ -10,6 +10,7 @@ import { allValues, msg, quote, SLOT_NAME } from './util/text';
 export const missingUnit: Rule = {
   code: 'TT101',
   name: 'missing-unit',
+  title: msg('缺少计量单位', 'Missing unit'),
   defaultSeverity: 'warning',
   description: msg(
     '指标值缺少计量单位：数量类指标的数字后应写明单位（如「场」「人次」「%」）。成本指标的金额（表头「单位：万元」）和名称中已带单位的指标除外。',

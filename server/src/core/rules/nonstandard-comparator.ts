@@ -10,6 +10,7 @@ import { allValues, fix, msg, SLOT_NAME } from './util/text';
 export const nonstandardComparator: Rule = {
   code: 'TT201',
   name: 'nonstandard-comparator',
+  title: msg('比较符号不规范', 'Non-standard comparator'),
   defaultSeverity: 'warning',
   description: msg(
     '比较符号不规范（如「≧」「≦」「＞」，或数字前的「《」「》」），应使用标准符号 ≥ ≤ > < =。',

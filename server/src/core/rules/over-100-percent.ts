@@ -11,6 +11,7 @@ import { fix, indicatorRows, msg, quote, spanRange } from './util/text';
 export const over100Percent: Rule = {
   code: 'TT205',
   name: 'over-100-percent',
+  title: msg('目标超过100%', 'Target above 100%'),
   defaultSeverity: 'information',
   description: msg(
     '指标值为「≥100%」或「>100%」：比率不会超过100%，应写作「100%」或「=100%」。',

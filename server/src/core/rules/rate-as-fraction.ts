@@ -11,6 +11,7 @@ import { allValues, fix, formatNumber, msg, quote, SLOT_NAME } from './util/text
 export const rateAsFraction: Rule = {
   code: 'TT102',
   name: 'rate-as-fraction',
+  title: msg('比率写成小数', 'Rate written as a fraction'),
   defaultSeverity: 'warning',
   description: msg(
     '比率或满意度写成了小数且没有单位（如「1」「0.98」「0」），应写作百分数（「100%」「98%」「0%」）。',

@@ -12,6 +12,7 @@ import { indicatorRows, msg } from './util/text';
 export const requiredLevel1Missing: Rule = {
   code: 'TT407',
   name: 'required-level1-missing',
+  title: msg('缺少必备的一级指标', 'Required 一级 category missing'),
   defaultSeverity: 'warning',
   description: msg(
     '指标表缺少必备的一级指标（产出指标、效益指标、满意度指标；2021 框架另需成本指标）。',

@@ -10,6 +10,7 @@ import { valueDirection } from '../parse/value';
 export const satisfactionBelowMinimum: Rule = {
   code: 'TT206',
   name: 'satisfaction-below-minimum',
+  title: msg('满意度目标过低', 'Satisfaction target below the minimum'),
   defaultSeverity: 'warning',
   description: msg(
     '满意度目标低于最低要求（默认90%，可在设置 minSatisfaction 中调整）。',

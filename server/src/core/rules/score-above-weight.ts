@@ -9,6 +9,7 @@ import { formatNumber, indicatorRows, msg, quote } from './util/text';
 export const scoreAboveWeight: Rule = {
   code: 'TT601',
   name: 'score-above-weight',
+  title: msg('得分超过分值', 'Score above its weight'),
   defaultSeverity: 'error',
   description: msg('自评表中指标的得分超过了该指标的分值（权重）。', 'In a self-evaluation table, an indicator scores more than its weight (分值/权重).'),
   fixable: false,

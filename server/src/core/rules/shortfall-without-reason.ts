@@ -18,6 +18,7 @@ import { formatNumber, msg, quote } from './util/text';
 export const shortfallWithoutReason: Rule = {
   code: 'TT603',
   name: 'shortfall-without-reason',
+  title: msg('未达标且未说明原因', 'Shortfall without a reason'),
   defaultSeverity: 'warning',
   description: msg(
     '自评表中完成值未达到指标值，但没有填写偏差（未完成）原因。',

@@ -5,6 +5,7 @@ import { allValues, fix, msg, SLOT_NAME } from './util/text';
 export const spaceInValue: Rule = {
   code: 'TT106',
   name: 'space-in-value',
+  title: msg('指标值中有空格', 'Space inside a value'),
   defaultSeverity: 'warning',
   description: msg('指标值内部有多余空格（如「≥ 20场」），应删除。', 'A numeric value has spaces inside it (≥ 20场); remove them.'),
   fixable: true,

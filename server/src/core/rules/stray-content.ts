@@ -5,6 +5,7 @@ import { msg } from './util/text';
 export const strayContent: Rule = {
   code: 'TT502',
   name: 'stray-content',
+  title: msg('无法归入表格的内容', 'Stray content'),
   defaultSeverity: 'warning',
   description: msg('无法归入表格结构的内容（游离的文字或表格行）。', 'Content that does not fit the table structure (stray text or rows).'),
   fixable: false,

@@ -6,6 +6,7 @@ import { msg } from './util/text';
 export const tableWithoutGoal: Rule = {
   code: 'TT302',
   name: 'table-without-goal',
+  title: msg('目标表没有对应目标', 'Table without a goal'),
   defaultSeverity: 'warning',
   description: msg('目标表在整体绩效总目标中没有对应的目标。', 'A goal table has no matching goal in the overview (整体绩效总目标).'),
   fixable: false,

@@ -25,6 +25,7 @@ const STARS_AND_UNIT = /^[(（]?\s*[*＊]{2,}\s*[^\s*＊()（）]{1,4}\s*[)）]?
 export const templateInstructionLeft: Rule = {
   code: 'TT503',
   name: 'template-instruction-left',
+  title: msg('模板说明未替换', 'Template instruction left in'),
   defaultSeverity: 'warning',
   description: msg(
     '单元格中仍是模板的填写说明或占位符（如「(100字以内)」「对照年度目标,说明…」「≥**个」「……」），没有填写实际内容。',

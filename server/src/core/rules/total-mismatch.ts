@@ -28,6 +28,7 @@ const NAMES: Record<Slot, { zh: string; en: string }> = {
 export const totalMismatch: Rule = {
   code: 'TT602',
   name: 'total-mismatch',
+  title: msg('合计与各项之和不符', 'Total does not add up'),
   defaultSeverity: 'warning',
   description: msg('合计行的分值（权重）或得分不等于各指标之和。', 'The 合计 row states a total weight or score that is not the sum of the rows.'),
   fixable: false,

@@ -64,6 +64,8 @@ export interface Rule {
   code: string;
   /** Short kebab-case name, e.g. `nonstandard-comparator`. */
   name: string;
+  /** A few words naming it, for the Settings UI and the rule's page (docs/rules/TTxxx.md): `缺少计量单位` / `Missing unit`. */
+  title: Message;
   defaultSeverity: Severity;
   /** What the rule means, for docs and the settings UI. */
   description: Message;

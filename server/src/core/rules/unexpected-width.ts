@@ -9,6 +9,7 @@ import { msg } from './util/text';
 export const unexpectedWidth: Rule = {
   code: 'TT501',
   name: 'unexpected-width',
+  title: msg('单元格数与列数不符', 'Row of unexpected width'),
   defaultSeverity: 'warning',
   description: msg('表格行的单元格数与表格列数不符（多出或缺少单元格）。', 'A table row has more or fewer cells than its table has columns.'),
   fixable: false,

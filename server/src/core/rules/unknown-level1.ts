@@ -10,6 +10,7 @@ import { indicatorRows, msg } from './util/text';
 export const unknownLevel1: Rule = {
   code: 'TT401',
   name: 'unknown-level1',
+  title: msg('一级指标不在指标体系中', 'Unknown 一级 category'),
   defaultSeverity: 'error',
   description: msg(
     '一级指标不是指标体系中的一级指标（现行体系：成本指标、产出指标、效益指标、满意度指标）。',

@@ -10,6 +10,7 @@ import { fitsUnder, isLevel1Name, parentsOfLevel2 } from '../../templates/framew
 import { labelKey, labels, type GoalKindId, type TableFamily } from '../../templates';
 import { addSubHeader, readHeader, type ColumnBlock, type HeaderMap } from '../columns';
 import { cellRange } from '../cell';
+import { tableKindOf } from '../../goals';
 import { isYearLine } from '../titles';
 import { goalsInCell } from '../numbered-goals';
 import type { SectionTree } from '../section-tree';
@@ -409,16 +410,10 @@ class HeaderDrivenParser {
   /** Goal ↔ table by kind: a 年度 table measures the 年度 goal, a 长期 table the 长期, 中期 or 实施期 goal. */
   private linkGoals(): void {
     for (const t of this.tree.tables) {
-      const goal = this.tree.goals.find((g) => goalTableKind(g.kind) === t.kind);
+      const goal = this.tree.goals.find((g) => tableKindOf(g.kind) === t.kind);
       if (goal) t.goalText = goal.text;
     }
   }
-}
-
-function goalTableKind(kind: GoalKindId): GoalKind | null {
-  if (kind === 'annual') return 'annual';
-  if (kind === 'overall') return null;
-  return 'long';
 }
 
 /** A figure: an amount, a rate, a date (`238.93`, `100.00%`, `20246`). */

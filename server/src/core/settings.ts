@@ -19,6 +19,8 @@ export interface Settings {
   maxProblems: number;
   /** Most outline symbols for one file; 0 = no limit (./document-symbols.ts). */
   maxOutlineItems: number;
+  /** `targetTable.codeLens.enabled`: the lenses above goals and tables (features/code-lens.ts). */
+  codeLens: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: DEFAULT_RULE_SETTINGS,
   maxProblems: DEFAULT_MAX_PROBLEMS,
   maxOutlineItems: DEFAULT_MAX_OUTLINE_ITEMS,
+  codeLens: true,
 };
 
 /** The configuration section the server reads. */
@@ -48,6 +51,15 @@ function countOf(v: unknown, dflt: number): number {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : dflt;
 }
 
+/**
+ * An `…enabled` switch: the section's nested object (`{codeLens: {enabled: false}}`, as VS Code
+ * returns it) or a flat dotted key; anything but `false` keeps the default, on.
+ */
+function enabledOf(group: unknown, flat: unknown): boolean {
+  const v = group && typeof group === 'object' ? (group as Record<string, unknown>).enabled : flat;
+  return v !== false && v !== 'false';
+}
+
 /** Turns a raw `targetTable` configuration object (or anything) into settings. */
 export function normalizeSettings(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
@@ -68,6 +80,7 @@ export function normalizeSettings(raw: unknown): Settings {
     rules: { framework, minSatisfaction },
     maxProblems: countOf(r.maxProblems, DEFAULT_MAX_PROBLEMS),
     maxOutlineItems: countOf(r.maxOutlineItems, DEFAULT_MAX_OUTLINE_ITEMS),
+    codeLens: enabledOf(r.codeLens, r['codeLens.enabled']),
   };
 }
 

@@ -30,6 +30,10 @@ export interface ClientInfo {
   documentChanges: boolean;
   /** codeAction/resolve for edits: fix-all-of-a-kind is sent without its edit. */
   codeActionResolve: boolean;
+  /** Definitions as LocationLinks (`definition.linkSupport`). */
+  definitionLinks: boolean;
+  /** workspace/codeLens/refresh */
+  codeLensRefresh: boolean;
 }
 
 /** Before initialize: the defaults. */
@@ -41,6 +45,8 @@ export const UNINITIALIZED_CLIENT: ClientInfo = {
   diagnosticRefresh: false,
   documentChanges: false,
   codeActionResolve: false,
+  definitionLinks: false,
+  codeLensRefresh: false,
 };
 
 export function readClient(params: InitializeParams): ClientInfo {
@@ -55,6 +61,8 @@ export function readClient(params: InitializeParams): ClientInfo {
     diagnosticRefresh: !!caps.workspace?.diagnostics?.refreshSupport,
     documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
     codeActionResolve: !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit'),
+    definitionLinks: !!caps.textDocument?.definition?.linkSupport,
+    codeLensRefresh: !!caps.workspace?.codeLens?.refreshSupport,
   };
 }
 
@@ -67,6 +75,11 @@ export function serverCapabilities(client: ClientInfo): InitializeResult {
       documentSymbolProvider: { label: '绩效目标表' },
       foldingRangeProvider: true,
       selectionRangeProvider: true,
+      // Goal navigation (features/goal-links.ts): goals ↔ their tables.
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      codeLensProvider: { resolveProvider: true },
       workspaceSymbolProvider: true,
       ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'target-table', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },

@@ -26,6 +26,11 @@ const REQUESTS: [string, unknown][] = [
   ['textDocument/diagnostic', { textDocument: doc }],
   ['workspace/symbol', { query: '局' }],
   ['targetTable/stats', { uri: SAMPLE_URI }],
+  ['textDocument/definition', { textDocument: doc, position: pos }],
+  ['textDocument/references', { textDocument: doc, position: pos, context: { includeDeclaration: true } }],
+  ['textDocument/documentHighlight', { textDocument: doc, position: pos }],
+  ['textDocument/codeLens', { textDocument: doc }],
+  ['codeLens/resolve', { range, data: { uri: SAMPLE_URI, position: pos } }],
 ];
 
 const openSample = {
@@ -59,7 +64,7 @@ describe('LSP protocol details', function () {
         sent.push({ id: r.id, what: `${method} with ${what} params` });
         messages.push(r.message);
       }
-      if (method !== 'workspace/symbol' && method !== 'targetTable/stats' && method !== 'codeAction/resolve') {
+      if (method !== 'workspace/symbol' && method !== 'targetTable/stats' && method !== 'codeAction/resolve' && method !== 'codeLens/resolve') {
         const bad = server.request(method, { ...(good as object), textDocument: { uri: 42 } });
         sent.push({ id: bad.id, what: `${method} with a numeric uri` });
         messages.push(bad.message);

@@ -177,7 +177,9 @@ describe('features/code-lens: header-driven documents (§7)', () => {
     const inColumns = (cols: number[]) =>
       problems.filter((p) => {
         if (!inside(p.range.start, absRange(ref, long.range))) return false;
-        const row = ref.body.rows.find((r) => r.range.start.line <= p.range.start.line - ref.startLine && p.range.start.line - ref.startLine <= r.range.end.line);
+        const row = ref.body.rows.find(
+          (r) => r.range.start.line <= p.range.start.line - ref.startLine && p.range.start.line - ref.startLine <= r.range.end.line,
+        );
         const i = row ? row.cells.findIndex((c) => c.paragraphs.some((q) => q.line === p.range.start.line - ref.startLine)) : -1;
         return i < 0 || cols.includes(i) || i === long.columns.level1;
       }).length;
@@ -200,7 +202,11 @@ describe('features/code-lens: header-driven documents (§7)', () => {
     assert.deepEqual(codeLenses(parseDocument(''), URI), []);
     assert.deepEqual(codeLenses(parseDocument('hello\n\tworld\n'), URI), []);
     const lines = sampleText().split('\n').slice(0, 2000);
-    for (const text of [lines.filter((_, i) => i % 5 !== 2).join('\n'), lines.map((l) => l.replace(/目标/g, '目\t标')).join('\n'), '\t长期目标1：\n\t\0\uD800\n\t年度目标\n']) {
+    for (const text of [
+      lines.filter((_, i) => i % 5 !== 2).join('\n'),
+      lines.map((l) => l.replace(/目标/g, '目\t标')).join('\n'),
+      '\t长期目标1：\n\t\0\uD800\n\t年度目标\n',
+    ]) {
       const model = parseDocument(text);
       const problems = documentProblems(model, DEFAULT_SETTINGS);
       for (const l of codeLenses(model, URI)) resolveCodeLens(l, model, problems, 'en');

@@ -109,7 +109,11 @@ describe('features/goal-links: the sample (§3)', () => {
     const ref = model.sections.find((s) => s.body.department === '武汉市东西湖区科学技术协会')!;
     const longTables = ref.body.tables.filter((t) => t.kind === 'long');
     assert.equal(longTables.length, 3);
-    const tt302 = new Set(problemsOf(model).filter((p) => p.code === 'TT302').map((p) => p.range.start.line));
+    const tt302 = new Set(
+      problemsOf(model)
+        .filter((p) => p.code === 'TT302')
+        .map((p) => p.range.start.line),
+    );
     const goal = ref.body.overview!.rows[0].long!;
     const header = (t: GoalTable) => ref.startLine + t.headerRow.range.start.line;
     assert.deepEqual(locations(model, absRange(ref, goal.cell.range).start).map(lineOf), [header(longTables[0])]);
@@ -164,7 +168,11 @@ describe('features/goal-links: header-driven documents (§7)', () => {
           tables++;
           const expected = b.goals.filter((g) => measuredBy(g.kind, t)).map((g) => absRange(ref, g.range));
           const refs = referencesAt(model, URI, absRange(ref, t.headerRow.range).start, true) ?? [];
-          for (const r of expected) assert.ok(refs.some((x) => JSON.stringify(x.range) === JSON.stringify(r)), `${file}: table ${t.kind} → goal`);
+          for (const r of expected)
+            assert.ok(
+              refs.some((x) => JSON.stringify(x.range) === JSON.stringify(r)),
+              `${file}: table ${t.kind} → goal`,
+            );
         }
       }
     }
@@ -193,13 +201,31 @@ describe('features/goal-links: header-driven documents (§7)', () => {
     const line = (r: Range) => r.start.line + 1;
     const midLinks = definitionAt(model, URI, absRange(ref, mid.range).start, true) as LocationLink[];
     const annualLinks = definitionAt(model, URI, absRange(ref, annual.range).start, true) as LocationLink[];
-    assert.deepEqual(midLinks.map((l) => line(l.targetSelectionRange)), [54]); // 二级指标(长期)
-    assert.deepEqual(annualLinks.map((l) => line(l.targetSelectionRange)), [57]); // 二级指标(年度)
-    assert.deepEqual(locations(model, at(53)).map((l) => line(l.range)), [45]);
-    assert.deepEqual(locations(model, at(56)).map((l) => line(l.range)), [47]);
-    assert.deepEqual(locations(model, at(52)).map((l) => line(l.range)), [45, 47]); // 一级指标, both blocks'
+    assert.deepEqual(
+      midLinks.map((l) => line(l.targetSelectionRange)),
+      [54],
+    ); // 二级指标(长期)
+    assert.deepEqual(
+      annualLinks.map((l) => line(l.targetSelectionRange)),
+      [57],
+    ); // 二级指标(年度)
+    assert.deepEqual(
+      locations(model, at(53)).map((l) => line(l.range)),
+      [45],
+    );
+    assert.deepEqual(
+      locations(model, at(56)).map((l) => line(l.range)),
+      [47],
+    );
+    assert.deepEqual(
+      locations(model, at(52)).map((l) => line(l.range)),
+      [45, 47],
+    ); // 一级指标, both blocks'
     // The 中期 goal's references: itself and the 长期 block only.
-    assert.deepEqual(referencesAt(model, URI, absRange(ref, mid.range).start, true)!.map((l) => line(l.range)), [45, 54]);
+    assert.deepEqual(
+      referencesAt(model, URI, absRange(ref, mid.range).start, true)!.map((l) => line(l.range)),
+      [45, 54],
+    );
   });
 
   it('several numbered goals in one cell: the one under the cursor; the table leads to all of them', () => {
@@ -244,7 +270,11 @@ describe('features/goal-links on garbage', () => {
       '\0\uD800\t长期目标1：\n\t\n\t年度目标\n',
       sample.filter((_, i) => i % 7 !== 3).join('\n'),
       sample.map((l, i) => (i % 11 === 0 ? l.replace('\t', '') : l)).join('\r\n'),
-      fs.readFileSync(path.join(FIXTURES, 'templates', '07-qingshanqu-jiaoyu-jijian.txt'), 'utf8').split('\n').reverse().join('\n'),
+      fs
+        .readFileSync(path.join(FIXTURES, 'templates', '07-qingshanqu-jiaoyu-jijian.txt'), 'utf8')
+        .split('\n')
+        .reverse()
+        .join('\n'),
     ];
     for (const text of texts) {
       const model = parseDocument(text);

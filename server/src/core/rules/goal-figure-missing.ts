@@ -22,7 +22,7 @@
  *   the end of the 三级 name (`人数(人)`) is the indicator's unit.
  */
 import { measures } from '../goals';
-import type { Goal, GoalTable, IndicatorRow } from '../model';
+import type { Goal, IndicatorRow } from '../model';
 import { cellRange } from '../parse/cell';
 import type { Rule } from './types';
 import { targetUnit } from './util/columns';

@@ -182,6 +182,7 @@ describe('features/settings and i18n', function () {
       rules: { framework: '2015', minSatisfaction: 85 },
       maxProblems: 1000,
       maxOutlineItems: 5000,
+      codeLens: true,
     });
     assert.equal(normalizeSettings({ minSatisfaction: 300 }).rules.minSatisfaction, 90);
   });

@@ -13,6 +13,7 @@ import type { DocumentModel, GoalTable, Position, Range } from '../../../server/
 import { absRange } from '../../../server/src/core/model';
 import { definitionAt } from '../../../server/src/features/definition';
 import { documentHighlightsAt } from '../../../server/src/features/document-highlights';
+import { hoverAt } from '../../../server/src/features/hover';
 import { referencesAt } from '../../../server/src/features/references';
 import { FIXTURES, sampleText } from '../../helpers/fixtures';
 import { problemsOf } from '../../helpers/invariants';
@@ -249,6 +250,19 @@ describe('features/goal-links: header-driven documents (§7)', () => {
       documentHighlightsAt(model, at(headerLine))!.map((h) => h.kind),
       [DocumentHighlightKind.Write, DocumentHighlightKind.Write, DocumentHighlightKind.Write, DocumentHighlightKind.Read],
     );
+  });
+
+  it('the hover of the table header names the goals the navigation goes to', () => {
+    const model = template('numbered-goals.txt');
+    const [ref] = model.sections;
+    const header = absRange(ref, ref.body.tables[0].headerRow.range).start;
+    const hover = (hoverAt(model, header, 'zh')!.contents as { value: string }).value;
+    const quoted = hover.split('\n').filter((l) => l.startsWith('> '));
+    assert.deepEqual(
+      quoted,
+      ref.body.goals.map((g) => `> ${g.text}`),
+    );
+    assert.equal(quoted.length, referencesAt(model, URI, header, true)!.length - 1);
   });
 
   it('a table with no goal in its section (variants without goals) has no definition and only itself as reference', () => {

@@ -166,3 +166,17 @@ export interface TableView {
   /** Set when the file is over the size limit: no view, only this reason. */
   limited?: string;
 }
+
+/**
+ * `targetTable.showReferences`: the command of the goal navigation's code lenses (server
+ * features/code-lens.ts). A client command, not the server's: it shows `locations` in a references
+ * peek at `position` of `uri` (the VS Code extension's client/src/commands/show-references.ts).
+ * Arguments are LSP JSON: `[uri, position, locations]`.
+ */
+export const SHOW_REFERENCES_COMMAND = 'targetTable.showReferences';
+
+export type ShowReferencesArguments = [
+  uri: string,
+  position: { line: number; character: number },
+  locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[],
+];

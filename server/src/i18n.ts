@@ -1,5 +1,5 @@
 /**
- * The strings the editor features add themselves (hover, outline, code action titles), in both
+ * The strings the editor features add themselves (hover, outline, code action titles, code lenses), in both
  * languages (./core/locale.ts chooses); rule messages carry both languages already (`Message`).
  */
 import type { GoalTable } from './core/model';
@@ -15,6 +15,7 @@ const ZH = {
   fromBelow: '取自下方合并单元格的标签',
   inferred: '由二级指标推断',
   measuredGoal: '本表衡量的目标',
+  measuredGoals: '本表衡量的目标',
   noGoalInSection: '本节没有对应的绩效目标',
   value: '指标值',
   previous: '前年',
@@ -32,6 +33,9 @@ const ZH = {
   implementedBy: '实现该目标的表',
   noTable: '没有对应的指标表',
   indicators: (n: number) => `${n} 个指标`,
+  tableCount: (n: number) => `${n} 张表`,
+  problemCount: (n: number) => `${n} 个问题`,
+  goalPrefix: (n: number) => `目标${n}：`,
   overviewGoal: '整体绩效总目标中的对应目标',
   noGoal: '整体绩效总目标中没有对应目标',
   byNumber: '按编号匹配',
@@ -76,6 +80,7 @@ const EN: typeof ZH = {
   fromBelow: 'from the label of the merged cell below',
   inferred: 'inferred from the 二级',
   measuredGoal: 'Goal this table measures',
+  measuredGoals: 'Goals this table measures',
   noGoalInSection: 'No goal of this kind in the section',
   value: 'Target value',
   previous: 'Year before last',
@@ -93,6 +98,9 @@ const EN: typeof ZH = {
   implementedBy: 'Tables implementing this goal',
   noTable: 'No indicator table for this goal',
   indicators: (n) => `${n} indicator${n === 1 ? '' : 's'}`,
+  tableCount: (n) => `${n} table${n === 1 ? '' : 's'}`,
+  problemCount: (n) => `${n} problem${n === 1 ? '' : 's'}`,
+  goalPrefix: (n) => `Goal ${n}: `,
   overviewGoal: 'Matching goal in the overall targets',
   noGoal: 'No matching goal in the overall targets',
   byNumber: 'matched by number',

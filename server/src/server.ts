@@ -7,6 +7,7 @@
  * handlers: input counting, shutdown, params and cancellation (./features/dispatch.ts).
  */
 import {
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   MessageType,
   ProposedFeatures,
@@ -18,6 +19,10 @@ import { IdleCollector } from './features/background-check';
 import { UNINITIALIZED_CLIENT, readClient, serverCapabilities, type ClientInfo } from './features/capabilities';
 import { ClientSettings } from './features/client-settings';
 import { codeActions, resolveCodeAction, type FixAllOfKindData } from './features/code-actions';
+import { codeLenses, codeLensUri, resolveCodeLens } from './features/code-lens';
+import { definitionAt } from './features/definition';
+import { documentHighlightsAt } from './features/document-highlights';
+import { referencesAt } from './features/references';
 import { RequestLog, dispatchStrategy } from './features/dispatch';
 import { DocumentSessions, throwIfCancelled, type SessionHost } from './features/document-session';
 import { storedText } from './features/document-store';
@@ -104,6 +109,9 @@ const host: SessionHost = {
       .catch((e: unknown) => logError(`publishing diagnostics for ${doc.uri} failed`, e)),
   refreshDiagnostics: () => {
     if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  },
+  refreshCodeLenses: () => {
+    if (client.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   },
   limitChanged: (before, doc) =>
     announceLimit(
@@ -227,6 +235,36 @@ connection.languages.inlayHint.on(async ({ textDocument, range }, token) => {
   const { doc, settings, changed } = await s.state(token);
   if (changed) return []; // the range is of a text that no longer exists; the client asks again after the edit
   return inlayHints(doc.model, range, settings, client.locale);
+});
+
+connection.onDefinition(({ textDocument, position }) => {
+  const s = sessions.get(textDocument.uri);
+  return s && !s.doc.limited ? definitionAt(s.model, s.uri, position, client.definitionLinks) : null;
+});
+
+connection.onReferences(({ textDocument, position, context }) => {
+  const s = sessions.get(textDocument.uri);
+  return s && !s.doc.limited ? referencesAt(s.model, s.uri, position, context?.includeDeclaration !== false) : null;
+});
+
+connection.onDocumentHighlight(({ textDocument, position }) => {
+  const s = sessions.get(textDocument.uri);
+  return s && !s.doc.limited ? documentHighlightsAt(s.model, position) : null;
+});
+
+connection.onCodeLens(async ({ textDocument }, token) => {
+  const s = sessions.get(textDocument.uri);
+  if (!s || s.doc.limited) return [];
+  const { doc, settings } = await s.state(token);
+  return settings.codeLens && !doc.limited ? codeLenses(doc.model, doc.uri) : [];
+});
+
+connection.onCodeLensResolve(async (lens, token) => {
+  const uri = codeLensUri(lens);
+  const s = uri !== undefined ? sessions.get(uri) : undefined;
+  if (!s || s.doc.limited) return lens;
+  const { doc, settings } = await s.state(token);
+  return resolveCodeLens(lens, doc.model, s.problems(doc, settings), client.locale);
 });
 
 connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(sessions.all(), query, client.locale));

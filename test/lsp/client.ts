@@ -36,6 +36,8 @@ export interface StartOptions {
   pull?: boolean;
   /** Declare `codeAction.resolveSupport` for edits, as VS Code does (default false: edits come with the action). */
   resolve?: boolean;
+  /** More capabilities, merged into `editorCapabilities`' `workspace` and `textDocument`. */
+  more?: ClientCapabilities;
 }
 
 /** The capabilities an editor like VS Code declares (push diagnostics unless `pull`). Shared with the LSP benchmark. */
@@ -113,7 +115,12 @@ export class TestClient {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const client = new TestClient(proc, conn);
-    const capabilities = editorCapabilities(opts);
+    const base = editorCapabilities(opts);
+    const capabilities: ClientCapabilities = {
+      ...base,
+      workspace: { ...base.workspace, ...opts.more?.workspace },
+      textDocument: { ...base.textDocument, ...opts.more?.textDocument },
+    };
     client.initializeResult = await conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,

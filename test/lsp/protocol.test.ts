@@ -28,6 +28,11 @@ const REQUESTS: [string, unknown][] = [
   ['targetTable/stats', { uri: SAMPLE_URI }],
   ['targetTable/tableView', { uri: SAMPLE_URI, line: 0 }],
   ['textDocument/inlayHint', { textDocument: doc, range }],
+  ['textDocument/definition', { textDocument: doc, position: pos }],
+  ['textDocument/references', { textDocument: doc, position: pos, context: { includeDeclaration: true } }],
+  ['textDocument/documentHighlight', { textDocument: doc, position: pos }],
+  ['textDocument/codeLens', { textDocument: doc }],
+  ['codeLens/resolve', { range, data: { uri: SAMPLE_URI, position: pos } }],
 ];
 
 const openSample = {
@@ -61,7 +66,7 @@ describe('LSP protocol details', function () {
         sent.push({ id: r.id, what: `${method} with ${what} params` });
         messages.push(r.message);
       }
-      if (method !== 'workspace/symbol' && method !== 'targetTable/stats' && method !== 'targetTable/tableView' && method !== 'codeAction/resolve') {
+      if (method !== 'workspace/symbol' && method !== 'targetTable/stats' && method !== 'targetTable/tableView' && method !== 'codeAction/resolve' && method !== 'codeLens/resolve') {
         const bad = server.request(method, { ...(good as object), textDocument: { uri: 42 } });
         sent.push({ id: bad.id, what: `${method} with a numeric uri` });
         messages.push(bad.message);

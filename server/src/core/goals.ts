@@ -1,11 +1,17 @@
 /**
- * Matching overview goals (整体绩效总目标) to goal tables, per column: 长期 goals ↔ 长期 tables,
+ * Which goals the indicator tables measure, for both layouts, in one place: the goal rules, the
+ * hover and the goal navigation (features/goal-links.ts) all ask here, so they never disagree.
+ *
+ * §3: overview goals (整体绩效总目标) ↔ goal tables, per column: 长期 goals ↔ 长期 tables,
  * 年度 goals ↔ 年度 tables. By number first; then, for what is left, by position (the i-th goal of
  * the column ↔ the i-th table of that kind), which covers un-numbered and mis-numbered goals.
- * Kept in the section tree's memo (it holds goals and tables, so it must not outlive them): the goal
- * rules and the hover use it, so they always agree.
+ * Kept in the section tree's memo (it holds goals and tables, so it must not outlive them).
+ *
+ * Header-driven sections (§7): by kind (`measures`): a 年度 table measures the 年度 goals, a 长期
+ * table the 长期, 中期 and 实施期 goals, and every table the 总体 goal.
  */
-import type { GoalKind, GoalTable, OverviewGoal, SectionBody } from './model';
+import type { Goal, GoalKind, GoalTable, OverviewGoal, SectionBody } from './model';
+import type { GoalKindId } from './templates/types';
 import type { TreeMemo } from './tree-memo';
 
 export interface GoalMatch {
@@ -87,3 +93,30 @@ export const KIND_NAME: Record<GoalKind, { zh: string; en: string }> = {
   long: { zh: '长期', en: 'long-term' },
   annual: { zh: '年度', en: 'annual' },
 };
+
+/** The kind of table that measures a header-driven goal of `kind`; null for 总体, which every table measures. */
+export function tableKindOf(kind: GoalKindId): GoalKind | null {
+  if (kind === 'annual') return 'annual';
+  if (kind === 'overall') return null;
+  return 'long';
+}
+
+/** Whether a header-driven table measures a goal of its section (TT305 compares them; the hover and navigation show them). */
+export function measures(goal: Goal, table: GoalTable): boolean {
+  const kind = tableKindOf(goal.kind);
+  return kind === null || kind === table.kind;
+}
+
+/** The goals of a header-driven section that a table measures, in document order. */
+export function goalsMeasuredBy(section: SectionBody, table: GoalTable): Goal[] {
+  const out: Goal[] = [];
+  for (let i = 0; i < section.goals.length; i++) if (measures(section.goals[i], table)) out.push(section.goals[i]);
+  return out;
+}
+
+/** The tables of a header-driven section that measure a goal, in document order. */
+export function tablesMeasuring(section: SectionBody, goal: Goal): GoalTable[] {
+  const out: GoalTable[] = [];
+  for (let i = 0; i < section.tables.length; i++) if (measures(goal, section.tables[i])) out.push(section.tables[i]);
+  return out;
+}

@@ -22,6 +22,8 @@ export interface Settings {
   maxOutlineItems: number;
   /** `targetTable.inlayHints.enabled`: column names beside the cells (features/inlay-hints.ts). */
   inlayHints: boolean;
+  /** `targetTable.codeLens.enabled`: the lenses above goals and tables (features/code-lens.ts). */
+  codeLens: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxProblems: DEFAULT_MAX_PROBLEMS,
   maxOutlineItems: DEFAULT_MAX_OUTLINE_ITEMS,
   inlayHints: true,
+  codeLens: true,
 };
 
 /** The configuration section the server reads. */
@@ -52,10 +55,13 @@ function countOf(v: unknown, dflt: number): number {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : dflt;
 }
 
-/** `{ enabled: false }` (or `false`, `"false"`) turns a feature off; anything else leaves it on. */
-function enabledOf(v: unknown): boolean {
-  const e = v && typeof v === 'object' ? (v as Record<string, unknown>).enabled : v;
-  return !(e === false || e === 'false');
+/**
+ * An `…enabled` switch: the section's nested object (`{codeLens: {enabled: false}}`, as VS Code
+ * returns it) or a flat dotted key; anything but `false` keeps the default, on.
+ */
+function enabledOf(group: unknown, flat: unknown): boolean {
+  const v = group && typeof group === 'object' ? (group as Record<string, unknown>).enabled : flat;
+  return v !== false && v !== 'false';
 }
 
 /** Each `TTxxx: severity` pair of a settings object that is well formed, the code upper-cased. */
@@ -97,7 +103,8 @@ export function normalizeSettings(raw: unknown): Settings {
     rules: { framework, minSatisfaction },
     maxProblems: countOf(r.maxProblems, DEFAULT_MAX_PROBLEMS),
     maxOutlineItems: countOf(r.maxOutlineItems, DEFAULT_MAX_OUTLINE_ITEMS),
-    inlayHints: enabledOf(r.inlayHints ?? r['inlayHints.enabled']),
+    inlayHints: enabledOf(r.inlayHints, r['inlayHints.enabled']),
+    codeLens: enabledOf(r.codeLens, r['codeLens.enabled']),
   };
 }
 

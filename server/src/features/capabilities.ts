@@ -32,6 +32,10 @@ export interface ClientInfo {
   codeActionResolve: boolean;
   /** workspace/inlayHint/refresh: the hints are asked for again when the settings change. */
   inlayHintRefresh: boolean;
+  /** Definitions as LocationLinks (`definition.linkSupport`). */
+  definitionLinks: boolean;
+  /** workspace/codeLens/refresh */
+  codeLensRefresh: boolean;
 }
 
 /** Before initialize: the defaults. */
@@ -44,6 +48,8 @@ export const UNINITIALIZED_CLIENT: ClientInfo = {
   documentChanges: false,
   codeActionResolve: false,
   inlayHintRefresh: false,
+  definitionLinks: false,
+  codeLensRefresh: false,
 };
 
 export function readClient(params: InitializeParams): ClientInfo {
@@ -59,6 +65,8 @@ export function readClient(params: InitializeParams): ClientInfo {
     documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
     codeActionResolve: !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit'),
     inlayHintRefresh: !!caps.workspace?.inlayHint?.refreshSupport,
+    definitionLinks: !!caps.textDocument?.definition?.linkSupport,
+    codeLensRefresh: !!caps.workspace?.codeLens?.refreshSupport,
   };
 }
 
@@ -72,6 +80,11 @@ export function serverCapabilities(client: ClientInfo): InitializeResult {
       foldingRangeProvider: true,
       selectionRangeProvider: true,
       inlayHintProvider: true,
+      // Goal navigation (features/goal-links.ts): goals ↔ their tables.
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      codeLensProvider: { resolveProvider: true },
       workspaceSymbolProvider: true,
       ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'target-table', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },

@@ -42,6 +42,8 @@ export interface SessionHost {
   sendDiagnostics(doc: StoredDocument, sent: SentDiagnostics | null): Promise<void>;
   /** Asks the client to pull diagnostics again, when it can be asked. */
   refreshDiagnostics(): void;
+  /** Asks the client to ask for code lenses again (their problem counts), when it can be asked. */
+  refreshCodeLenses(): void;
   /** The document crossed the size limit, one way or the other (./limits.ts). */
   limitChanged(before: DocumentLimit | null, doc: StoredDocument): void;
   logError(what: string, e: unknown): void;
@@ -257,5 +259,7 @@ export class DocumentSessions {
     for (const s of this.#sessions.values()) s.settingsChanged();
     if (this.host.pullDiagnostics) this.host.refreshDiagnostics();
     else for (const s of this.#sessions.values()) s.diagnosticsChanged();
+    // The lenses count problems (and can be switched off): an edit makes the editor ask again by itself, new settings do not.
+    this.host.refreshCodeLenses();
   }
 }

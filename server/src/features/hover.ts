@@ -2,7 +2,7 @@
  * Hover:
  *  - on an indicator row: the path `部门 › 长期目标2：… › 一级 › 二级 › 三级` and the value read back;
  *  - on an overview goal cell: the table(s) implementing it, with their indicator counts;
- *  - on a goal-table header row: the overview's text of that goal.
+ *  - on a goal-table header row: the overview's text of that goal (the goals it measures, for a header-driven table).
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { DocumentModel, GoalTable, IndicatorRow, OverviewGoal, Position, SectionRef, Value } from '../core/model';
@@ -10,6 +10,7 @@ import { absRange } from '../core/model';
 import { goalLabel, labels, tableName, type Labels } from '../i18n';
 import type { Locale } from '../core/locale';
 import { isCostCategory } from '../core/rules/util/indicators';
+import { goalsMeasuredBy } from '../core/goals';
 import { cellHasLine, goalForTable, rowHasLine, sectionAt, tableAt, tablesForGoal } from './locate';
 import { colon, columnName, departmentLabel, indicatorPath, md, paren, pathOf, shorten, tableLabel } from './naming';
 
@@ -112,10 +113,13 @@ function tableHeaderHover(ref: SectionRef, table: GoalTable, L: Labels, locale: 
   const head = pathOf([`**${md(departmentLabel(body, L))}**`, `**${md(tableName(table, L))}**`]);
   const m = goalForTable(body, table);
   const lines = [head, ''];
-  if (!body.overview) {
-    // A header-driven section: the goal its table measures is the section's goal of that kind.
-    if (table.goalText) lines.push(`${md(L.measuredGoal)}${colon(locale)}`, '', `> ${md(table.goalText)}`);
-    else lines.push(md(L.noGoalInSection));
+  if (body.layout !== 'goal-tables' && !body.overview) {
+    // A header-driven section: the goals of the table's kind (and a 总体 goal), as TT305 and the goal navigation read them.
+    const goals = goalsMeasuredBy(body, table);
+    if (goals.length > 0) {
+      lines.push(`${md(goals.length === 1 ? L.measuredGoal : L.measuredGoals)}${colon(locale)}`);
+      for (const g of goals) lines.push('', `> ${md(g.text)}`);
+    } else lines.push(md(L.noGoalInSection));
   } else if (!m) {
     lines.push(md(L.noGoal));
   } else {

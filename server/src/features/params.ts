@@ -57,6 +57,11 @@ const REQUESTS: Record<string, Check> = {
   }),
   'textDocument/inlayHint': all(textDocument, field('range', range)),
   'textDocument/diagnostic': textDocument,
+  'textDocument/definition': all(textDocument, field('position', position)),
+  'textDocument/references': all(textDocument, field('position', position)),
+  'textDocument/documentHighlight': all(textDocument, field('position', position)),
+  'textDocument/codeLens': textDocument,
+  'codeLens/resolve': (p) => (isObject(p) ? range(p.range, 'params.range') : 'params must be a code lens (with a range)'),
   'workspace/symbol': (p) => (isObject(p) && typeof p.query === 'string' ? null : 'params.query must be a string'),
   'targetTable/stats': (p) => (isObject(p) && typeof p.uri === 'string' ? null : 'params.uri must be a string'),
   'targetTable/tableView': (p) =>

@@ -183,6 +183,7 @@ describe('features/settings and i18n', function () {
       maxProblems: 1000,
       maxOutlineItems: 5000,
       inlayHints: true,
+      codeLens: true,
     });
     assert.equal(normalizeSettings({ minSatisfaction: 300 }).rules.minSatisfaction, 90);
   });

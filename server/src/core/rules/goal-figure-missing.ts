@@ -21,7 +21,8 @@
  *   money (the header's 万元 applies: TT101's exemption). A unit in its own cell (`度量单位`) or at
  *   the end of the 三级 name (`人数(人)`) is the indicator's unit.
  */
-import type { Goal, GoalTable, IndicatorRow } from '../model';
+import { measures } from '../goals';
+import type { Goal, IndicatorRow } from '../model';
 import { cellRange } from '../parse/cell';
 import type { Rule } from './types';
 import { targetUnit } from './util/columns';
@@ -89,11 +90,6 @@ export const goalFigureMissing: Rule = {
 };
 
 /** Whether a table measures a goal: 年度 ↔ 年度, 长期/中期/实施期 ↔ 长期, 总体 ↔ every table. */
-function measures(goal: Goal, table: GoalTable): boolean {
-  if (goal.kind === 'overall') return true;
-  return goal.kind === 'annual' ? table.kind === 'annual' : table.kind === 'long';
-}
-
 /** Offset of the goal's text in its cell (a cell may hold several numbered goals). */
 function goalOffset(goal: Goal): number {
   const at = cellOffset(goal.cell, goal.range.start);

@@ -5,11 +5,12 @@
  * rows that close them (合计, 评价结论, signatures: footers). What the family's labels cannot
  * place becomes a `StrayNode`, as in §3's layout: nothing is dropped.
  */
-import type { Cell, Field, GoalKind, GoalTable, LevelValue, Row } from '../../model';
+import type { Cell, Field, GoalTable, LevelValue, Row } from '../../model';
 import { fitsUnder, isLevel1Name, parentsOfLevel2 } from '../../templates/frameworks';
 import { labelKey, labels, type GoalKindId, type TableFamily } from '../../templates';
 import { addSubHeader, readHeader, type ColumnBlock, type HeaderMap } from '../columns';
 import { cellRange } from '../cell';
+import { tableKindOf } from '../../goals';
 import { isYearLine } from '../titles';
 import { goalsInCell } from '../numbered-goals';
 import type { SectionTree } from '../section-tree';
@@ -406,19 +407,16 @@ class HeaderDrivenParser {
     return { key: k, label, value, group: null, code: k === 'department' && value !== null ? departmentCode(value) : null };
   }
 
-  /** Goal ↔ table by kind: a 年度 table measures the 年度 goal, a 长期 table the 长期, 中期 or 实施期 goal. */
+  /**
+   * A table's goal text: the first goal of its kind (a 年度 table's the 年度 goal, a 长期 table's the 长期, 中期
+   * or 实施期 goal; ../../goals.ts `tableKindOf`). Every goal it measures, 总体 included, is `goalsMeasuredBy`.
+   */
   private linkGoals(): void {
     for (const t of this.tree.tables) {
-      const goal = this.tree.goals.find((g) => goalTableKind(g.kind) === t.kind);
+      const goal = this.tree.goals.find((g) => tableKindOf(g.kind) === t.kind);
       if (goal) t.goalText = goal.text;
     }
   }
-}
-
-function goalTableKind(kind: GoalKindId): GoalKind | null {
-  if (kind === 'annual') return 'annual';
-  if (kind === 'overall') return null;
-  return 'long';
 }
 
 /** A figure: an amount, a rate, a date (`238.93`, `100.00%`, `20246`). */

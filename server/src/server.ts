@@ -18,6 +18,7 @@ import { IdleCollector } from './features/background-check';
 import { UNINITIALIZED_CLIENT, readClient, serverCapabilities, type ClientInfo } from './features/capabilities';
 import { ClientSettings } from './features/client-settings';
 import { codeActions, resolveCodeAction, type FixAllOfKindData } from './features/code-actions';
+import { completionsAt } from './features/completion';
 import { RequestLog, dispatchStrategy } from './features/dispatch';
 import { DocumentSessions, throwIfCancelled, type SessionHost } from './features/document-session';
 import { storedText } from './features/document-store';
@@ -25,13 +26,14 @@ import { documentOutline } from './features/document-symbols';
 import { foldingRanges } from './features/folding';
 import { selectionRanges } from './features/selection-ranges';
 import { hoverAt } from './features/hover';
+import { insertRowEdit } from './features/insert-row';
 import { InputGauge, countingReader, isCancelNotification } from './features/input-gauge';
 import { announceLimit } from './features/limit-notice';
 import { limitedOutline } from './features/limits';
 import { installPublishEncoder, withEncodedDiagnostics, withEncodedItems } from './features/publish-encoder';
 import { SETTINGS_SECTION } from './core/settings';
 import { documentStats } from './features/stats';
-import { STATS_REQUEST, type Stats, type StatsParams } from '../../protocol';
+import { INSERT_ROW_REQUEST, STATS_REQUEST, type InsertRowParams, type InsertRowResult, type Stats, type StatsParams } from '../../protocol';
 import { redirectConsole, transportFromArgv } from './features/transport';
 import { workspaceSymbols } from './features/workspace-symbols';
 
@@ -214,6 +216,21 @@ connection.onFoldingRanges(({ textDocument }) => {
 connection.onSelectionRanges(({ textDocument, positions }) => {
   const s = sessions.get(textDocument.uri);
   return s && !s.doc.limited ? selectionRanges(s.model, positions) : [];
+});
+
+connection.onCompletion(async ({ textDocument, position }, token) => {
+  const s = sessions.get(textDocument.uri);
+  if (!s) return [];
+  const { doc, settings, changed } = await s.state(token);
+  if (changed) return []; // the position is in a text that no longer exists
+  return completionsAt(doc.model, position, settings.rules.framework, client.locale);
+});
+
+connection.onRequest(INSERT_ROW_REQUEST, (params: InsertRowParams): InsertRowResult | null => {
+  const s = params && typeof params.uri === 'string' ? sessions.get(params.uri) : undefined;
+  if (!s || typeof params.line !== 'number' || !Number.isInteger(params.line)) return null;
+  if (typeof params.version === 'number' && params.version !== s.doc.version) return null;
+  return insertRowEdit(s.model, params.line);
 });
 
 connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(sessions.all(), query, client.locale));

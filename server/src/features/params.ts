@@ -58,6 +58,11 @@ const REQUESTS: Record<string, Check> = {
   'textDocument/diagnostic': textDocument,
   'workspace/symbol': (p) => (isObject(p) && typeof p.query === 'string' ? null : 'params.query must be a string'),
   'targetTable/stats': (p) => (isObject(p) && typeof p.uri === 'string' ? null : 'params.uri must be a string'),
+  'textDocument/completion': all(textDocument, field('position', position)),
+  'targetTable/insertRow': (p) =>
+    isObject(p) && typeof p.uri === 'string' && isUinteger(p.line) && (p.version === undefined || typeof p.version === 'number')
+      ? null
+      : 'params must be {uri, line, version?} with a line ≥ 0',
 };
 
 function contentChanges(p: unknown): string | null {

@@ -226,6 +226,12 @@ function unitTail(after: string): number {
   return n;
 }
 
+/** Whether all of a cell's text is on one line (or it has none). */
+function textOnlyOn(cell: Cell, rel: number): boolean {
+  for (const p of cell.paragraphs) if (p.line !== rel && p.raw.trim() !== '') return false;
+  return true;
+}
+
 /** Completion items at a position of the document (LSP positions). Never throws on any text. */
 export function completionsAt(model: DocumentModel, position: Position, framework: FrameworkId, locale: Locale): CompletionItem[] {
   const ref = sectionAt(model, position.line);
@@ -243,7 +249,9 @@ export function completionsAt(model: DocumentModel, position: Position, framewor
   const cursor = position.character;
   if (cursor < textStart) return [];
   const role = roleOf(at.table.columns, at.cellIndex);
-  if (role === null) return [];
+  // A cell whose text runs over several lines (a wrapped `服务对象⏎满意度指标`, a padded repeated label):
+  // an edit of one line would leave the rest of the text beside the new one.
+  if (role === null || !textOnlyOn(cell, rel)) return [];
   const lineNo = position.line;
   const cols = at.table.columns;
 

@@ -78,6 +78,15 @@ describe('features/completion', () => {
       assert.equal(applied.split('\n')[line], '\t质量指标');
     });
 
+    it('a category cell whose text runs over two lines (`服务对象⏎满意度指标`): nothing, an edit of one line would garble it', () => {
+      const base = department();
+      const text = base.replace('\t服务对象满意度指标\n', '\t服务对象\n满意度指标\n');
+      const line = lineOf(text, '\t服务对象');
+      assert.equal(parseDocument(text).sections[0].body.tables[1].rows[1].level2.text, '服务对象满意度指标');
+      assert.deepEqual(complete(text, line, 5), []);
+      assert.deepEqual(complete(text, line + 1, 5), []);
+    });
+
     it('the framework in the settings: 2015 has no 成本 一级 and files 成本指标 under 产出', () => {
       const text = department();
       assert.deepEqual(labels(complete(text, lineOf(text, '\t成本指标'), 5, '2015')), ['产出指标', '效益指标', '满意度指标']);

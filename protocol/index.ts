@@ -180,3 +180,42 @@ export type ShowReferencesArguments = [
   position: { line: number; character: number },
   locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[],
 ];
+
+/** A position and a range as LSP has them (0-based line, UTF-16 character), for the requests below. */
+export interface ProtocolPosition {
+  line: number;
+  character: number;
+}
+
+export interface ProtocolRange {
+  start: ProtocolPosition;
+  end: ProtocolPosition;
+}
+
+/**
+ * `targetTable/insertRow`: an empty indicator row of the table's width after the row at `line`, or
+ * before the first data row when `line` is in the table's header rows (the editor's 插入指标行
+ * command and the table view both send it).
+ */
+export const INSERT_ROW_REQUEST = 'targetTable/insertRow';
+
+export interface InsertRowParams {
+  uri: string;
+  /** The document version the line refers to; the reply is null when the server's text is another version. */
+  version?: number;
+  /** Any line of a table row or of a table header (0-based). */
+  line: number;
+}
+
+/**
+ * The reply to `targetTable/insertRow`, null when the line is in no indicator table. Positions in
+ * `cursor` and `selection` are in the document after `edit` is applied.
+ */
+export interface InsertRowResult {
+  /** One insertion: the new row's cells (a line each, starting with a TAB) and its row-ending blank line. */
+  edit: { range: ProtocolRange; newText: string };
+  /** Where the cursor goes: the start of the new row's 三级 name. */
+  cursor: ProtocolPosition;
+  /** The name's placeholder, selected so that typing replaces it. */
+  selection: ProtocolRange;
+}

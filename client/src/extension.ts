@@ -6,6 +6,7 @@ import { STATS_REQUEST, type Stats, type StatsParams } from '../../protocol';
 import { DOCUMENT_SELECTOR, LANGUAGE_ID } from './selector';
 import { registerTableView } from './table-view/panel';
 import { registerShowReferences } from './commands/show-references';
+import { registerInsertRow } from './commands/insert-row';
 import { CloseAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 // The UI follows VS Code's display language: the users are Chinese budget staff,
@@ -83,6 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = createStatusItem(context);
   registerTableView(context, client, () => (EN ? 'en' : 'zh'));
   registerShowReferences(context, client);
+  registerInsertRow(context, client);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('targetTable.restartServer', async () => {

@@ -23,6 +23,7 @@ import { codeLenses, codeLensUri, resolveCodeLens } from './features/code-lens';
 import { definitionAt } from './features/definition';
 import { documentHighlightsAt } from './features/document-highlights';
 import { referencesAt } from './features/references';
+import { completionsAt } from './features/completion';
 import { RequestLog, dispatchStrategy } from './features/dispatch';
 import { DocumentSessions, throwIfCancelled, type SessionHost } from './features/document-session';
 import { storedText } from './features/document-store';
@@ -31,13 +32,14 @@ import { foldingRanges } from './features/folding';
 import { selectionRanges } from './features/selection-ranges';
 import { inlayHints } from './features/inlay-hints';
 import { hoverAt } from './features/hover';
+import { insertRowEdit } from './features/insert-row';
 import { InputGauge, countingReader, isCancelNotification } from './features/input-gauge';
 import { announceLimit } from './features/limit-notice';
 import { limitedOutline } from './features/limits';
 import { installPublishEncoder, withEncodedDiagnostics, withEncodedItems } from './features/publish-encoder';
 import { SETTINGS_SECTION } from './core/settings';
 import { documentStats } from './features/stats';
-import { STATS_REQUEST, TABLE_VIEW_REQUEST, type Stats, type StatsParams, type TableView, type TableViewParams } from '../../protocol';
+import { INSERT_ROW_REQUEST, STATS_REQUEST, TABLE_VIEW_REQUEST, type InsertRowParams, type InsertRowResult, type Stats, type StatsParams, type TableView, type TableViewParams } from '../../protocol';
 import { limitedTableView, tableView } from './features/table-view';
 import { sectionProblems } from './features/diagnostics';
 import { redirectConsole, transportFromArgv } from './features/transport';
@@ -265,6 +267,21 @@ connection.onCodeLensResolve(async (lens, token) => {
   if (!s || s.doc.limited) return lens;
   const { doc, settings } = await s.state(token);
   return resolveCodeLens(lens, doc.model, s.problems(doc, settings), client.locale);
+});
+
+connection.onCompletion(async ({ textDocument, position }, token) => {
+  const s = sessions.get(textDocument.uri);
+  if (!s) return [];
+  const { doc, settings, changed } = await s.state(token);
+  if (changed) return []; // the position is in a text that no longer exists
+  return completionsAt(doc.model, position, settings.rules.framework, client.locale);
+});
+
+connection.onRequest(INSERT_ROW_REQUEST, (params: InsertRowParams): InsertRowResult | null => {
+  const s = params && typeof params.uri === 'string' ? sessions.get(params.uri) : undefined;
+  if (!s || typeof params.line !== 'number' || !Number.isInteger(params.line)) return null;
+  if (typeof params.version === 'number' && params.version !== s.doc.version) return null;
+  return insertRowEdit(s.model, params.line);
 });
 
 connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(sessions.all(), query, client.locale));

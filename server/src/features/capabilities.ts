@@ -85,6 +85,9 @@ export function serverCapabilities(client: ClientInfo): InitializeResult {
       referencesProvider: true,
       documentHighlightProvider: true,
       codeLensProvider: { resolveProvider: true },
+      // No trigger characters: a list popping up at every digit or TAB typed would take Enter and Tab
+      // away from typing the table. VS Code asks while a word is typed, and on Ctrl+Space.
+      completionProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
       ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'target-table', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },

@@ -66,6 +66,11 @@ const REQUESTS: Record<string, Check> = {
   'targetTable/stats': (p) => (isObject(p) && typeof p.uri === 'string' ? null : 'params.uri must be a string'),
   'targetTable/tableView': (p) =>
     isObject(p) && typeof p.uri === 'string' && isUinteger(p.line) ? null : 'params must be { uri: string, line: uinteger }',
+  'textDocument/completion': all(textDocument, field('position', position)),
+  'targetTable/insertRow': (p) =>
+    isObject(p) && typeof p.uri === 'string' && isUinteger(p.line) && (p.version === undefined || typeof p.version === 'number')
+      ? null
+      : 'params must be {uri, line, version?} with a line ≥ 0',
 };
 
 function contentChanges(p: unknown): string | null {

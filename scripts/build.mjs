@@ -25,6 +25,13 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   // The table view's renderer and its style sheet, loaded by the webview (client/src/table-view/).
-  esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/webview/table-view.ts'], outfile: 'dist/table-view.js' }),
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['client/webview/table-view.ts'],
+    outfile: 'dist/table-view.js',
+  }),
   esbuild.build({ ...common, platform: 'browser', sourcemap: false, entryPoints: ['client/webview/table-view.css'], outfile: 'dist/table-view.css' }),
 ]);

@@ -39,7 +39,17 @@ import { limitedOutline } from './features/limits';
 import { installPublishEncoder, withEncodedDiagnostics, withEncodedItems } from './features/publish-encoder';
 import { SETTINGS_SECTION } from './core/settings';
 import { documentStats } from './features/stats';
-import { INSERT_ROW_REQUEST, STATS_REQUEST, TABLE_VIEW_REQUEST, type InsertRowParams, type InsertRowResult, type Stats, type StatsParams, type TableView, type TableViewParams } from '../../protocol';
+import {
+  INSERT_ROW_REQUEST,
+  STATS_REQUEST,
+  TABLE_VIEW_REQUEST,
+  type InsertRowParams,
+  type InsertRowResult,
+  type Stats,
+  type StatsParams,
+  type TableView,
+  type TableViewParams,
+} from '../../protocol';
 import { limitedTableView, tableView } from './features/table-view';
 import { sectionProblems } from './features/diagnostics';
 import { redirectConsole, transportFromArgv } from './features/transport';
@@ -298,7 +308,13 @@ connection.onRequest(TABLE_VIEW_REQUEST, async (params: TableViewParams, token: 
   if (!s) return null;
   if (s.doc.limited) return limitedTableView(s.doc.uri, s.doc.version, client.locale);
   const { doc, settings } = await s.state(token);
-  return tableView(doc.model, { uri: doc.uri, version: doc.version, line: params.line, locale: client.locale, problemsOf: (ref) => sectionProblems(ref, settings) });
+  return tableView(doc.model, {
+    uri: doc.uri,
+    version: doc.version,
+    line: params.line,
+    locale: client.locale,
+    problemsOf: (ref) => sectionProblems(ref, settings),
+  });
 });
 
 connection.listen();

@@ -731,6 +731,9 @@ async function runUi(s: Session, opts: Options): Promise<number> {
   function keep(name: string, ok: boolean): string {
     const from = path.join(shotTmp, `${name}.png`);
     if (!ok || !fs.existsSync(from)) return from;
+    // A check's further pictures (`07-table-view-dark.png`) go with it.
+    for (const f of fs.readdirSync(shotTmp))
+      if (f.startsWith(`${name}-`) && f.endsWith('.png')) fs.renameSync(path.join(shotTmp, f), path.join(opts.screenshots, f));
     const to = path.join(opts.screenshots, `${name}.png`);
     fs.renameSync(from, to);
     return to;

@@ -66,7 +66,13 @@ describe('LSP protocol details', function () {
         sent.push({ id: r.id, what: `${method} with ${what} params` });
         messages.push(r.message);
       }
-      if (method !== 'workspace/symbol' && method !== 'targetTable/stats' && method !== 'targetTable/tableView' && method !== 'codeAction/resolve' && method !== 'codeLens/resolve') {
+      if (
+        method !== 'workspace/symbol' &&
+        method !== 'targetTable/stats' &&
+        method !== 'targetTable/tableView' &&
+        method !== 'codeAction/resolve' &&
+        method !== 'codeLens/resolve'
+      ) {
         const bad = server.request(method, { ...(good as object), textDocument: { uri: 42 } });
         sent.push({ id: bad.id, what: `${method} with a numeric uri` });
         messages.push(bad.message);

@@ -5,9 +5,7 @@
 import type { TableView, ViewPosition, ViewRange, ViewTextEdit } from '../../../protocol';
 
 export type ToView =
-  | { type: 'view'; view: TableView; readOnly: boolean; locale: 'zh' | 'en' }
-  | { type: 'cursor'; line: number }
-  | { type: 'message'; text: string };
+  { type: 'view'; view: TableView; readOnly: boolean; locale: 'zh' | 'en' } | { type: 'cursor'; line: number } | { type: 'message'; text: string };
 
 export type FromView =
   | { type: 'ready' }

@@ -34,7 +34,12 @@ export function registerTableView(context: vscode.ExtensionContext, client: Lang
         if (editor?.document.languageId === LANGUAGE_ID) current.follow(editor);
         return;
       }
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title(locale()), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, options(context));
+      const panel = vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        title(locale()),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        options(context),
+      );
       open(panel, editor?.document.uri);
     }),
     // After a window reload VS Code gives the panel back with the state the renderer saved (its document).

@@ -64,8 +64,7 @@ const REQUESTS: Record<string, Check> = {
   'codeLens/resolve': (p) => (isObject(p) ? range(p.range, 'params.range') : 'params must be a code lens (with a range)'),
   'workspace/symbol': (p) => (isObject(p) && typeof p.query === 'string' ? null : 'params.query must be a string'),
   'targetTable/stats': (p) => (isObject(p) && typeof p.uri === 'string' ? null : 'params.uri must be a string'),
-  'targetTable/tableView': (p) =>
-    isObject(p) && typeof p.uri === 'string' && isUinteger(p.line) ? null : 'params must be { uri: string, line: uinteger }',
+  'targetTable/tableView': (p) => (isObject(p) && typeof p.uri === 'string' && isUinteger(p.line) ? null : 'params must be { uri: string, line: uinteger }'),
   'textDocument/completion': all(textDocument, field('position', position)),
   'targetTable/insertRow': (p) =>
     isObject(p) && typeof p.uri === 'string' && isUinteger(p.line) && (p.version === undefined || typeof p.version === 'number')

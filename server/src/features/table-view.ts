@@ -11,7 +11,17 @@
  * Everything else is kept as written: rows the parser could not place are drawn as rows too, so the
  * view never hides text.
  */
-import { absPosition, type Cell, type DocumentModel, type GoalTable, type IndicatorRow, type LevelValue, type Row, type SectionRef, type Value } from '../core/model';
+import {
+  absPosition,
+  type Cell,
+  type DocumentModel,
+  type GoalTable,
+  type IndicatorRow,
+  type LevelValue,
+  type Row,
+  type SectionRef,
+  type Value,
+} from '../core/model';
 import { isListedSection } from '../core/parse/section';
 import { family as familyOf } from '../core/templates';
 import { msg, type Locale } from '../core/locale';
@@ -19,16 +29,7 @@ import type { DocumentProblem } from '../core/rules/index';
 import { labels as i18n, tableName } from '../i18n';
 import { cellLines, sectionAt } from './locate';
 import { columnRoles, headerGrid, namedColumns, spread } from './table-view-grid';
-import type {
-  TableView,
-  ViewBlock,
-  ViewCell,
-  ViewCellRole,
-  ViewProblem,
-  ViewRow,
-  ViewSectionItem,
-  ViewValuePart,
-} from '../../../protocol';
+import type { TableView, ViewBlock, ViewCell, ViewCellRole, ViewProblem, ViewRow, ViewSectionItem, ViewValuePart } from '../../../protocol';
 
 /** Every section a reader can move to, in document order. */
 export function sectionList(model: DocumentModel, locale: Locale): ViewSectionItem[] {
@@ -290,12 +291,20 @@ class SectionLayout {
     if (!c) return { text: '', role, colSpan, rowSpan, firstLine: -1, lastLine: -1, at: { line: -1, character: 0 }, problems: [], edit: null };
     const [a, z] = cellLines(c);
     const ps = c.paragraphs;
-    const at = c.text !== '' ? absPosition(this.ref, c.range.start) : ps.length ? { line: start + ps[0].line, character: ps[0].character } : absPosition(this.ref, c.range.start);
+    const at =
+      c.text !== ''
+        ? absPosition(this.ref, c.range.start)
+        : ps.length
+          ? { line: start + ps[0].line, character: ps[0].character }
+          : absPosition(this.ref, c.range.start);
     const v: ViewCell = { text: c.text, role, colSpan, rowSpan, firstLine: start + a, lastLine: start + z, at, problems: [], edit: null };
     if (ps.length) {
       const last = ps[ps.length - 1];
       v.edit = {
-        range: { start: { line: start + ps[0].line, character: ps[0].character }, end: { line: start + last.line, character: last.character + last.raw.length } },
+        range: {
+          start: { line: start + ps[0].line, character: ps[0].character },
+          end: { line: start + last.line, character: last.character + last.raw.length },
+        },
         source: ps.map((p) => p.raw).join('\n'),
         eol: this.ref.body.eols[ps[0].line] || '\n',
       };

@@ -150,7 +150,8 @@ describe('features/table-view', () => {
         const titleEnd = body.title ? body.title.range.end.line : -1;
         for (const row of body.rows) {
           if (row.range.end.line <= titleEnd) continue;
-          for (const c of row.cells) if (c.text !== '') assert.ok(texts.has(c.text), `${name}: “${c.text}” at line ${v.firstLine + c.range.start.line + 1} is not drawn`);
+          for (const c of row.cells)
+            if (c.text !== '') assert.ok(texts.has(c.text), `${name}: “${c.text}” at line ${v.firstLine + c.range.start.line + 1} is not drawn`);
         }
         // Every problem of the section is in a cell or listed as loose, once.
         const placed = drawn.flatMap((c) => c.problems).concat(v.loose);

@@ -30,6 +30,7 @@ import { announceLimit } from './features/limit-notice';
 import { limitedOutline } from './features/limits';
 import { installPublishEncoder, withEncodedDiagnostics, withEncodedItems } from './features/publish-encoder';
 import { SETTINGS_SECTION } from './core/settings';
+import { resolveLocale } from './core/locale';
 import { documentStats } from './features/stats';
 import { STATS_REQUEST, type Stats, type StatsParams } from '../../protocol';
 import { redirectConsole, transportFromArgv } from './features/transport';
@@ -113,7 +114,7 @@ const host: SessionHost = {
       },
       before,
       doc,
-      client.locale,
+      resolveLocale(settings.window.language, client.locale),
     ),
   logError,
 };
@@ -165,9 +166,11 @@ connection.languages.diagnostics.on(async ({ textDocument, previousResultId }, t
   return (await sessions.get(textDocument.uri)?.pull(previousResultId, token)) ?? { kind: 'full', items: [] };
 });
 
-connection.onHover(({ textDocument, position }) => {
+connection.onHover(async ({ textDocument, position }, token) => {
   const s = sessions.get(textDocument.uri);
-  return s ? hoverAt(s.model, position, client.locale) : null;
+  if (!s) return null;
+  const { doc, settings } = await s.state(token);
+  return hoverAt(doc.model, position, s.locale(settings));
 });
 
 connection.onCodeAction(async ({ textDocument, range, context }, token) => {
@@ -185,7 +188,7 @@ connection.onCodeAction(async ({ textDocument, range, context }, token) => {
     only: context.only,
     resolveEdits: client.codeActionResolve,
   };
-  return codeActions(doc.model, input, settings, client.locale, s.problems(doc, settings));
+  return codeActions(doc.model, input, settings, s.locale(settings), s.problems(doc, settings));
 });
 
 connection.onCodeActionResolve(async (action, token) => {
@@ -202,7 +205,7 @@ connection.onDocumentSymbol(async ({ textDocument }, token) => {
   if (!s) return [];
   if (s.doc.limited) return limitedOutline(storedText(s.doc));
   const { doc, settings } = await s.state(token);
-  const outline = documentOutline(doc.model, client.locale, s.focusLine, settings.maxOutlineItems, streamTransport);
+  const outline = documentOutline(doc.model, s.locale(settings), s.focusLine, settings.maxOutlineItems, streamTransport);
   return streamTransport ? withEncodedItems(outline.symbols, outline.pieces) : outline.symbols;
 });
 
@@ -216,7 +219,7 @@ connection.onSelectionRanges(({ textDocument, positions }) => {
   return s && !s.doc.limited ? selectionRanges(s.model, positions) : [];
 });
 
-connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(sessions.all(), query, client.locale));
+connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(sessions.all(), query));
 
 connection.onRequest(STATS_REQUEST, async (params: StatsParams, token: CancellationToken): Promise<Stats | null> => {
   const s = params && typeof params.uri === 'string' ? sessions.get(params.uri) : undefined;

@@ -5,6 +5,7 @@
  */
 import type { RuleSettings, SeveritySetting } from './rules/types';
 import { DEFAULT_RULE_SETTINGS } from './rules/types';
+import type { LanguageSetting } from './locale';
 
 /** `targetTable.maxProblems`: VS Code's own per-file limit of diagnostics (./problem-window.ts). */
 export const DEFAULT_MAX_PROBLEMS = 1000;
@@ -19,6 +20,8 @@ export interface Settings {
   maxProblems: number;
   /** Most outline symbols for one file; 0 = no limit (./document-symbols.ts). */
   maxOutlineItems: number;
+  /** `targetTable.language`: the language of messages, hovers, outline details and code actions (./locale.ts). */
+  language: LanguageSetting;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: DEFAULT_RULE_SETTINGS,
   maxProblems: DEFAULT_MAX_PROBLEMS,
   maxOutlineItems: DEFAULT_MAX_OUTLINE_ITEMS,
+  language: 'auto',
 };
 
 /** The configuration section the server reads. */
@@ -48,6 +52,13 @@ function countOf(v: unknown, dflt: number): number {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : dflt;
 }
 
+/** `zh-cn` (the setting's value, as VS Code names the language), `zh`, `zh-TW` → zh; `en…` → en; anything else → auto. */
+function languageOf(v: unknown): LanguageSetting {
+  if (typeof v !== 'string') return 'auto';
+  const s = v.trim().toLowerCase();
+  return s.startsWith('zh') ? 'zh' : s.startsWith('en') ? 'en' : 'auto';
+}
+
 /** Turns a raw `targetTable` configuration object (or anything) into settings. */
 export function normalizeSettings(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
@@ -68,12 +79,14 @@ export function normalizeSettings(raw: unknown): Settings {
     rules: { framework, minSatisfaction },
     maxProblems: countOf(r.maxProblems, DEFAULT_MAX_PROBLEMS),
     maxOutlineItems: countOf(r.maxOutlineItems, DEFAULT_MAX_OUTLINE_ITEMS),
+    language: languageOf(r.language),
   };
 }
 
 /**
  * Stable key of the settings that change what the rules report: a change of key means every
- * section's diagnostics must be recomputed. (The limits only change how much is sent.)
+ * section's diagnostics must be recomputed. (The limits only change how much is sent; the language only
+ * how it is said, and the diagnostics' cache key has the locale besides.)
  */
 export function settingsKey(s: Settings): string {
   // Asked for on every send; a settings object is not changed once normalised, so its key is kept with it.

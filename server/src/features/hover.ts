@@ -9,7 +9,7 @@ import type { DocumentModel, GoalTable, IndicatorRow, LevelValue, OverviewGoal, 
 import { absRange } from '../core/model';
 import { compact } from '../core/text';
 import { goalLabel, labels, tableName, type Labels } from '../i18n';
-import type { Locale } from '../core/locale';
+import { sectionName, type Locale } from '../core/locale';
 import { isCostCategory } from '../core/rules/util/indicators';
 import { cellHasLine, goalForTable, rowHasLine, sectionAt, tableAt, tablesForGoal } from './locate';
 
@@ -45,8 +45,8 @@ function tableLabel(t: GoalTable, L: Labels, locale: Locale): string {
   return t.goalText ? `${name}${colon(locale)}${shorten(t.goalText)}` : name;
 }
 
-function departmentLabel(body: SectionBody, L: Labels): string {
-  return body.department || (body.title ? body.title.text : L.preamble);
+function departmentLabel(body: SectionBody, locale: Locale): string {
+  return sectionName(body, locale);
 }
 
 function level(v: LevelValue, L: Labels, locale: Locale): string {
@@ -95,7 +95,7 @@ export function describeValue(v: Value, L: Labels, locale: Locale, implicitUnit:
 function indicatorHover(ref: SectionRef, table: GoalTable, row: IndicatorRow, L: Labels, locale: Locale): Hover {
   const body = ref.body;
   const path = [
-    `**${md(departmentLabel(body, L))}**`,
+    `**${md(departmentLabel(body, locale))}**`,
     md(tableLabel(table, L, locale)),
     level(row.level1, L, locale),
     level(row.level2, L, locale),
@@ -126,7 +126,7 @@ function indicatorHover(ref: SectionRef, table: GoalTable, row: IndicatorRow, L:
 
 function goalCellHover(ref: SectionRef, goal: OverviewGoal, L: Labels, locale: Locale): Hover {
   const body = ref.body;
-  const head = [`**${md(departmentLabel(body, L))}**`, md(L.overview), `**${md(goalLabel(goal.kind, goal.number, L))}**`].join(SEP);
+  const head = [`**${md(departmentLabel(body, locale))}**`, md(L.overview), `**${md(goalLabel(goal.kind, goal.number, L))}**`].join(SEP);
   const { tables, how } = tablesForGoal(body, goal);
   const lines = [head, ''];
   if (tables.length === 0) {
@@ -146,7 +146,7 @@ function goalCellHover(ref: SectionRef, goal: OverviewGoal, L: Labels, locale: L
 
 function tableHeaderHover(ref: SectionRef, table: GoalTable, L: Labels, locale: Locale): Hover {
   const body = ref.body;
-  const head = [`**${md(departmentLabel(body, L))}**`, `**${md(tableName(table, L))}**`].join(SEP);
+  const head = [`**${md(departmentLabel(body, locale))}**`, `**${md(tableName(table, L))}**`].join(SEP);
   const m = goalForTable(body, table);
   const lines = [head, ''];
   if (!body.overview) {

@@ -9,7 +9,7 @@ import { compact, fix, indicatorRows, msg } from './util/text';
 export const level2Suffix: Rule = {
   code: 'TT403',
   name: 'level2-suffix',
-  defaultSeverity: 'hint',
+  defaultSeverity: 'information',
   description: msg('二级指标名称缺少「指标」二字（如「经济成本」应为「经济成本指标」）。', 'A 二级 category lacks its 指标 suffix (经济成本 → 经济成本指标).'),
   fixable: true,
   check(ctx) {

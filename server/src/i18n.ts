@@ -97,7 +97,7 @@ export function labels(locale: Locale): Labels {
  */
 export const NAMES: Labels = ZH;
 
-/** A goal or goal table as the UI names it: 长期目标2 / Long-term goal 2 (hover, outline, workspace symbols). */
+/** A goal or goal table as `L` names it: 长期目标2 / Long-term goal 2 (hovers and details in the UI's language; symbol names with `NAMES`). */
 export function goalLabel(kind: 'long' | 'annual', number: number | null, L: Labels): string {
   return kind === 'long' ? L.longGoal(number) : L.annualGoal(number);
 }

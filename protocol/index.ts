@@ -21,7 +21,7 @@ export interface Stats {
   tables: number;
   /** Indicator data rows. */
   indicators: number;
-  /** Diagnostics the document shows (rules set to 'off' not counted). */
+  /** Problems the Problems panel lists for the document: rules set to 'off' and hints (never listed there) not counted. */
   problems: number;
 }
 

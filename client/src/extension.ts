@@ -7,37 +7,49 @@ import { DOCUMENT_SELECTOR, LANGUAGE_ID } from './selector';
 import { registerTableView } from './table-view/panel';
 import { registerShowReferences } from './commands/show-references';
 import { registerInsertRow } from './commands/insert-row';
+import { onDidChangeUiLocale, uiLocale } from './locale';
 import { CloseAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
-// The UI follows VS Code's display language: the users are Chinese budget staff,
-// so Chinese is the default and English is used only for an English UI.
-// A tiny table is enough for a handful of strings (no l10n bundle to ship).
-const EN = vscode.env.language.toLowerCase().startsWith('en');
-const T = EN
-  ? {
-      name: 'Target table',
-      starting: 'Starting…',
-      unavailable: 'Summary unavailable',
-      stats: (s: Stats) => `${s.departments} depts · ${s.tables} tables · ${s.problems} problems`,
-      detail: (s: Stats) => `${s.goals} goals, ${s.indicators} indicators`,
-      problems: 'Show problems',
-      stopped: 'Server stopped',
-      restart: 'Restart server',
-      restarted: 'Target-table language server restarted.',
-      notActive: 'Open a text file first.',
-    }
-  : {
-      name: '绩效目标表',
-      starting: '正在启动…',
-      unavailable: '暂无统计',
-      stats: (s: Stats) => `${s.departments} 个部门 · ${s.tables} 张表 · ${s.problems} 个问题`,
-      detail: (s: Stats) => `${s.goals} 个目标，${s.indicators} 个指标`,
-      problems: '查看问题',
-      stopped: '服务器已停止',
-      restart: '重启服务器',
-      restarted: '绩效目标表语言服务器已重启。',
-      notActive: '请先打开一个文本文件。',
-    };
+// The UI speaks the language ./locale.ts chooses (`targetTable.language`, else VS Code's display
+// language), as the server does for its messages. A tiny table is enough for a handful of strings
+// (no l10n bundle to ship); `T` is replaced when the setting changes (`followLocale`).
+const STRINGS = {
+  en: {
+    name: 'Target table',
+    starting: 'Starting…',
+    unavailable: 'Summary unavailable',
+    stats: (s: Stats) => `${s.departments} depts · ${s.tables} tables · ${s.problems} problems`,
+    detail: (s: Stats) => `${s.goals} goals, ${s.indicators} indicators`,
+    problems: 'Show problems',
+    stopped: 'Server stopped',
+    restart: 'Restart server',
+    restarted: 'Target-table language server restarted.',
+    notActive: 'Open a text file first.',
+  },
+  zh: {
+    name: '绩效目标表',
+    starting: '正在启动…',
+    unavailable: '暂无统计',
+    stats: (s: Stats) => `${s.departments} 个部门 · ${s.tables} 张表 · ${s.problems} 个问题`,
+    detail: (s: Stats) => `${s.goals} 个目标，${s.indicators} 个指标`,
+    problems: '查看问题',
+    stopped: '服务器已停止',
+    restart: '重启服务器',
+    restarted: '绩效目标表语言服务器已重启。',
+    notActive: '请先打开一个文本文件。',
+  },
+};
+let T = STRINGS[uiLocale()];
+
+/** Switches the extension's strings when `targetTable.language` changes, then calls `redraw`. */
+function followLocale(context: vscode.ExtensionContext, redraw: () => void): void {
+  context.subscriptions.push(
+    onDidChangeUiLocale((locale) => {
+      T = STRINGS[locale];
+      redraw();
+    }),
+  );
+}
 
 let client: LanguageClient | undefined;
 
@@ -82,7 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   defaultHandler = client.createDefaultErrorHandler();
 
   const status = createStatusItem(context);
-  registerTableView(context, client, () => (EN ? 'en' : 'zh'));
+  registerTableView(context, client, uiLocale);
   registerShowReferences(context, client);
   registerInsertRow(context, client);
 
@@ -135,9 +147,15 @@ function createStatusItem(context: vscode.ExtensionContext): { schedule(delayMs?
   const item = vscode.languages.createLanguageStatusItem('targetTable.stats', { language: LANGUAGE_ID });
   item.name = T.name;
   item.text = T.starting;
-  const problemsCommand: vscode.Command = { title: T.problems, command: 'workbench.actions.view.problems' };
+  let problemsCommand: vscode.Command = { title: T.problems, command: 'workbench.actions.view.problems' };
   item.command = problemsCommand;
   context.subscriptions.push(item);
+  // A new language: the item's own strings now, its summary with the next refresh (scheduled below).
+  followLocale(context, () => {
+    item.name = T.name;
+    problemsCommand = { title: T.problems, command: 'workbench.actions.view.problems' };
+    schedule(0);
+  });
 
   let timer: NodeJS.Timeout | undefined;
   let generation = 0; // drops replies that arrive after a newer request was sent

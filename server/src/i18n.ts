@@ -3,6 +3,7 @@
  * languages (./core/locale.ts chooses); rule messages carry both languages already (`Message`).
  */
 import type { GoalTable } from './core/model';
+import type { GoalKindId } from './core/templates/types';
 import type { Locale } from './core/locale';
 import type { ColumnRole } from './core/templates/types';
 import { compact } from './core/text';
@@ -11,6 +12,9 @@ const ZH = {
   overview: '整体绩效总目标',
   longGoal: (n: number | null) => `长期目标${n ?? ''}`,
   annualGoal: (n: number | null) => `年度目标${n ?? ''}`,
+  /** A header-driven section's goal by its kind (the outline's English detail). */
+  goalOfKind: (kind: GoalKindId, n: number | null): string =>
+    `${{ long: '长期', mid: '中期', period: '实施期', annual: '年度', overall: '总体' }[kind]}目标${n ?? ''}`,
   inherited: '沿用上方合并单元格',
   fromBelow: '取自下方合并单元格的标签',
   inferred: '由二级指标推断',
@@ -41,8 +45,6 @@ const ZH = {
   byNumber: '按编号匹配',
   byPosition: '按位置匹配',
   textDiffers: '文字与表头不同',
-  untitled: '（无标题）',
-  preamble: '（标题前的内容）',
   fields: '基本信息',
   indicatorTable: (kind: 'long' | 'annual'): string => (kind === 'long' ? '长期绩效指标' : '年度绩效指标'),
   fixAllOfKind: (code: string, n: number) => `修复本文件中全部 ${n} 处 ${code} 问题`,
@@ -76,6 +78,8 @@ const EN: typeof ZH = {
   overview: 'Overall targets',
   longGoal: (n) => `Long-term goal ${n ?? ''}`.trimEnd(),
   annualGoal: (n) => `Annual goal ${n ?? ''}`.trimEnd(),
+  goalOfKind: (kind, n) =>
+    `${{ long: 'Long-term', mid: 'Mid-term', period: 'Implementation-period', annual: 'Annual', overall: 'Overall' }[kind]} goal ${n ?? ''}`.trimEnd(),
   inherited: 'inherited from the merged cell above',
   fromBelow: 'from the label of the merged cell below',
   inferred: 'inferred from the 二级',
@@ -106,8 +110,6 @@ const EN: typeof ZH = {
   byNumber: 'matched by number',
   byPosition: 'matched by position',
   textDiffers: 'text differs from the table header',
-  untitled: '(untitled)',
-  preamble: '(text before the first title)',
   fields: 'Header fields',
   indicatorTable: (kind) => (kind === 'long' ? 'Long-term indicators' : 'Annual indicators'),
   fixAllOfKind: (code, n) => `Fix all ${n} ${code} problems in this file`,
@@ -141,7 +143,14 @@ export function labels(locale: Locale): Labels {
   return locale === 'en' ? EN : ZH;
 }
 
-/** A goal or goal table as the UI names it: 长期目标2 / Long-term goal 2 (hover, outline, workspace symbols). */
+/**
+ * The labels symbol names are made of, in every locale: the document's own words (长期目标1,
+ * 整体绩效总目标), so searching the outline or Go to Symbol by what the page says always finds them.
+ * An English UI adds its words in a symbol's detail (./features/document-symbols.ts).
+ */
+export const NAMES: Labels = ZH;
+
+/** A goal or goal table as `L` names it: 长期目标2 / Long-term goal 2 (hovers and details in the UI's language; symbol names with `NAMES`). */
 export function goalLabel(kind: 'long' | 'annual', number: number | null, L: Labels): string {
   return kind === 'long' ? L.longGoal(number) : L.annualGoal(number);
 }

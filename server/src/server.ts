@@ -38,6 +38,7 @@ import { announceLimit } from './features/limit-notice';
 import { limitedOutline } from './features/limits';
 import { installPublishEncoder, withEncodedDiagnostics, withEncodedItems } from './features/publish-encoder';
 import { SETTINGS_SECTION } from './core/settings';
+import { resolveLocale } from './core/locale';
 import { documentStats } from './features/stats';
 import {
   INSERT_ROW_REQUEST,
@@ -136,7 +137,7 @@ const host: SessionHost = {
       },
       before,
       doc,
-      client.locale,
+      resolveLocale(settings.window.language, client.locale),
     ),
   logError,
 };
@@ -190,9 +191,11 @@ connection.languages.diagnostics.on(async ({ textDocument, previousResultId }, t
   return (await sessions.get(textDocument.uri)?.pull(previousResultId, token)) ?? { kind: 'full', items: [] };
 });
 
-connection.onHover(({ textDocument, position }) => {
+connection.onHover(async ({ textDocument, position }, token) => {
   const s = sessions.get(textDocument.uri);
-  return s ? hoverAt(s.model, position, client.locale) : null;
+  if (!s) return null;
+  const { doc, settings } = await s.state(token);
+  return hoverAt(doc.model, position, s.locale(settings));
 });
 
 connection.onCodeAction(async ({ textDocument, range, context }, token) => {
@@ -210,7 +213,7 @@ connection.onCodeAction(async ({ textDocument, range, context }, token) => {
     only: context.only,
     resolveEdits: client.codeActionResolve,
   };
-  return codeActions(doc.model, input, settings, client.locale, s.problems(doc, settings));
+  return codeActions(doc.model, input, settings, s.locale(settings), s.problems(doc, settings));
 });
 
 connection.onCodeActionResolve(async (action, token) => {
@@ -227,7 +230,7 @@ connection.onDocumentSymbol(async ({ textDocument }, token) => {
   if (!s) return [];
   if (s.doc.limited) return limitedOutline(storedText(s.doc));
   const { doc, settings } = await s.state(token);
-  const outline = documentOutline(doc.model, client.locale, s.focusLine, settings.maxOutlineItems, streamTransport);
+  const outline = documentOutline(doc.model, s.locale(settings), s.focusLine, settings.maxOutlineItems, streamTransport);
   return streamTransport ? withEncodedItems(outline.symbols, outline.pieces) : outline.symbols;
 });
 
@@ -246,7 +249,7 @@ connection.languages.inlayHint.on(async ({ textDocument, range }, token) => {
   if (!s || s.doc.limited) return [];
   const { doc, settings, changed } = await s.state(token);
   if (changed) return []; // the range is of a text that no longer exists; the client asks again after the edit
-  return inlayHints(doc.model, range, settings, client.locale);
+  return inlayHints(doc.model, range, settings, s.locale(settings));
 });
 
 connection.onDefinition(({ textDocument, position }) => {
@@ -276,7 +279,7 @@ connection.onCodeLensResolve(async (lens, token) => {
   const s = uri !== undefined ? sessions.get(uri) : undefined;
   if (!s || s.doc.limited) return lens;
   const { doc, settings } = await s.state(token);
-  return resolveCodeLens(lens, doc.model, s.problems(doc, settings), client.locale);
+  return resolveCodeLens(lens, doc.model, (ref) => sectionProblems(ref, settings), s.locale(settings));
 });
 
 connection.onCompletion(async ({ textDocument, position }, token) => {
@@ -284,7 +287,7 @@ connection.onCompletion(async ({ textDocument, position }, token) => {
   if (!s) return [];
   const { doc, settings, changed } = await s.state(token);
   if (changed) return []; // the position is in a text that no longer exists
-  return completionsAt(doc.model, position, settings.rules.framework, client.locale);
+  return completionsAt(doc.model, position, settings.rules.framework, s.locale(settings));
 });
 
 connection.onRequest(INSERT_ROW_REQUEST, (params: InsertRowParams): InsertRowResult | null => {
@@ -294,7 +297,7 @@ connection.onRequest(INSERT_ROW_REQUEST, (params: InsertRowParams): InsertRowRes
   return insertRowEdit(s.model, params.line);
 });
 
-connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(sessions.all(), query, client.locale));
+connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(sessions.all(), query));
 
 connection.onRequest(STATS_REQUEST, async (params: StatsParams, token: CancellationToken): Promise<Stats | null> => {
   const s = params && typeof params.uri === 'string' ? sessions.get(params.uri) : undefined;
@@ -306,13 +309,13 @@ connection.onRequest(STATS_REQUEST, async (params: StatsParams, token: Cancellat
 connection.onRequest(TABLE_VIEW_REQUEST, async (params: TableViewParams, token: CancellationToken): Promise<TableView | null> => {
   const s = sessions.get(params.uri);
   if (!s) return null;
-  if (s.doc.limited) return limitedTableView(s.doc.uri, s.doc.version, client.locale);
   const { doc, settings } = await s.state(token);
+  if (doc.limited) return limitedTableView(doc.uri, doc.version, s.locale(settings));
   return tableView(doc.model, {
     uri: doc.uri,
     version: doc.version,
     line: params.line,
-    locale: client.locale,
+    locale: s.locale(settings),
     problemsOf: (ref) => sectionProblems(ref, settings),
   });
 });

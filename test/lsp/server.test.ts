@@ -20,6 +20,7 @@ import type {
   TextEdit,
   WorkspaceSymbol,
 } from 'vscode-languageserver/node';
+import { SymbolKind } from 'vscode-languageserver/node';
 import { applyEdits } from '../../server/src/core/fixes';
 import { RULES } from '../../server/src/core/rules/index';
 import { SAMPLE_URI, TestClient, sampleText, sleep } from './client';
@@ -125,11 +126,11 @@ describe('LSP server over stdio: push diagnostics, Chinese, workspace/configurat
 
   it('hover on an overview goal lists its table; on a table header shows the overview goal', async function () {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: SAMPLE_URI } });
-    const ov = symbols[0].children!.find((s) => s.name === '整体绩效总目标')!;
+    const ov = symbols[0].children!.find((s) => s.name === '整体绩效总目标 — 武汉市东西湖区行政审批局')!;
     const goal = ov.children![0];
     const g = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: SAMPLE_URI }, position: goal.selectionRange.start }));
     assert.match(g, /实现该目标的表：\n- 长期目标1：.*（8 个指标，按编号匹配/);
-    const table = symbols[0].children!.find((s) => s.name === '长期目标1')!;
+    const table = symbols[0].children!.find((s) => s.name === '长期目标1 — 武汉市东西湖区行政审批局')!;
     const t = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: SAMPLE_URI }, position: table.selectionRange.start }));
     assert.match(t, /整体绩效总目标中的对应目标/);
     assert.match(t, /> 目标1：行政审批。/);
@@ -171,7 +172,7 @@ describe('LSP server over stdio: push diagnostics, Chinese, workspace/configurat
       }
     };
     for (const dep of symbols) {
-      assert.ok(dep.kind === 2 || dep.kind === 3, 'Module or Namespace');
+      assert.strictEqual(dep.kind, SymbolKind.File, 'a section is a File (a page: one form)');
       walk(dep);
       for (const c of dep.children ?? []) {
         if (/^(长期|年度)目标/.test(c.name)) {
@@ -205,7 +206,7 @@ describe('LSP server over stdio: push diagnostics, Chinese, workspace/configurat
 
   it('workspace symbols find departments and goals', async function () {
     const found = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: '行政审批局' });
-    assert.ok(found.some((s) => s.name === '武汉市东西湖区行政审批局' && s.kind === 2));
+    assert.ok(found.some((s) => s.name === '武汉市东西湖区行政审批局' && s.kind === SymbolKind.File));
     const goals = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: '优化营商环境' });
     assert.ok(goals.some((s) => s.name.includes('优化营商环境') && s.containerName?.startsWith('武汉市东西湖区行政审批局')));
   });
@@ -382,8 +383,9 @@ describe('LSP server: English locale, no configuration capability', function () 
     try {
       await other.open(SAMPLE_URI, sampleText());
       const symbols = await other.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: SAMPLE_URI } });
-      assert.ok(symbols[0].children!.some((s) => s.name === 'Overall targets'));
-      assert.ok(symbols[0].children!.some((s) => s.name === 'Long-term goal 1'));
+      // Names are the document's words in every language; the English is in the detail.
+      assert.ok(symbols[0].children!.some((s) => s.name === '整体绩效总目标 — 武汉市东西湖区行政审批局' && s.detail === 'Overall targets'));
+      assert.ok(symbols[0].children!.some((s) => s.name === '长期目标1 — 武汉市东西湖区行政审批局' && s.detail?.startsWith('Long-term goal 1: ')));
     } finally {
       assert.strictEqual(await other.stop(), 0);
     }

@@ -13,7 +13,7 @@ import type { Severity } from '../core/rules/types';
 import { checkDocument } from '../core/rules/index';
 import { fixAll } from '../core/fixes';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
-import { msg, pickLocale, type Locale } from '../core/locale';
+import { inSection, msg, pickLocale, sectionName, type Locale } from '../core/locale';
 import { CliError, EXIT, readInputFile, readStdin, worstExit, writeInPlace, type InputFile } from './io';
 
 const USAGE = '用法 usage: target-table check FILE... [--format text|json] [--fix]   (FILE 为 - 时读标准输入 - reads standard input)';
@@ -67,6 +67,8 @@ export interface JsonProblem {
   severity: Severity;
   code: string;
   message: string;
+  /** The department or project the problem is in (the text format says it after the message). */
+  section: string;
 }
 
 /** Problems in reading order (line, then column), as a reviewer walks the file. */
@@ -115,6 +117,7 @@ export function toJson(reports: readonly FileReport[], locale: Locale): JsonProb
         severity: p.severity,
         code: p.code,
         message: msg(p.message, locale),
+        section: sectionName(p.section.body, locale),
       });
     }
   }
@@ -130,7 +133,7 @@ export function formatText(reports: readonly FileReport[], locale: Locale, notFi
     for (const p of r.problems) {
       count[p.severity]++;
       lines.push(
-        `${r.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity} ${p.code} ${msg(p.message, locale).replace(/\r?\n/g, ' ')}`,
+        `${r.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity} ${p.code} ${inSection(msg(p.message, locale), p.section.body, locale).replace(/\r?\n/g, ' ')}`,
       );
     }
   }

@@ -11,7 +11,7 @@ import { documentText, parseDocument, updateDocumentBatch, type TextChange } fro
 import { splitLines } from './parse/lines';
 import type { DocumentProblem } from './rules/index';
 import type { TextEdit } from './rules/types';
-import { checkDocument } from './rules/index';
+import { checkDocument, isListed } from './rules/index';
 import type { Settings } from './settings';
 
 export type { TextEdit };
@@ -29,12 +29,20 @@ export function editsConflict(a: TextEdit, b: TextEdit): boolean {
 }
 
 /**
+ * What fix-all takes (fix-on-save, `check --fix`, and of one code, "fix all of this kind"): safe fixes
+ * of problems the user is shown (`isListed`: not hints), so nothing is changed that was not listed.
+ */
+export function fixAllTakes(p: DocumentProblem): boolean {
+  return !!p.fix?.safe && isListed(p.severity);
+}
+
+/**
  * Edits of the fixes of `problems` that pass `accept`, without overlaps or duplicates, sorted
  * by position. A fix is taken whole or not at all.
  */
 export function collectFixEdits(
   problems: readonly DocumentProblem[],
-  accept: (p: DocumentProblem) => boolean = (p) => !!p.fix?.safe,
+  accept: (p: DocumentProblem) => boolean = fixAllTakes,
 ): { edits: TextEdit[]; fixes: number; skipped: number } {
   // `taken` stays sorted by start and never holds two conflicting edits, so no two share a start
   // and an edit can only conflict with its neighbours there: a binary search instead of a scan of

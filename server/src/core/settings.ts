@@ -6,6 +6,7 @@
 import type { RuleSettings, SeveritySetting } from './rules/types';
 import { DEFAULT_RULE_SETTINGS } from './rules/types';
 import { problemSeverity } from './rules/index';
+import type { LanguageSetting } from './locale';
 
 /** `targetTable.maxProblems`: VS Code's own per-file limit of diagnostics (./problem-window.ts). */
 export const DEFAULT_MAX_PROBLEMS = 1000;
@@ -24,6 +25,8 @@ export interface Settings {
   inlayHints: boolean;
   /** `targetTable.codeLens.enabled`: the lenses above goals and tables (features/code-lens.ts). */
   codeLens: boolean;
+  /** `targetTable.language`: the language of messages, hovers, outline details and code actions (./locale.ts). */
+  language: LanguageSetting;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxOutlineItems: DEFAULT_MAX_OUTLINE_ITEMS,
   inlayHints: true,
   codeLens: true,
+  language: 'auto',
 };
 
 /** The configuration section the server reads. */
@@ -89,6 +93,13 @@ function configuredSeverities(r: Record<string, unknown>): Record<string, Severi
   return severity;
 }
 
+/** `zh-cn` (the setting's value, as VS Code names the language), `zh`, `zh-TW` → zh; `en…` → en; anything else → auto. */
+function languageOf(v: unknown): LanguageSetting {
+  if (typeof v !== 'string') return 'auto';
+  const s = v.trim().toLowerCase();
+  return s.startsWith('zh') ? 'zh' : s.startsWith('en') ? 'en' : 'auto';
+}
+
 /** Turns a raw `targetTable` configuration object (or anything) into settings. */
 export function normalizeSettings(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
@@ -105,12 +116,14 @@ export function normalizeSettings(raw: unknown): Settings {
     maxOutlineItems: countOf(r.maxOutlineItems, DEFAULT_MAX_OUTLINE_ITEMS),
     inlayHints: enabledOf(r.inlayHints, r['inlayHints.enabled']),
     codeLens: enabledOf(r.codeLens, r['codeLens.enabled']),
+    language: languageOf(r.language),
   };
 }
 
 /**
  * Stable key of the settings that change what the rules report: a change of key means every
- * section's diagnostics must be recomputed. (The limits only change how much is sent.)
+ * section's diagnostics must be recomputed. (The limits only change how much is sent; the language only
+ * how it is said, and the diagnostics' cache key has the locale besides.)
  */
 export function settingsKey(s: Settings): string {
   // Asked for on every send; a settings object is not changed once normalised, so its key is kept with it.

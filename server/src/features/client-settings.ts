@@ -17,6 +17,11 @@ export class ClientSettings {
     private readonly ask: ConfigurationRequest,
   ) {}
 
+  /** The window-wide settings (for what is not about one document: the size-limit notice's language). */
+  get window(): Settings {
+    return this.#global;
+  }
+
   /** The settings of the document `uri`. */
   forDocument(uri: string): Promise<Settings> {
     if (!this.canAsk()) return Promise.resolve(this.#global);

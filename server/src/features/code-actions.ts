@@ -3,6 +3,8 @@
  *  - a preferred quick fix per diagnostic that has a fix (edits exactly the fix's edits);
  *  - "fix all N problems of this kind in the file" per code (safe fixes of that code);
  *  - `source.fixAll.targetTable`: every safe fix in the file (fix-on-save).
+ * Both fix-alls take only problems the Problems panel lists (`fixAllTakes`: no hints), so saving never
+ * changes a line the user was not shown a problem on.
  *
  * VS Code asks for code actions at every cursor move. A "fix all of this kind" action carries an
  * edit for every problem of that code in the file (thousands of edits on a big file, at every
@@ -16,7 +18,7 @@ import type { DocumentProblem } from '../core/rules/index';
 import { labels } from '../i18n';
 import { msg, type Locale } from '../core/locale';
 import { SOURCE, documentProblems, toDiagnostic } from './diagnostics';
-import { collectFixEdits, fixAll } from '../core/fixes';
+import { collectFixEdits, fixAll, fixAllTakes } from '../core/fixes';
 import { comparePositions, rangesIntersect } from '../core/model';
 import type { Settings } from '../core/settings';
 
@@ -151,7 +153,7 @@ export function codeActions(
     // One "fix all of this kind" per code seen here, when the file has more than one safe fix of it.
     const codes = [...new Set(here.map((p) => p.code))];
     for (const code of codes) {
-      const accept = (p: DocumentProblem) => p.code === code && !!p.fix?.safe;
+      const accept = (p: DocumentProblem) => p.code === code && fixAllTakes(p);
       const r = fixAllOfKind(model, settings, problems, code, accept);
       if (r.fixes < 2) continue;
       const action: CodeAction = {
@@ -197,6 +199,6 @@ export function resolveCodeAction(
   const data = action.data;
   if (action.edit || !isFixAllOfKindData(data) || data.uri !== uri) return action;
   const code = data.fixAllOfKind;
-  const r = fixAllOfKind(model, settings, problems, code, (p) => p.code === code && !!p.fix?.safe);
+  const r = fixAllOfKind(model, settings, problems, code, (p) => p.code === code && fixAllTakes(p));
   return { ...action, edit: workspaceEdit(uri, version, r.edits) };
 }

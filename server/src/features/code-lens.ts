@@ -13,7 +13,7 @@ import { BodyCache } from '../core/body-cache';
 import type { Locale } from '../core/locale';
 import { absRange, comparePositions, type DocumentModel, type GoalTable, type Position, type Range, type SectionBody, type SectionRef } from '../core/model';
 import { hasTree, retireTree } from '../core/parse/section';
-import type { DocumentProblem } from '../core/rules/index';
+import { isListed, type DocumentProblem } from '../core/rules/index';
 import { labels } from '../i18n';
 import { goalLinksAt, goalRange, ownsLine, tableAnchor, type LinkedGoal } from './goal-links';
 
@@ -69,23 +69,6 @@ export function codeLenses(model: DocumentModel, uri: string): CodeLens[] {
   return out;
 }
 
-/**
- * The problems of one department: `problems` is a document's list in section order (as
- * `documentProblems` and the session give it), so the department's run is found by binary search.
- */
-function sectionProblems(problems: readonly DocumentProblem[], ref: SectionRef): readonly DocumentProblem[] {
-  let lo = 0;
-  let hi = problems.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (problems[mid].section.startLine < ref.startLine) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo;
-  while (end < problems.length && problems[end].section.startLine === ref.startLine) end++;
-  return problems.slice(lo, end);
-}
-
 /** Whether a problem lies in a table: in its range and, for blocks side by side, in its own block's columns. */
 function inTable(ref: SectionRef, table: GoalTable, p: DocumentProblem): boolean {
   const start = { line: p.range.start.line - ref.startLine, character: p.range.start.character };
@@ -93,16 +76,17 @@ function inTable(ref: SectionRef, table: GoalTable, p: DocumentProblem): boolean
   return ownsLine(ref.body, table, start.line);
 }
 
-/** Problems in any of `tables`, each counted once. */
+/** Listed problems (as the Problems panel shows them) in any of `tables`, each counted once; `problems` are the department's. */
 export function problemsInTables(problems: readonly DocumentProblem[], ref: SectionRef, tables: readonly GoalTable[]): number {
   if (tables.length === 0) return 0;
   let n = 0;
-  for (const p of sectionProblems(problems, ref)) if (tables.some((t) => inTable(ref, t, p))) n++;
+  for (const p of problems) if (isListed(p.severity) && tables.some((t) => inTable(ref, t, p))) n++;
   return n;
 }
 
 /** The lens's title and command, from the document now; a lens whose goal or table is gone stays without one. */
-export function resolveCodeLens(lens: CodeLens, model: DocumentModel, problems: readonly DocumentProblem[], locale: Locale): CodeLens {
+/** `problemsOf` gives a department's problems (`sectionProblems` of features/diagnostics.ts: checked once per department, not the whole file). */
+export function resolveCodeLens(lens: CodeLens, model: DocumentModel, problemsOf: (ref: SectionRef) => readonly DocumentProblem[], locale: Locale): CodeLens {
   if (!isCodeLensData(lens.data)) return lens;
   const { uri, position } = lens.data;
   const links = goalLinksAt(model, position);
@@ -116,12 +100,12 @@ export function resolveCodeLens(lens: CodeLens, model: DocumentModel, problems: 
   if (links.at === 'goal') {
     const goal = links.goals[0];
     const tables = links.tables;
-    title = [L.tableCount(tables.length), L.indicators(indicators(tables)), L.problemCount(problemsInTables(problems, ref, tables))].join(sep);
+    title = [L.tableCount(tables.length), L.indicators(indicators(tables)), L.problemCount(problemsInTables(problemsOf(ref), ref, tables))].join(sep);
     title = goalPrefix(ref.body, goal, L) + title;
     targets = tables.map((t) => tableAnchor(ref.body, t).range);
   } else {
     const tables = links.tables;
-    title = [L.indicators(indicators(tables)), L.problemCount(problemsInTables(problems, ref, tables))].join(sep);
+    title = [L.indicators(indicators(tables)), L.problemCount(problemsInTables(problemsOf(ref), ref, tables))].join(sep);
     targets = links.goals.map(goalRange);
   }
   const locations: Location[] = targets.map((r) => ({ uri, range: absRange(ref, r) }));

@@ -1,14 +1,17 @@
 /**
  * Problems → LSP diagnostics. Every diagnostic carries a stable `code`, `source: "target-table"`,
- * a link to the rule's page shipped with the package (docs/rules/TTxxx.md), the message in the
- * client's language and the rule's related places.
+ * a link to the rule's page shipped with the package (docs/rules/TTxxx.md), the message in the document's language
+ * (`targetTable.language`, else the client's) followed by the name of the department or project it is
+ * in (`core/locale.ts` `inSection`: VS Code's Problems filter matches a diagnostic's message, source and
+ * code, so filtering by a department finds all of its problems), and the rule's related places.
+ * The name is added once per section body and language, where a section's diagnostics are made (below).
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { BodyCache } from '../core/body-cache';
 import { sectionIndexAt, type DocumentModel, type Range, type SectionRef } from '../core/model';
 import { checkDocument, checkSection, problemSeverity, type DocumentProblem } from '../core/rules/index';
 import type { Severity } from '../core/rules/types';
-import { msg, type Locale } from '../core/locale';
+import { inSection, msg, type Locale } from '../core/locale';
 import { nearestProblems, selectWindow, summaryDiagnostic, windowBudget } from './problem-window';
 import { DEFAULT_MAX_PROBLEMS, settingsKey, type Settings } from '../core/settings';
 import { ruleDocUri } from '../core/rule-docs';
@@ -68,7 +71,7 @@ export function toDiagnostic(p: DocumentProblem, uri: string, locale: Locale): D
     code: p.code,
     codeDescription: codeDescription(p.code),
     source: SOURCE,
-    message: msg(p.message, locale),
+    message: inSection(msg(p.message, locale), p.section.body, locale),
   };
   if (p.related && p.related.length > 0) {
     d.relatedInformation = p.related.map((r): DiagnosticRelatedInformation => ({ location: { uri, range: r.range }, message: msg(r.message, locale) }));

@@ -14,7 +14,7 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import { documentLength, type TextChange } from '../core/parse/document';
 import type { DocumentProblem } from '../core/rules/index';
-import type { Locale } from '../core/locale';
+import { resolveLocale, type Locale } from '../core/locale';
 import { BackgroundTask, SLICE_MS, type IdleCollector } from './background-check';
 import { DiagnosticsMemory, checkPending, documentProblems, sentDiagnostics, type DiagnosticsContext, type SentDiagnostics } from './diagnostics';
 import { changeDocument, openDocument, releaseDocument, type StoredDocument } from './document-store';
@@ -27,6 +27,7 @@ import { settingsKey, type Settings } from '../core/settings';
 
 /** What a session needs from the server around it. */
 export interface SessionHost {
+  /** The client's locale (initialize): what `targetTable.language: auto` speaks. */
   readonly locale: Locale;
   /** The client pulls diagnostics (textDocument/diagnostic) instead of receiving pushes. */
   readonly pullDiagnostics: boolean;
@@ -140,6 +141,16 @@ export class DocumentSession {
     return { doc: this.#doc, settings, changed: this.#doc !== asked };
   }
 
+  /**
+   * The language the document's features speak with `settings`: `targetTable.language`, else the
+   * client's. A document setting, so a change arrives as new settings (didChangeConfiguration) and the
+   * diagnostics are sent again in the new language (their cache key has the locale) without a restart;
+   * hovers, code actions and the outline ask for it per request.
+   */
+  locale(settings: Settings): Locale {
+    return resolveLocale(settings.language, this.host.locale);
+  }
+
   /** Every problem of the document for `settings` (code actions, stats), computed once per model and settings. */
   problems(doc: StoredDocument, settings: Settings): DocumentProblem[] {
     const key = settingsKey(settings);
@@ -190,7 +201,7 @@ export class DocumentSession {
   }
 
   private context(doc: StoredDocument, settings: Settings): DiagnosticsContext {
-    return { model: doc.model, uri: doc.uri, settings, locale: this.host.locale, focusLine: this.#focus.line, memory: this.#memory };
+    return { model: doc.model, uri: doc.uri, settings, locale: this.locale(settings), focusLine: this.#focus.line, memory: this.#memory };
   }
 
   /** What is sent now (push or pull); remembers the window sent and starts the background check a big file needs. */

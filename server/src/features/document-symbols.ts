@@ -3,14 +3,36 @@
  * another template (docs/format.md §7) → its header fields, its goals and its indicator tables.
  * Each symbol's range covers its whole block (so breadcrumbs follow the cursor) and its
  * selection range is the name inside it.
+ *
+ * Names are the document's own words in every locale (`NAMES`: 长期目标1, 整体绩效总目标), so the
+ * outline and Go to Symbol find a symbol by what the page says; an English UI gets its words in the
+ * detail (`Long-term goal 1: …`). A symbol directly under a section carries the section's name
+ * (`长期目标1 — 武汉市东西湖区教育局`): VS Code's Go to Symbol (`@`) shows a symbol's name and, as its
+ * description, its parent's name only (the outline model's `containerName`, not the detail), so without
+ * it `@满意度` listed one identical `满意度  年度目标2` row per department.
+ *
+ * Kinds, for their icons (codicons) and the groups of `@:`:
+ * * a section (department or project): File, a page: one submission's form;
+ * * 整体绩效总目标 and 基本信息: Namespace, `{}`: groups of goals or of fields;
+ * * a goal: String, text (as Markdown's headings): a goal is a sentence (it was Event, a lightning bolt);
+ * * an indicator table: Struct, the structure glyph: 一级 › 二级 › 三级;
+ * * an indicator: Field, a row's entry with its value as detail;
+ * * a header field (项目名称, 主管部门 …): Property, a property of the section, not one of its indicators.
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { BodyCache } from '../core/body-cache';
 import type { DocumentModel, Field, Goal, GoalTable, OverviewGoal, Range, SectionRef } from '../core/model';
 import { isListedSection } from '../core/parse/section';
 import { absRange, comparePositions, sectionRange } from '../core/model';
-import { goalLabel, labels, tableName, type Labels } from '../i18n';
-import type { Locale } from '../core/locale';
+import { NAMES, goalLabel, labels, tableName, type Labels } from '../i18n';
+import { sectionName, type Locale } from '../core/locale';
+
+export const SECTION_KIND = SymbolKind.File;
+export const GROUP_KIND = SymbolKind.Namespace;
+export const GOAL_KIND = SymbolKind.String;
+export const TABLE_KIND = SymbolKind.Struct;
+export const INDICATOR_KIND = SymbolKind.Field;
+export const HEADER_FIELD_KIND = SymbolKind.Property;
 import { fieldName, goalName } from './naming';
 
 /** The selection range clamped into the range (clients reject a selection outside its symbol). */
@@ -28,37 +50,54 @@ function symbol(name: string, detail: string | undefined, kind: SymbolKind, rang
   return s;
 }
 
-function goalSymbol(ref: SectionRef, g: OverviewGoal, L: Labels): DocumentSymbol {
+/** What the outline of one department is built with: the UI's labels, and the section's name for its direct children. */
+interface Naming {
+  /** Labels of the UI's language: for details only (names are `NAMES`). */
+  L: Labels;
+  en: boolean;
+  /** ` — 武汉市东西湖区教育局`, after the name of each symbol directly under the section. */
+  where: string;
+}
+
+/** A detail in the UI's language: in English the English label first (the name says it in Chinese). */
+function detailOf(n: Naming, english: string, text: string | undefined): string | undefined {
+  if (!n.en) return text || undefined;
+  return text ? `${english}: ${text}` : english;
+}
+
+function goalSymbol(ref: SectionRef, g: OverviewGoal, n: Naming): DocumentSymbol {
   const range = absRange(ref, g.cell.range);
-  return symbol(goalLabel(g.kind, g.number, L), g.text, SymbolKind.Event, range, range);
+  return symbol(goalLabel(g.kind, g.number, NAMES), detailOf(n, goalLabel(g.kind, g.number, n.L), g.text), GOAL_KIND, range, range);
 }
 
 /** A goal of a header-driven section, named by its label as the document writes it (`年度绩效目标(文字)1`). */
-function headerGoalSymbol(ref: SectionRef, g: Goal): DocumentSymbol {
+function headerGoalSymbol(ref: SectionRef, g: Goal, n: Naming): DocumentSymbol {
   const name = goalName(g) + (g.number ?? '');
-  return symbol(name, g.text, SymbolKind.Event, absRange(ref, g.range), absRange(ref, g.range));
+  return symbol(name + n.where, detailOf(n, n.L.goalOfKind(g.kind, g.number), g.text), GOAL_KIND, absRange(ref, g.range), absRange(ref, g.range));
 }
 
 /** The header zone's fields (项目名称, 主管部门 …) under one symbol. */
-function fieldsSymbol(ref: SectionRef, fields: readonly Field[], L: Labels): DocumentSymbol {
+function fieldsSymbol(ref: SectionRef, fields: readonly Field[], n: Naming): DocumentSymbol {
   const children = fields.map((f) => {
     const name = fieldName(f);
     // A grid's value sits rows below its column label: the field is where its value is.
-    if (f.group) return symbol(name, f.value?.text || undefined, SymbolKind.Field, absRange(ref, f.value!.range), absRange(ref, f.value!.range));
+    if (f.group) return symbol(name, f.value?.text || undefined, HEADER_FIELD_KIND, absRange(ref, f.value!.range), absRange(ref, f.value!.range));
     const range = absRange(ref, f.value ? { start: f.label.range.start, end: f.value.range.end } : f.label.range);
-    return symbol(name, f.value?.text || undefined, SymbolKind.Field, range, absRange(ref, f.label.range));
+    return symbol(name, f.value?.text || undefined, HEADER_FIELD_KIND, range, absRange(ref, f.label.range));
   });
   const range = { start: children[0].range.start, end: children[children.length - 1].range.end };
-  return symbol(L.fields, undefined, SymbolKind.Namespace, range, children[0].selectionRange, children);
+  return symbol(NAMES.fields + n.where, detailOf(n, n.L.fields, undefined), GROUP_KIND, range, children[0].selectionRange, children);
 }
 
-function tableSymbol(ref: SectionRef, t: GoalTable, L: Labels, withIndicators: boolean): DocumentSymbol {
-  if (!withIndicators) return symbol(tableName(t, L), t.goalText, SymbolKind.Class, absRange(ref, t.range), absRange(ref, t.headerCell.range));
+function tableSymbol(ref: SectionRef, t: GoalTable, n: Naming, withIndicators: boolean): DocumentSymbol {
+  const name = tableName(t, NAMES) + n.where;
+  const detail = detailOf(n, tableName(t, n.L), t.goalText);
+  if (!withIndicators) return symbol(name, detail, TABLE_KIND, absRange(ref, t.range), absRange(ref, t.headerCell.range));
   const indicators = t.rows.map((r) => {
     const range = absRange(ref, r.range);
-    return symbol(r.level3.text || L.empty, r.target.raw || undefined, SymbolKind.Field, range, absRange(ref, r.level3.range));
+    return symbol(r.level3.text || NAMES.empty, r.target.raw || undefined, INDICATOR_KIND, range, absRange(ref, r.level3.range));
   });
-  return symbol(tableName(t, L), t.goalText, SymbolKind.Class, absRange(ref, t.range), absRange(ref, t.headerCell.range), indicators);
+  return symbol(name, detail, TABLE_KIND, absRange(ref, t.range), absRange(ref, t.headerCell.range), indicators);
 }
 
 /**
@@ -108,12 +147,12 @@ function departmentOutline(ref: SectionRef, locale: Locale): DepartmentOutline {
   return c;
 }
 
-function symbolAt(ref: SectionRef, c: DepartmentOutline, detail: OutlineDetail, L: Labels): DocumentSymbol {
-  return (c.symbols[detail] ??= departmentSymbol(ref, L, detail));
+function symbolAt(ref: SectionRef, c: DepartmentOutline, detail: OutlineDetail, locale: Locale): DocumentSymbol {
+  return (c.symbols[detail] ??= departmentSymbol(ref, locale, detail));
 }
 
-function jsonAt(ref: SectionRef, c: DepartmentOutline, detail: OutlineDetail, L: Labels): Buffer {
-  return (c.json[detail] ??= Buffer.from(JSON.stringify(symbolAt(ref, c, detail, L)), 'utf8'));
+function jsonAt(ref: SectionRef, c: DepartmentOutline, detail: OutlineDetail, locale: Locale): Buffer {
+  return (c.json[detail] ??= Buffer.from(JSON.stringify(symbolAt(ref, c, detail, locale)), 'utf8'));
 }
 
 /**
@@ -164,7 +203,6 @@ export interface Outline {
  * joins them.
  */
 export function documentOutline(model: DocumentModel, locale: Locale, focusLine = 0, maxItems = 0, encode = false): Outline {
-  const L = labels(locale);
   // Text before the first title is no department unless it holds a table (its title was not exported); a title
   // with nothing under it (a heading) is none either.
   const refs = model.sections.filter((ref) => isListedSection(ref.body));
@@ -180,34 +218,37 @@ export function documentOutline(model: DocumentModel, locale: Locale, focusLine 
   const pieces: Buffer[] = [];
   let limited = false;
   for (let i = 0; i < outlines.length; i++) {
-    symbols.push(symbolAt(refs[i], outlines[i], details[i], L));
-    if (encode) pieces.push(jsonAt(refs[i], outlines[i], details[i], L));
+    symbols.push(symbolAt(refs[i], outlines[i], details[i], locale));
+    if (encode) pieces.push(jsonAt(refs[i], outlines[i], details[i], locale));
     if (details[i] !== 2 && outlines[i].counts[details[i]] !== outlines[i].counts[2]) limited = true;
   }
   return { symbols, pieces, limited };
 }
 
-function departmentSymbol(ref: SectionRef, L: Labels, detail: OutlineDetail): DocumentSymbol {
+function departmentSymbol(ref: SectionRef, locale: Locale, detail: OutlineDetail): DocumentSymbol {
   const body = ref.body;
   const title = body.title;
-  const name = body.department || title?.text || L.untitled;
+  const name = sectionName(body, 'zh');
   const range = absRange(ref, sectionRange(body));
   // A table whose title was not exported: its symbol is named at its first line.
   const selection = absRange(ref, title?.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: body.lines[0].length } });
-  if (detail === 0) return symbol(name, undefined, SymbolKind.Module, range, selection);
+  if (detail === 0) return symbol(name, undefined, SECTION_KIND, range, selection);
+  const n: Naming = { L: labels(locale), en: locale === 'en', where: ` — ${name}` };
   const children: DocumentSymbol[] = [];
   if (body.overview) {
     const goals: DocumentSymbol[] = [];
     for (const r of body.overview.rows) {
-      if (r.long) goals.push(goalSymbol(ref, r.long, L));
-      if (r.annual) goals.push(goalSymbol(ref, r.annual, L));
+      if (r.long) goals.push(goalSymbol(ref, r.long, n));
+      if (r.annual) goals.push(goalSymbol(ref, r.annual, n));
     }
     const ov = body.overview;
     const first = ov.headerRow.cells.find((c) => c.text !== '') ?? ov.headerRow.cells[0];
-    children.push(symbol(L.overview, undefined, SymbolKind.Namespace, absRange(ref, ov.range), absRange(ref, first.range), goals));
+    children.push(
+      symbol(NAMES.overview + n.where, detailOf(n, n.L.overview, undefined), GROUP_KIND, absRange(ref, ov.range), absRange(ref, first.range), goals),
+    );
   }
-  if (body.fields.length) children.push(fieldsSymbol(ref, body.fields, L));
-  for (const g of body.goals) children.push(headerGoalSymbol(ref, g));
-  for (const t of body.tables) children.push(tableSymbol(ref, t, L, detail === 2));
-  return symbol(name, undefined, SymbolKind.Module, range, selection, children);
+  if (body.fields.length) children.push(fieldsSymbol(ref, body.fields, n));
+  for (const g of body.goals) children.push(headerGoalSymbol(ref, g, n));
+  for (const t of body.tables) children.push(tableSymbol(ref, t, n, detail === 2));
+  return symbol(name, undefined, SECTION_KIND, range, selection, children);
 }

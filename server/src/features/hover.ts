@@ -8,11 +8,11 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { DocumentModel, GoalTable, IndicatorRow, OverviewGoal, Position, SectionRef, Value } from '../core/model';
 import { absRange } from '../core/model';
 import { goalLabel, labels, tableName, type Labels } from '../i18n';
-import type { Locale } from '../core/locale';
+import { sectionName, type Locale } from '../core/locale';
 import { isCostCategory } from '../core/rules/util/indicators';
 import { goalsMeasuredBy } from '../core/goals';
 import { cellHasLine, goalForTable, rowHasLine, sectionAt, tableAt, tablesForGoal } from './locate';
-import { colon, columnName, departmentLabel, indicatorPath, md, paren, pathOf, shorten, tableLabel } from './naming';
+import { colon, columnName, indicatorPath, md, paren, pathOf, shorten, tableLabel } from './naming';
 
 /** Kept importable from here, where they were first. */
 export { md, shorten } from './naming';
@@ -91,7 +91,7 @@ function indicatorHover(ref: SectionRef, table: GoalTable, row: IndicatorRow, L:
 
 function goalCellHover(ref: SectionRef, goal: OverviewGoal, L: Labels, locale: Locale): Hover {
   const body = ref.body;
-  const head = pathOf([`**${md(departmentLabel(body, L))}**`, md(L.overview), `**${md(goalLabel(goal.kind, goal.number, L))}**`]);
+  const head = pathOf([`**${md(sectionName(body, locale))}**`, md(L.overview), `**${md(goalLabel(goal.kind, goal.number, L))}**`]);
   const { tables, how } = tablesForGoal(body, goal);
   const lines = [head, ''];
   if (tables.length === 0) {
@@ -110,7 +110,7 @@ function goalCellHover(ref: SectionRef, goal: OverviewGoal, L: Labels, locale: L
 
 function tableHeaderHover(ref: SectionRef, table: GoalTable, L: Labels, locale: Locale): Hover {
   const body = ref.body;
-  const head = pathOf([`**${md(departmentLabel(body, L))}**`, `**${md(tableName(table, L))}**`]);
+  const head = pathOf([`**${md(sectionName(body, locale))}**`, `**${md(tableName(table, L))}**`]);
   const m = goalForTable(body, table);
   const lines = [head, ''];
   if (body.layout !== 'goal-tables' && !body.overview) {

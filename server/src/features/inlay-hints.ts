@@ -30,24 +30,11 @@ import {
   type Position,
   type SectionRef,
 } from '../core/model';
-import type { Locale } from '../core/locale';
+import { sectionName, type Locale } from '../core/locale';
 import type { Settings } from '../core/settings';
 import { compact } from '../core/text';
 import { goalLabel, labels, type Labels } from '../i18n';
-import {
-  colon,
-  columnName,
-  departmentLabel,
-  fieldName,
-  goalName,
-  indicatorPath,
-  levelMarkdown,
-  md,
-  paren,
-  pathOf,
-  tableLabel,
-  type ColumnName,
-} from './naming';
+import { colon, columnName, fieldName, goalName, indicatorPath, levelMarkdown, md, paren, pathOf, tableLabel, type ColumnName } from './naming';
 
 /**
  * Widest hint label, in columns (a CJK character is two): room for a grid's `财政专户管理资金 · 预算执行率`
@@ -146,13 +133,13 @@ function bare(label: string): string {
   return label.replace(/^\*/, '').replace(/[:：]$/, '');
 }
 
-function fieldHints(ref: SectionRef, out: Hints, L: Labels): void {
+function fieldHints(ref: SectionRef, out: Hints, L: Labels, locale: Locale): void {
   const body = ref.body;
   for (const f of body.fields) {
     // A label standing alone (a group label over its rows) has no value cell to name; an empty label names nothing.
     if (!f.value || f.value === f.label || (!f.group && compact(f.label.text) === '')) continue;
     const name = bare(fieldName(f));
-    out.add(f.value, name, () => `**${md(name)}**\n\n${pathOf([`**${md(departmentLabel(body, L))}**`, md(L.fields)])}`);
+    out.add(f.value, name, () => `**${md(name)}**\n\n${pathOf([`**${md(sectionName(body, locale))}**`, md(L.fields)])}`);
   }
   let previous: Cell | null = null;
   for (const g of body.goals) {
@@ -160,11 +147,11 @@ function fieldHints(ref: SectionRef, out: Hints, L: Labels): void {
     if (g.cell === previous || g.cell === g.label) continue;
     previous = g.cell;
     const name = bare(goalName(g));
-    out.add(g.cell, name, () => `**${md(name)}**\n\n${pathOf([`**${md(departmentLabel(body, L))}**`, md(name + (g.number ?? ''))])}`);
+    out.add(g.cell, name, () => `**${md(name)}**\n\n${pathOf([`**${md(sectionName(body, locale))}**`, md(name + (g.number ?? ''))])}`);
   }
 }
 
-function overviewHints(ref: SectionRef, w: Window, out: Hints, L: Labels): void {
+function overviewHints(ref: SectionRef, w: Window, out: Hints, L: Labels, locale: Locale): void {
   const body = ref.body;
   const ov = body.overview;
   if (!ov || ov.range.end.line < w.start.line || ov.range.start.line > w.end.line) return;
@@ -179,7 +166,7 @@ function overviewHints(ref: SectionRef, w: Window, out: Hints, L: Labels): void 
       const name = i === 0 ? L.overview : goalLabel(kind, null, L);
       const header = compact(ov.headers[i] ?? '') || name;
       out.add(cells[i], name, () => {
-        const path = [`**${md(departmentLabel(body, L))}**`, md(L.overview)];
+        const path = [`**${md(sectionName(body, locale))}**`, md(L.overview)];
         if (i > 0) path.push(md(goalLabel(kind, goal?.number ?? null, L)));
         return `**${md(header)}**\n\n${pathOf(path)}`;
       });
@@ -218,7 +205,7 @@ function tableHints(ref: SectionRef, t: GoalTable, w: Window, out: Hints, L: Lab
   for (let k = firstEndingFrom(t.unfilled, w.start.line); k < t.unfilled.length; k++) {
     const row = t.unfilled[k];
     if (row.range.start.line > w.end.line) break;
-    const path = pathOf([`**${md(departmentLabel(body, L))}**`, md(tableLabel(t, L, locale))]);
+    const path = pathOf([`**${md(sectionName(body, locale))}**`, md(tableLabel(t, L, locale))]);
     for (let i = 0; i < row.cells.length; i++) {
       const col = columnName(t, i, L);
       if (!col || (col.role === 'label' && row.cells[i].text !== '')) continue;
@@ -229,8 +216,8 @@ function tableHints(ref: SectionRef, t: GoalTable, w: Window, out: Hints, L: Lab
 
 function sectionHints(ref: SectionRef, w: Window, out: Hints, L: Labels, locale: Locale): void {
   const body = ref.body;
-  fieldHints(ref, out, L);
-  overviewHints(ref, w, out, L);
+  fieldHints(ref, out, L, locale);
+  overviewHints(ref, w, out, L, locale);
   for (const t of body.tables) {
     if (t.range.end.line < w.start.line || t.range.start.line > w.end.line) continue;
     tableHints(ref, t, w, out, L, locale);

@@ -10,13 +10,13 @@
  * ('Limits').
  */
 import type { DocumentSymbol } from 'vscode-languageserver';
-import { SymbolKind } from 'vscode-languageserver';
 import type { DocumentModel } from '../core/model';
 import { parseDocument } from '../core/parse/document';
 import { splitLines } from '../core/parse/lines';
 import { departmentName, isHeadingLines, isSectionStart } from '../core/parse/titles';
 import { nameFromCells } from '../core/parse/section';
 import type { Locale } from '../core/locale';
+import { SECTION_KIND } from './document-symbols';
 
 /** Documents longer than this (UTF-16 code units) are not parsed: past it, a file costs seconds of the server's only thread (docs/performance.md, 'Limits'). */
 export const MAX_DOCUMENT_CHARS = 12_000_000;
@@ -79,7 +79,7 @@ export function limitedOutline(text: string): DocumentSymbol[] {
     // A bare title (`项目支出绩效目标表`) names its section in the 项目名称 / 部门名称 cell below it.
     const name = departmentName(title) || nameFromCells(lines.slice(line, Math.min(end, line + 61)), 1) || title || '?';
     const range = { start: { line, character: 0 }, end: { line: last, character: lines[last].length } };
-    out.push({ name, kind: SymbolKind.Module, range, selectionRange: { start: { line, character: 0 }, end: { line, character: lines[line].length } } });
+    out.push({ name, kind: SECTION_KIND, range, selectionRange: { start: { line, character: 0 }, end: { line, character: lines[line].length } } });
   });
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { ColumnRole } from '../core/templates/types';
 import type { Field, Goal, GoalTable, HeaderColumn, IndicatorRow, LevelValue, SectionBody } from '../core/model';
-import type { Locale } from '../core/locale';
+import { sectionName, type Locale } from '../core/locale';
 import { compact } from '../core/text';
 import { tableName, type Labels } from '../i18n';
 
@@ -36,10 +36,6 @@ export function tableLabel(t: GoalTable, L: Labels, locale: Locale): string {
   return t.goalText ? `${name}${colon(locale)}${shorten(t.goalText)}` : name;
 }
 
-export function departmentLabel(body: SectionBody, L: Labels): string {
-  return body.department || (body.title ? body.title.text : L.preamble);
-}
-
 /** A 一级 or 二级 in Markdown, with where an inherited one comes from: `产出指标_（沿用上方合并单元格）_`. */
 export function levelMarkdown(v: LevelValue, L: Labels, locale: Locale): string {
   if (!v.text) return md(L.empty);
@@ -51,7 +47,7 @@ export function levelMarkdown(v: LevelValue, L: Labels, locale: Locale): string 
 /** An indicator row's place in the document, in Markdown: `**部门** › 长期目标2：… › 产出指标 › 数量指标 › **三级**`. */
 export function indicatorPath(body: SectionBody, table: GoalTable, row: IndicatorRow, L: Labels, locale: Locale): string {
   return [
-    `**${md(departmentLabel(body, L))}**`,
+    `**${md(sectionName(body, locale))}**`,
     md(tableLabel(table, L, locale)),
     levelMarkdown(row.level1, L, locale),
     levelMarkdown(row.level2, L, locale),

@@ -2,7 +2,7 @@
 import { BodyCache } from '../core/body-cache';
 import { isListedSection } from '../core/parse/section';
 import type { DocumentModel, SectionBody } from '../core/model';
-import type { DocumentProblem } from '../core/rules/index';
+import { isListed, type DocumentProblem } from '../core/rules/index';
 import { documentProblems } from './diagnostics';
 import type { Settings } from '../core/settings';
 import type { Stats } from '../../../protocol';
@@ -39,6 +39,8 @@ export function documentStats(model: DocumentModel, settings: Settings, problems
     s.tables += c.tables;
     s.indicators += c.indicators;
   }
-  s.problems = (problems ?? documentProblems(model, settings)).length;
+  // The problems the Problems panel lists (hints it never shows are not counted: `isListed`).
+  const all = problems ?? documentProblems(model, settings);
+  for (let i = 0; i < all.length; i++) if (isListed(all[i].severity)) s.problems++;
   return s;
 }

@@ -24,7 +24,7 @@ import {
 } from '../core/model';
 import { isListedSection } from '../core/parse/section';
 import { family as familyOf } from '../core/templates';
-import { msg, type Locale } from '../core/locale';
+import { msg, sectionName, type Locale } from '../core/locale';
 import type { DocumentProblem } from '../core/rules/index';
 import { labels as i18n, tableName } from '../i18n';
 import { cellLines, sectionAt } from './locate';
@@ -33,12 +33,11 @@ import type { TableView, ViewBlock, ViewCell, ViewCellRole, ViewProblem, ViewRow
 
 /** Every section a reader can move to, in document order. */
 export function sectionList(model: DocumentModel, locale: Locale): ViewSectionItem[] {
-  const L = i18n(locale);
   const out: ViewSectionItem[] = [];
   for (const ref of model.sections) {
     const b = ref.body;
     if (!isListedSection(b)) continue;
-    out.push({ line: ref.startLine, name: b.department || b.title?.text || L.untitled, family: msg(familyOf(b.family).name, locale) });
+    out.push({ line: ref.startLine, name: sectionName(b, locale), family: msg(familyOf(b.family).name, locale) });
   }
   return out;
 }

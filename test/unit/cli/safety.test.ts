@@ -280,7 +280,7 @@ describe('cli safety (issue 9)', function () {
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
       assert.match(r.stderr, /写入失败（EFBIG），已恢复原内容 write failed \(EFBIG\); the original content was restored: /);
       assert.ok(fs.readFileSync(f).equals(before), 'the original bytes and length are back');
-      assert.match(r.stdout, /hint TT403 /, 'the report shows the file as it still is');
+      assert.match(r.stdout, /information TT403 /, 'the report shows the file as it still is');
     });
 
     it('knows a changed file by inode, size and modification time (fake stats)', function () {

@@ -67,12 +67,14 @@ describe('cli/check', function () {
     ];
     const out = formatText(fake, 'zh').split('\n');
     assert.match(out[0], /^x\.txt:3:5: (error|warning|information|hint) TT\d{3} \S/);
+    assert.ok(out[0].endsWith(' — 武汉市东西湖区测试局'), `the line names the department: ${out[0]}`);
     assert.equal(
       out[1],
       `1 个文件，${fake[0].problems[0].severity === 'error' ? 1 : 0} 个错误，${fake[0].problems[0].severity === 'warning' ? 1 : 0} 个警告，${fake[0].problems[0].severity === 'information' ? 1 : 0} 个信息，${fake[0].problems[0].severity === 'hint' ? 1 : 0} 个提示`,
     );
     const json = toJson(fake, 'en');
-    assert.deepEqual(Object.keys(json[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    assert.deepEqual(Object.keys(json[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message', 'section']);
+    assert.equal(json[0].section, '武汉市东西湖区测试局');
     assert.equal(json[0].line, 3);
     assert.equal(json[0].endColumn, 6);
   });
@@ -134,6 +136,6 @@ function fakeProblem() {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
     severity: 'warning' as const,
     message: { zh: '问题', en: 'problem' },
-    section: checkText('', false).model.sections[0],
+    section: checkText(department(), false).model.sections.find((s) => s.body.title !== null)!,
   };
 }

@@ -17,8 +17,11 @@ import { FIXTURES, sampleText } from '../../helpers/fixtures';
 
 const URI = 'file:///lens.txt';
 
+/** A department's share of a document's problems, as the server's `sectionProblems` gives it. */
+const of = (problems: readonly DocumentProblem[]) => (ref: SectionRef) => problems.filter((p) => p.section.startLine === ref.startLine);
+
 function resolved(model: DocumentModel, problems: readonly DocumentProblem[], locale: 'zh' | 'en' = 'zh'): CodeLens[] {
-  return codeLenses(model, URI).map((l) => resolveCodeLens(l, model, problems, locale));
+  return codeLenses(model, URI).map((l) => resolveCodeLens(l, model, of(problems), locale));
 }
 
 const lensAt = (lenses: CodeLens[], r: Range) => lenses.find((l) => comparePositions(l.range.start, r.start) === 0);
@@ -120,9 +123,9 @@ describe('features/code-lens: the sample (§3)', () => {
   it('a lens whose goal is gone (the text changed since) stays unresolved; a lens with foreign data too', () => {
     const [lens] = codeLenses(model, URI);
     const other = parseDocument('no table here\n');
-    assert.deepEqual(resolveCodeLens(lens, other, [], 'zh'), lens);
+    assert.deepEqual(resolveCodeLens(lens, other, of([]), 'zh'), lens);
     const junk = { range: lens.range, data: { uri: 3 } };
-    assert.deepEqual(resolveCodeLens(junk, model, problems, 'zh'), junk);
+    assert.deepEqual(resolveCodeLens(junk, model, of(problems), 'zh'), junk);
   });
 });
 
@@ -209,7 +212,7 @@ describe('features/code-lens: header-driven documents (§7)', () => {
     ]) {
       const model = parseDocument(text);
       const problems = documentProblems(model, DEFAULT_SETTINGS);
-      for (const l of codeLenses(model, URI)) resolveCodeLens(l, model, problems, 'en');
+      for (const l of codeLenses(model, URI)) resolveCodeLens(l, model, of(problems), 'en');
     }
   });
 });

@@ -26,7 +26,10 @@ describe('features on the other families', () => {
     // The title repeated above the table's own is a heading, not a project of its own.
     assert.equal(rest.length, 0);
     assert.equal(project.name, '雾炮车抑尘降尘服务');
-    assert.deepEqual(names(project), ['基本信息', '长期目标', '年度目标', '年度绩效指标']);
+    assert.deepEqual(
+      names(project),
+      ['基本信息', '长期目标', '年度目标', '年度绩效指标'].map((n) => `${n} — 雾炮车抑尘降尘服务`),
+    );
     const fields = project.children![0];
     assert.ok(names(fields).includes('项目名称'));
     assert.ok(names(fields).includes('主管部门及其编码'));
@@ -35,11 +38,11 @@ describe('features on the other families', () => {
 
   it('outline of a self-evaluation table: budget grid fields are named by their row and column', () => {
     const [project] = documentOutline(parseDocument(readTemplate('13-qingshen-fagai-gongzi-ziping.txt')), 'zh').symbols;
-    const fields = project.children!.find((c) => c.name === '基本信息')!;
+    const fields = project.children!.find((c) => c.name.startsWith('基本信息 — '))!;
     const budget = fields.children!.find((c) => c.name === '总额 · 年初预算');
     assert.ok(budget, names(fields).join(', '));
     assert.equal(budget.detail, '238.93');
-    assert.equal(names(project).at(-1), '年度绩效指标');
+    assert.equal(names(project).at(-1), `年度绩效指标 — ${project.name}`);
   });
 
   it('the hover path says a 一级 stated further down the block is taken from there, and reads the row back with its labels', () => {

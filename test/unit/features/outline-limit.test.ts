@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { parseDocument } from '../../../server/src/core/parse/document';
-import { documentOutline, outlineDetails } from '../../../server/src/features/document-symbols';
+import { TABLE_KIND, documentOutline, outlineDetails } from '../../../server/src/features/document-symbols';
 import { normalizeSettings } from '../../../server/src/core/settings';
 import { sampleText } from '../../helpers/fixtures';
 
@@ -54,8 +54,8 @@ describe('outline of a file over targetTable.maxOutlineItems', () => {
       assert.deepEqual({ ...s, children: undefined }, { ...f, children: undefined });
       if (s.children) {
         assert.deepEqual(
-          s.children.map((c) => ({ ...c, children: c.kind === 5 ? undefined : c.children })),
-          f.children!.map((c) => ({ ...c, children: c.kind === 5 ? undefined : c.children })),
+          s.children.map((c) => ({ ...c, children: c.kind === TABLE_KIND ? undefined : c.children })),
+          f.children!.map((c) => ({ ...c, children: c.kind === TABLE_KIND ? undefined : c.children })),
         );
       }
     }

@@ -46,7 +46,7 @@ describe('features/document-symbols and folding', function () {
       const ref = titled[i];
       assert.deepEqual(dep.range, absRange(ref, sectionRange(ref.body)));
       assert.deepEqual(dep.selectionRange, absRange(ref, ref.body.title!.nameRange));
-      const tables = dep.children!.filter((c) => c.name !== '整体绩效总目标');
+      const tables = dep.children!.filter((c) => !c.name.startsWith('整体绩效总目标'));
       assert.equal(tables.length, ref.body.tables.length);
       tables.forEach((t, k) => {
         const table = ref.body.tables[k];
@@ -69,11 +69,11 @@ describe('features/document-symbols and folding', function () {
     symbols.forEach(walk);
   });
 
-  it('indicator symbols: 三级 name, target as detail', function () {
+  it("indicator symbols: 三级 name, target as detail; the section's children carry its name (Go to Symbol shows a parent's name only)", function () {
     const [dep] = documentSymbols(parseDocument(department()), 'zh');
     assert.deepEqual(
       dep.children!.map((c) => c.name),
-      ['整体绩效总目标', '长期目标1', '年度目标1'],
+      ['整体绩效总目标 — 武汉市东西湖区测试局', '长期目标1 — 武汉市东西湖区测试局', '年度目标1 — 武汉市东西湖区测试局'],
     );
     assert.deepEqual(
       dep.children![0].children!.map((c) => [c.name, c.detail]),
@@ -111,12 +111,12 @@ describe('features/document-symbols and folding', function () {
   });
 
   it('workspace symbols: departments and goals, filtered by query', function () {
-    const found = workspaceSymbols([{ uri: 'file:///a', model: parseDocument(department()) }], '测试局', 'zh');
+    const found = workspaceSymbols([{ uri: 'file:///a', model: parseDocument(department()) }], '测试局');
     assert.deepEqual(
       found.map((s) => s.name),
       ['武汉市东西湖区测试局'],
     );
-    const goals = workspaceSymbols([{ uri: 'file:///a', model: parseDocument(department()) }], '目标甲', 'zh');
+    const goals = workspaceSymbols([{ uri: 'file:///a', model: parseDocument(department()) }], '目标甲');
     assert.equal(goals.length, 4); // two overview goals, two tables
     assert.ok(matchesQuery('行政审批局', '审批'));
     assert.ok(!matchesQuery('行政审批局', '批审'));
@@ -184,8 +184,21 @@ describe('features/settings and i18n', function () {
       maxOutlineItems: 5000,
       inlayHints: true,
       codeLens: true,
+      language: 'auto',
     });
     assert.equal(normalizeSettings({ minSatisfaction: 300 }).rules.minSatisfaction, 90);
+    // targetTable.language: the enum's values, and what other clients may send
+    for (const [raw, language] of [
+      ['zh-cn', 'zh'],
+      ['zh-CN', 'zh'],
+      ['zh', 'zh'],
+      ['en', 'en'],
+      ['en-US', 'en'],
+      ['auto', 'auto'],
+      ['fr', 'auto'],
+      [3, 'auto'],
+    ] as const)
+      assert.equal(normalizeSettings({ language: raw }).language, language, String(raw));
   });
 
   it('picks the locale', function () {

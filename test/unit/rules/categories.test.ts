@@ -47,7 +47,7 @@ describe('rules: categories (TT401–TT406)', () => {
   });
 
   describe('TT403 level2-suffix', () => {
-    it('hints 经济成本 → 经济成本指标 with a safe fix', () => {
+    it('reports 经济成本 (→ 经济成本指标) with a safe fix', () => {
       const p = expectHit(s(), 'TT403', 1218, '经济成本');
       assert.strictEqual(p.fix?.safe, true);
       assert.strictEqual(p.fix?.edits[0].newText, '指标');

@@ -174,6 +174,17 @@ export function checkDocument(
 
 const DEFAULT_SEVERITY = new Map<string, Severity>(RULES.map((r) => [r.code, r.defaultSeverity]));
 
+/**
+ * Whether a problem of this severity is one the user is shown as a problem: listed in VS Code's Problems
+ * panel (which lists errors, warnings and information, never hints), counted in the status bar, the
+ * language status (`targetTable/stats`) and by the CLI, and fixed by fix-all (fix-on-save, `check --fix`).
+ * A hint is only a faint mark in the editor, so nothing counts it and nothing fixes it unasked; its quick
+ * fix is offered at the cursor like any other. No rule defaults to hint: a user who sets one chooses this.
+ */
+export function isListed(severity: Severity): boolean {
+  return severity !== 'hint';
+}
+
 /** The severity a problem of `code` is reported with: the configured one, else the rule's default. */
 export function problemSeverity(code: string, severities: Readonly<Record<string, SeveritySetting>> = {}): SeveritySetting {
   return severities[code] ?? DEFAULT_SEVERITY.get(code) ?? 'warning';

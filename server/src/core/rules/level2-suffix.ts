@@ -10,7 +10,7 @@ export const level2Suffix: Rule = {
   code: 'TT403',
   name: 'level2-suffix',
   title: msg('二级指标缺少「指标」二字', '二级 category without 指标'),
-  defaultSeverity: 'hint',
+  defaultSeverity: 'information',
   description: msg('二级指标名称缺少「指标」二字（如「经济成本」应为「经济成本指标」）。', 'A 二级 category lacks its 指标 suffix (经济成本 → 经济成本指标).'),
   fixable: true,
   check(ctx) {

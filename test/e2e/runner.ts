@@ -4,7 +4,7 @@
 //   node out/test/e2e/runner.js          extension-host tests: test/e2e/suite (mocha) inside the real extension host
 //   node out/test/e2e/runner.js --ui     UI checks as a person sees them; screenshots in test/e2e/screenshots/
 //
-// Options: --timeout=SECONDS (overall, default 180 / 300 with --ui), --vsix[=FILE] (UI mode: install the packed
+// Options: --timeout=SECONDS (overall, default 180 / 480 with --ui), --vsix[=FILE] (UI mode: install the packed
 // extension instead of loading the project as development extension), --extension-path=DIR and --tests-path=FILE
 // (run another extension or test module), --screenshots=DIR (UI mode, default test/e2e/screenshots; pictures of
 // failing checks go to DIR/tmp), --keep (keep the temporary folder), --verbose (workbench and code-server logs).
@@ -42,7 +42,7 @@ function parseArgs(argv: string[]): Options {
   const timeout = value('timeout');
   return {
     ui,
-    timeoutMs: (timeout ? Number(timeout) : ui ? 300 : 180) * 1000,
+    timeoutMs: (timeout ? Number(timeout) : ui ? 480 : 180) * 1000,
     vsix: value('vsix'),
     extensionPath: path.resolve(value('extension-path') || projectRoot),
     testsPath: path.resolve(value('tests-path') || suitePath),
@@ -484,20 +484,31 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     await page.keyboard.press('Control+J');
     const at = locate(s.sampleFile, (t) => (t.trim() === '服务对象满意度' ? t.indexOf('服务') : -1));
     await gotoLine(page, at, at.text);
-    const box = await page.evaluate(() => {
-      const doc = (globalThis as any).document;
-      const editor = doc.querySelector('.editor-group-container.active .monaco-editor');
-      const cursor = editor.querySelector('.cursors-layer .cursor');
-      const line = Array.from(editor.querySelectorAll('.view-lines .view-line') as any[]).find((l: any) => l.style.top === cursor.style.top);
-      const span = Array.from((line?.querySelectorAll('span span') ?? []) as any[]).find((e: any) => String(e.textContent ?? '').includes('服务'));
-      const r = (span ?? line)?.getBoundingClientRect();
-      return r ? { x: r.x + Math.min(r.width / 2, 30), y: r.y + r.height / 2 } : undefined;
-    });
-    if (!box) throw new Error('indicator row not rendered');
-    await page.mouse.move(box.x, box.y + 40);
-    await page.mouse.move(box.x, box.y, { steps: 5 });
+    // Where the 三级 text is drawn now. Code lenses arrive after the text and push lines down, so a position
+    // read once can miss: a person whose hover shows nothing moves the mouse again.
+    const textBox = () =>
+      page.evaluate(() => {
+        const doc = (globalThis as any).document;
+        const editor = doc.querySelector('.editor-group-container.active .monaco-editor');
+        const cursor = editor.querySelector('.cursors-layer .cursor');
+        const line = Array.from(editor.querySelectorAll('.view-lines .view-line') as any[]).find((l: any) => l.style.top === cursor.style.top);
+        const span = Array.from((line?.querySelectorAll('span span') ?? []) as any[]).find((e: any) => String(e.textContent ?? '').includes('服务'));
+        const r = (span ?? line)?.getBoundingClientRect();
+        return r ? { x: r.x + Math.min(r.width / 2, 30), y: r.y + r.height / 2 } : undefined;
+      });
     const hover = page.locator('.monaco-hover:visible').filter({ hasText: '›' });
-    await see(hover.first(), "a hover with a ' › ' path", 15_000);
+    for (let attempt = 1; ; attempt++) {
+      const box = await textBox();
+      if (!box) throw new Error('indicator row not rendered');
+      await page.mouse.move(box.x, box.y + 40);
+      await page.mouse.move(box.x, box.y, { steps: 5 });
+      try {
+        await hover.first().waitFor({ state: 'visible', timeout: 5_000 });
+        break;
+      } catch {
+        if (attempt === 3) throw new Error("a hover with a ' › ' path did not appear after 3 tries of 5 s");
+      }
+    }
     const text = await hover.first().innerText();
     if (!text.includes(' › ')) throw new Error(`hover shows no path: ${text}`);
     if (!text.includes('行政审批局')) throw new Error(`hover path lacks the department: ${text}`);
@@ -623,11 +634,11 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     await see(spanned, 'a 指标值 header spanning 前年/上年/当年', 10_000);
     await see(frame.locator('td.role-level1[rowspan]', { hasText: '产出指标' }).first(), 'a merged 产出指标 cell', 10_000);
     await sleep(500);
-    await shoot(page, `${shot}-dark`);
-    // The same view in a light theme: the view takes the theme's colours.
+    await shoot(page, shot); // the workbench's default theme here is light
+    // The same view in a dark theme: the view takes the theme's colours.
     await runCommand(page, 'Toggle between Light/Dark Themes');
     await sleep(1500);
-    await shoot(page, shot);
+    await shoot(page, `${shot}-dark`);
     await runCommand(page, 'Toggle between Light/Dark Themes');
     await sleep(800);
   });
@@ -658,13 +669,14 @@ async function runUi(s: Session, opts: Options): Promise<number> {
   // Focus goes back to the text editor as a person's click puts it there (a key chord sent while the webview has
   // focus may reach the webview first).
   const focusTextEditor = async (page: Page) => {
+    // A click on the sample's tab in the first group (its text may be scrolled anywhere).
     await page
       .locator('.editor-group-container')
       .first()
-      .locator('.monaco-editor .view-lines')
+      .locator('.tabs-container .tab', { hasText: sampleFileName.slice(0, 8) })
       .first()
-      .click({ position: { x: 200, y: 10 } });
-    await sleep(300);
+      .click();
+    await sleep(400);
   };
   const save = async (page: Page) => {
     await focusTextEditor(page);
@@ -715,6 +727,54 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     const back = Date.now() + 10_000;
     while (Date.now() < back && fs.readFileSync(s.sampleFile, 'utf8') !== before) await sleep(250);
     if (fs.readFileSync(s.sampleFile, 'utf8') !== before) throw new Error('undo in the text editor did not take the view’s edit back');
+  });
+
+  check('inlay-hints', async (page, shot) => {
+    await focusTextEditor(page);
+    // A 三级 row under a merged 产出指标: its empty 一级 line shows what it inherits.
+    const at = locate(s.sampleFile, (t) => (t === '\t项目入场登记' ? 1 : -1));
+    await gotoLine(page, at, at.text);
+    const editor = page.locator('.editor-group-container.active .monaco-editor');
+    await see(editor.locator('.view-lines .view-line', { hasText: '↑ 产出指标' }).first(), 'the inlay hint “↑ 产出指标” on an inherited 一级 line', 15_000);
+    await see(
+      editor.locator('.view-lines .view-line', { hasText: /(三级|Level[\s\u00a0]*3)[\s\u00a0]*项目入场登记/ }).first(),
+      'the column name before 项目入场登记',
+      5_000,
+    );
+    await shoot(page, shot);
+  });
+
+  check('completion', async (page, shot) => {
+    // The 二级 cell of a 产出指标 row: Ctrl+Space lists the 二级 of 产出指标 only.
+    const at = locate(s.sampleFile, (t) => (t === '\t数量指标' ? 1 : -1));
+    await gotoLine(page, at, at.text);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Control+Space');
+    const list = page.locator('.suggest-widget .monaco-list-row');
+    await see(list.filter({ hasText: '质量指标' }).first(), 'the 二级 质量指标 in the completion list', 15_000);
+    const items = (await list.allInnerTexts()).join(' | ');
+    if (/社会效益指标|满意度指标/.test(items)) throw new Error(`the list offers 二级 of another 一级: ${items}`);
+    await shoot(page, shot);
+    await page.keyboard.press('Escape');
+  });
+
+  check('code-lens', async (page, shot) => {
+    await gotoLine(page, { line: 0, character: 0, text: '' }, '');
+    // The lens's title, wherever VS Code draws it (a content widget above the goal's line).
+    const lens = page
+      .locator('.editor-group-container')
+      .first()
+      .getByText(/\d+\s*(张表|tables?)\s*·/)
+      .first();
+    await see(lens, 'a code lens counting tables, indicators and problems', 20_000);
+    const text = await lens.innerText();
+    if (!/(张表|tables?).*(个指标|indicators?).*(个问题|problems?)/.test(text)) throw new Error(`the first lens reads '${text}'`);
+    await lens.click();
+    await see(page.locator('.peekview-widget').first(), 'the references peek after a click on the lens', 10_000);
+    await sleep(500);
+    await shoot(page, shot);
+    await page.keyboard.press('Escape');
   });
 
   uiProgress.total = checks.length;

@@ -36,6 +36,8 @@ export interface TableViewParams {
   uri: string;
   /** A line of the section to show (the cursor's): the section holding it, or the first one after it. */
   line: number;
+  /** The `sectionsId` of the section list the client has: when it is still the list, the reply leaves `sections` out. */
+  sectionsId?: string;
 }
 
 export interface ViewPosition {
@@ -97,8 +99,9 @@ export interface ViewCell {
   /** The text a reader sees (paragraphs joined). */
   text: string;
   role: ViewCellRole;
-  colSpan: number;
-  rowSpan: number;
+  /** Columns and rows the cell spans; left out when 1 (as for most cells, to keep the reply small). */
+  colSpan?: number;
+  rowSpan?: number;
   /** Absolute lines of the cell's source paragraphs (a merged cell: its label's cell). */
   firstLine: number;
   lastLine: number;
@@ -108,14 +111,15 @@ export interface ViewCell {
   origin?: 'above' | 'below' | 'inferred';
   /** A value's comparator, number and unit, when the cell holds a value. */
   parts?: ViewValuePart[];
-  /** Indexes into `TableView.problems` of the problems that sit in this cell. */
-  problems: number[];
+  /** Indexes into `TableView.problems` of the problems that sit in this cell; left out when none. */
+  problems?: number[];
   /**
-   * How to replace the cell's source text: its paragraphs' raw text joined with `\n` and the range
-   * they span (first paragraph's start to last paragraph's end). Null for a cell that cannot be
-   * edited here (an inferred label, a stray row, a cell with no source line).
+   * How to replace the cell's source text: the range its paragraphs span (first paragraph's start to
+   * last paragraph's end), their raw text joined with `\n` (left out when it is `text`) and the line
+   * break to join new paragraphs with (left out when it is the view's `eol`). Null for a cell that
+   * cannot be edited here (a cell the row does not have).
    */
-  edit: { range: ViewRange; source: string; eol: string } | null;
+  edit: { range: ViewRange; source?: string; eol?: string } | null;
 }
 
 export interface ViewRow {
@@ -149,8 +153,15 @@ export interface TableView {
   uri: string;
   /** The document version the view was made from: an edit from the view applies to this version only. */
   version: number;
-  /** Every section a reader can move to (titled sections and untitled tables). */
-  sections: ViewSectionItem[];
+  /**
+   * Every section a reader can move to (titled sections and untitled tables); left out when the
+   * request's `sectionsId` is still `sectionsId` (the list did not change).
+   */
+  sections?: ViewSectionItem[];
+  /** Names this section list, for the next request's `sectionsId`. */
+  sectionsId: string;
+  /** The line break of the section (a cell's `edit.eol` when it has none of its own). */
+  eol: string;
   /** Index in `sections` of the one shown; -1 when the document has none. */
   current: number;
   title: string | null;

@@ -102,7 +102,8 @@ function toolbar(v: TableView): HTMLElement {
   const label = el('label', undefined, T.sections + ' ');
   const select = el('select');
   select.id = 'sections';
-  v.sections.forEach((s, i) => {
+  const sections = v.sections ?? [];
+  sections.forEach((s, i) => {
     const o = el('option', undefined, `${s.name}`);
     o.value = String(i);
     o.title = s.family;
@@ -110,7 +111,7 @@ function toolbar(v: TableView): HTMLElement {
     select.append(o);
   });
   select.addEventListener('change', () => {
-    const s = v.sections[Number(select.value)];
+    const s = sections[Number(select.value)];
     if (s) vscode.postMessage({ type: 'reveal', at: { line: s.line, character: 0 } });
   });
   label.append(select);
@@ -139,12 +140,12 @@ function block(b: ViewBlock, v: TableView): HTMLElement {
 
 function cell(c: ViewCell, tag: 'td' | 'th', v: TableView, rowLine: number): HTMLElement {
   const e = el(tag, `cell role-${c.role}`);
-  if (c.colSpan > 1) e.colSpan = c.colSpan;
-  if (c.rowSpan > 1) e.rowSpan = c.rowSpan;
+  if (c.colSpan && c.colSpan > 1) e.colSpan = c.colSpan;
+  if (c.rowSpan && c.rowSpan > 1) e.rowSpan = c.rowSpan;
   if (c.origin) e.classList.add(`origin-${c.origin}`);
   e.dataset.line = String(c.at.line);
   content(e, c);
-  const problems = c.problems.map((i) => v.problems[i]);
+  const problems = (c.problems ?? []).map((i) => v.problems[i]);
   if (problems.length) {
     e.classList.add('has-problem', `sev-${worst(problems)}`);
     e.title = problems.map((p) => `${p.code} ${p.message}`).join('\n');
@@ -201,9 +202,12 @@ function problemItem(p: ViewProblem, v: TableView): HTMLElement {
 
 function startEdit(e: HTMLElement, c: ViewCell, v: TableView): void {
   if (!c.edit || editing) return;
+  const source = c.edit.source ?? c.text;
+  const eol = c.edit.eol ?? v.eol;
+  const range = c.edit.range;
   const area = el('textarea', 'editor');
-  area.value = c.edit.source;
-  area.rows = Math.max(1, c.edit.source.split('\n').length);
+  area.value = source;
+  area.rows = Math.max(1, source.split('\n').length);
   editing = area;
   e.classList.add('editing');
   e.append(area);
@@ -222,7 +226,7 @@ function startEdit(e: HTMLElement, c: ViewCell, v: TableView): void {
       ev.preventDefault();
       const text = area.value;
       done();
-      if (text !== c.edit!.source) vscode.postMessage({ type: 'edit', version: v.version, range: c.edit!.range, text, eol: c.edit!.eol });
+      if (text !== source) vscode.postMessage({ type: 'edit', version: v.version, range, text, eol });
     }
   });
   area.addEventListener('blur', () => {

@@ -18,7 +18,7 @@ describe('LSP targetTable/tableView', function () {
   it('answers with the section at the line, its tables and its problems, for the version it was made from', async () => {
     const v = await client.request<TableView>('targetTable/tableView', { uri: SAMPLE_URI, line: 470 });
     assert.equal(v.version, 1);
-    assert.equal(v.sections.length, 36);
+    assert.equal(v.sections!.length, 36);
     assert.equal(v.current, 0);
     assert.ok(v.firstLine <= 470 && 470 <= v.lastLine);
     assert.ok(v.blocks.some((b) => b.kind === 'table' && b.name === '年度目标1'));

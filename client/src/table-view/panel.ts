@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TABLE_VIEW_REQUEST, type TableView, type TableViewParams, type ViewPosition, type ViewRange } from '../../../protocol';
+import { TABLE_VIEW_REQUEST, type TableView, type TableViewParams, type ViewPosition, type ViewRange, type ViewSectionItem } from '../../../protocol';
 import { LANGUAGE_ID } from '../selector';
 import type { FromView, ToView } from './messages';
 import { tableViewHtml } from './html';
@@ -66,6 +66,8 @@ class TableViewPanel {
   /** The document shown and its editor (the last one of our language that had focus). */
   #uri: vscode.Uri | undefined;
   #view: TableView | null = null;
+  /** The section list last received, by document: the server leaves it out of a reply when it is unchanged. */
+  #sections: { uri: string; id: string; list: ViewSectionItem[] } | null = null;
   #timer: NodeJS.Timeout | undefined;
   #generation = 0;
   #ready = false;
@@ -128,15 +130,24 @@ class TableViewPanel {
     const editor = this.#editor();
     const line = editor ? editor.selection.active.line : (this.#view?.firstLine ?? 0);
     const mine = ++this.#generation;
+    const uri = this.#uri.toString();
+    const known = this.#sections?.uri === uri ? this.#sections : null;
     let view: TableView | null;
     try {
-      view = await this.client.sendRequest<TableView | null>(TABLE_VIEW_REQUEST, { uri: this.#uri.toString(), line } satisfies TableViewParams);
+      view = await this.client.sendRequest<TableView | null>(TABLE_VIEW_REQUEST, { uri, line, sectionsId: known?.id } satisfies TableViewParams);
     } catch {
       return; // a restart or a newer text: the next change asks again
     }
     if (mine !== this.#generation || !view) return;
+    if (view.sections) this.#sections = { uri, id: view.sectionsId, list: view.sections };
+    else if (known && known.id === view.sectionsId) view.sections = known.list;
+    else {
+      // The list was left out for an id this side no longer has: ask again with none.
+      this.#sections = null;
+      return this.#schedule(0);
+    }
     this.#view = view;
-    const name = view.current >= 0 ? view.sections[view.current]?.name : undefined;
+    const name = view.current >= 0 ? view.sections?.[view.current]?.name : undefined;
     this.panel.title = name ? `${title(this.locale())}: ${name}` : title(this.locale());
     this.#post({ type: 'view', view, readOnly: !vscode.workspace.isTrusted, locale: this.locale() });
     this.#post({ type: 'cursor', line });

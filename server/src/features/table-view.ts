@@ -47,6 +47,8 @@ export interface TableViewInput {
   version: number;
   line: number;
   locale: Locale;
+  /** The client's section list (`TableView.sectionsId`): when it is unchanged the reply leaves the list out. */
+  sectionsId?: string;
   /** The section's problems (absolute ranges, configured severities), e.g. `sectionProblems`. */
   problemsOf(ref: SectionRef): readonly DocumentProblem[];
 }
@@ -57,22 +59,77 @@ export function limitedTableView(uri: string, version: number, locale: Locale): 
 }
 
 function emptyView(uri: string, version: number): TableView {
-  return { uri, version, sections: [], current: -1, title: null, subtitle: null, family: '', firstLine: 0, lastLine: 0, blocks: [], problems: [], loose: [] };
+  return {
+    uri,
+    version,
+    sections: [],
+    sectionsId: '',
+    eol: '\n',
+    current: -1,
+    title: null,
+    subtitle: null,
+    family: '',
+    firstLine: 0,
+    lastLine: 0,
+    blocks: [],
+    problems: [],
+    loose: [],
+  };
+}
+
+/** A name for a section list: FNV-1a over its lines, names and families (equal lists, equal ids). */
+function listId(sections: readonly ViewSectionItem[]): string {
+  let h = 0x811c9dc5;
+  const mix = (t: string) => {
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193); // a separator, so ['ab','c'] and ['a','bc'] differ
+  };
+  for (const s of sections) {
+    mix(String(s.line));
+    mix(s.name);
+    mix(s.family);
+  }
+  return `${sections.length}:${(h >>> 0).toString(36)}`;
+}
+
+/**
+ * What the reply leaves out to stay small (a section has hundreds of cells and the view is asked
+ * after every keystroke): spans of 1, empty problem lists, a source that is the cell's text, the
+ * section's own line break.
+ */
+function slim(blocks: readonly ViewBlock[], eol: string): void {
+  for (const b of blocks)
+    for (const r of b.rows)
+      for (const c of r.cells) {
+        if (c.colSpan === 1) delete c.colSpan;
+        if (c.rowSpan === 1) delete c.rowSpan;
+        if (c.problems && c.problems.length === 0) delete c.problems;
+        if (c.edit) {
+          if (c.edit.source === c.text) delete c.edit.source;
+          if (c.edit.eol === eol) delete c.edit.eol;
+        }
+      }
 }
 
 /** The view of the section holding `line` (the nearest listed section when that one is not: a preamble, a heading). */
 export function tableView(model: DocumentModel, input: TableViewInput): TableView {
   const sections = sectionList(model, input.locale);
+  const sectionsId = listId(sections);
   const ref = listedSectionNear(model, input.line);
-  const base: TableView = { ...emptyView(input.uri, input.version), sections };
+  const base: TableView = { ...emptyView(input.uri, input.version), sectionsId };
+  base.sections = input.sectionsId === sectionsId ? undefined : sections;
+  if (base.sections === undefined) delete base.sections;
   if (!ref) return base;
   const body = ref.body;
   const view = new SectionLayout(ref, input.locale);
   const blocks = view.blocks();
   const { problems, loose } = view.place(input.problemsOf(ref));
   const year = body.year?.text ?? null;
+  const eol = body.eols.find((e) => e !== '') ?? '\n';
+  slim(blocks, eol);
   return {
     ...base,
+    eol,
     current: sections.findIndex((s) => s.line === ref.startLine),
     title: body.title?.text ?? body.department ?? null,
     subtitle: [body.subtitle, year].filter((s) => s).join(' ') || null,
@@ -95,12 +152,15 @@ function listedSectionNear(model: DocumentModel, line: number): SectionRef | und
   return undefined;
 }
 
+/** A cell while the section is laid out: spans and problems always there (`slim` drops them where they are the default). */
+type DrawnCell = ViewCell & { colSpan: number; rowSpan: number; problems: number[] };
+
 const VALUE_ROLES = new Set<ViewCellRole>(['target', 'previous', 'last', 'actual', 'weight', 'score']);
 
 /** One section laid out: cells made from the model's cells, and where each source line's cell is. */
 class SectionLayout {
   /** The drawn cell each source line (absolute) belongs to, for placing problems. */
-  readonly #byLine = new Map<number, ViewCell[]>();
+  readonly #byLine = new Map<number, DrawnCell[]>();
   /** Roles of the header zone's cells (fields, goals, the overview). */
   readonly #roles = new Map<Cell, ViewCellRole>();
 
@@ -199,7 +259,7 @@ class SectionLayout {
     const headerRows = [t.indicatorHeader, ...t.subHeaders].filter((r): r is Row => r !== null);
     const named = namedColumns(familyOf(b.family));
     const grid = headerGrid(headerRows, roles, named);
-    const headerCells: ViewCell[][] = grid.map((line) => line.map((g) => this.cell(g.cell, 'header', g.colSpan, g.rowSpan)));
+    const headerCells: DrawnCell[][] = grid.map((line) => line.map((g) => this.cell(g.cell, 'header', g.colSpan, g.rowSpan)));
     // Cells hidden by a vertical merge still belong to the cell that covers them.
     for (const line of grid) for (const g of line) for (const hidden of g.covers) this.coverLines(hidden, headerCells[g.row][line.indexOf(g)]);
     headerRows.forEach((r, i) => rows.push({ kind: 'header', line: this.abs(r.range.start.line), cells: headerCells[i] }));
@@ -222,7 +282,7 @@ class SectionLayout {
         rows.push({ kind, line: this.abs(row.range.start.line), cells: row.cells.map((c, i) => this.cell(c, 'text', spans[i], 1)) });
         continue;
       }
-      const cells: ViewCell[] = [];
+      const cells: DrawnCell[] = [];
       for (let col = 0; col < width; col++) {
         const own = row.cells[col] ?? null;
         const role = roles[col];
@@ -260,7 +320,7 @@ class SectionLayout {
    * block it stands), so the block's first row draws it and the others make it taller. A 二级 block
    * ends where its 一级 block does.
    */
-  levelCell(lv: LevelValue, which: 'level1' | 'level2', open: { level1: Merge | null; level2: Merge | null }, own: Cell | null): ViewCell | null {
+  levelCell(lv: LevelValue, which: 'level1' | 'level2', open: { level1: Merge | null; level2: Merge | null }, own: Cell | null): DrawnCell | null {
     const key = lv.origin === 'inferred' || lv.source === null || lv.text === '' ? null : lv.source;
     const current = open[which];
     if (key && current && current.key === key && (which === 'level1' || open.level1 === current.parent)) {
@@ -285,7 +345,7 @@ class SectionLayout {
   }
 
   /** A drawn cell from a model cell (null: a cell the row does not have, drawn empty). */
-  cell(c: Cell | null, role: ViewCellRole, colSpan: number, rowSpan: number): ViewCell {
+  cell(c: Cell | null, role: ViewCellRole, colSpan: number, rowSpan: number): DrawnCell {
     const start = this.ref.startLine;
     if (!c) return { text: '', role, colSpan, rowSpan, firstLine: -1, lastLine: -1, at: { line: -1, character: 0 }, problems: [], edit: null };
     const [a, z] = cellLines(c);
@@ -296,7 +356,7 @@ class SectionLayout {
         : ps.length
           ? { line: start + ps[0].line, character: ps[0].character }
           : absPosition(this.ref, c.range.start);
-    const v: ViewCell = { text: c.text, role, colSpan, rowSpan, firstLine: start + a, lastLine: start + z, at, problems: [], edit: null };
+    const v: DrawnCell = { text: c.text, role, colSpan, rowSpan, firstLine: start + a, lastLine: start + z, at, problems: [], edit: null };
     if (ps.length) {
       const last = ps[ps.length - 1];
       v.edit = {
@@ -312,12 +372,12 @@ class SectionLayout {
     return v;
   }
 
-  coverLines(hidden: Cell, by: ViewCell): void {
+  coverLines(hidden: Cell, by: DrawnCell): void {
     const [a, z] = cellLines(hidden);
     this.register(by, this.abs(a), this.abs(z));
   }
 
-  register(v: ViewCell, from: number, to: number): void {
+  register(v: DrawnCell, from: number, to: number): void {
     for (let l = from; l <= to; l++) {
       const list = this.#byLine.get(l);
       if (!list) this.#byLine.set(l, [v]);
@@ -358,7 +418,7 @@ class SectionLayout {
 
 interface Merge {
   key: Cell;
-  cell: ViewCell;
+  cell: DrawnCell;
   parent: Merge | null;
 }
 

@@ -34,9 +34,9 @@ function assertGrid(b: ViewBlock): void {
     const next = reach.map((n) => Math.max(0, n - 1));
     for (const c of row.cells) {
       while (col < b.columns && reach[col] > 0) col++;
-      assert.ok(col + c.colSpan <= b.columns, `${b.name} row ${r}: a cell (${c.text}) overflows the ${b.columns} columns`);
-      for (let k = 0; k < c.colSpan; k++) next[col + k] = c.rowSpan - 1;
-      col += c.colSpan;
+      assert.ok(col + (c.colSpan ?? 1) <= b.columns, `${b.name} row ${r}: a cell (${c.text}) overflows the ${b.columns} columns`);
+      for (let k = 0; k < (c.colSpan ?? 1); k++) next[col + k] = (c.rowSpan ?? 1) - 1;
+      col += c.colSpan ?? 1;
     }
     while (col < b.columns && reach[col] > 0) col++;
     assert.equal(col, b.columns, `${b.name} row ${r} at line ${row.line + 1} fills ${col} of ${b.columns} columns`);
@@ -61,21 +61,21 @@ describe('features/table-view', () => {
     const text = sampleText();
     const model = parseDocument(text);
     const v = view(model, 0);
-    assert.equal(v.sections.length, 36);
+    assert.equal(v.sections!.length, 36);
     assert.equal(v.current, 0);
     assert.equal(v.title, '武汉市东西湖区行政审批局整体支出绩效目标申报表');
     const annual = v.blocks.find((b) => b.name === '年度目标1')!;
     assert.equal(annual.columns, 8);
     const [goal, head, sub, years, first, output] = annual.rows;
     assert.deepEqual(
-      goal.cells.map((c) => [c.text.slice(0, 5), c.colSpan]),
+      goal.cells.map((c) => [c.text.slice(0, 5), c.colSpan ?? 1]),
       [
         ['年度目标1', 1],
         ['深入推进“', 7],
       ],
     );
     assert.deepEqual(
-      head.cells.map((c) => [c.text, c.colSpan, c.rowSpan]),
+      head.cells.map((c) => [c.text, c.colSpan ?? 1, c.rowSpan ?? 1]),
       [
         // The label column: one cell from the header down to the last row.
         ['年度绩效指标', 1, annual.rows.length - 1],
@@ -87,7 +87,7 @@ describe('features/table-view', () => {
       ],
     );
     assert.deepEqual(
-      sub.cells.map((c) => [c.text, c.colSpan, c.rowSpan]),
+      sub.cells.map((c) => [c.text, c.colSpan ?? 1, c.rowSpan ?? 1]),
       [
         ['近两年指标值', 2, 1],
         ['预期当年实现值', 1, 2],
@@ -100,7 +100,7 @@ describe('features/table-view', () => {
     assert.equal(first.cells[0].text, '成本指标');
     // 产出指标 spans its five rows, 数量指标 its two; the value cells set comparator, number and unit apart.
     assert.deepEqual(
-      output.cells.slice(0, 2).map((c) => [c.text, c.rowSpan]),
+      output.cells.slice(0, 2).map((c) => [c.text, c.rowSpan ?? 1]),
       [
         ['产出指标', 5],
         ['数量指标', 2],
@@ -123,10 +123,10 @@ describe('features/table-view', () => {
   it('shows the section at the cursor and lists every department', () => {
     const text = sampleText();
     const model = parseDocument(text);
-    const line = view(model, 0).sections.find((s) => s.name === '武汉市东西湖区财政局')!.line;
+    const line = view(model, 0).sections!.find((s) => s.name === '武汉市东西湖区财政局')!.line;
     const v = view(model, line + 20);
-    assert.equal(v.sections[v.current].name, '武汉市东西湖区财政局');
-    assert.equal(v.sections[v.current].line, v.firstLine);
+    assert.equal(v.sections![v.current].name, '武汉市东西湖区财政局');
+    assert.equal(v.sections![v.current].line, v.firstLine);
     assert.ok(v.firstLine <= line + 20 && line + 20 <= v.lastLine);
   });
 
@@ -141,7 +141,7 @@ describe('features/table-view', () => {
         const drawn = cells(v);
         for (const c of drawn) {
           if (!c.edit) continue;
-          assert.equal(sourceIn(lines, c.edit.range), c.edit.source, `cell ${c.text} at ${c.firstLine + 1}`);
+          assert.equal(sourceIn(lines, c.edit.range), c.edit.source ?? c.text, `cell ${c.text} at ${c.firstLine + 1}`);
           if (c.parts) assert.equal(c.parts.map((p) => p.text).join(''), c.text);
         }
         // Every non-empty cell of the section's rows is drawn (merged labels once, under their own text).
@@ -154,7 +154,7 @@ describe('features/table-view', () => {
             if (c.text !== '') assert.ok(texts.has(c.text), `${name}: “${c.text}” at line ${v.firstLine + c.range.start.line + 1} is not drawn`);
         }
         // Every problem of the section is in a cell or listed as loose, once.
-        const placed = drawn.flatMap((c) => c.problems).concat(v.loose);
+        const placed = drawn.flatMap((c) => c.problems ?? []).concat(v.loose);
         assert.deepEqual(
           [...placed].sort((a, b) => a - b),
           v.problems.map((_, i) => i),
@@ -168,11 +168,39 @@ describe('features/table-view', () => {
     const v = view(model, 0);
     const unitless = cells(v).find((c) => c.text === '220')!;
     assert.deepEqual(
-      unitless.problems.map((i) => v.problems[i].code),
+      (unitless.problems ?? []).map((i) => v.problems[i].code),
       ['TT101'],
     );
     const withFix = v.problems.find((p) => p.fix);
     if (withFix) assert.ok(withFix.fix!.edits.length > 0);
+  });
+
+  it('leaves the section list out while the client has it, and sends it again when it changed', () => {
+    const text = sampleText();
+    const model = parseDocument(text);
+    const first = view(model, 0);
+    const again = tableView(model, {
+      uri: 'file:///t.txt',
+      version: 7,
+      line: 0,
+      locale: 'zh',
+      sectionsId: first.sectionsId,
+      problemsOf: (ref) => sectionProblems(ref, settings),
+    });
+    assert.equal(again.sections, undefined);
+    assert.equal(again.sectionsId, first.sectionsId);
+    // A department renamed: another list, sent in full.
+    const renamed = parseDocument(text.replace('武汉市东西湖区财政局整体支出', '武汉市东西湖区财政厅整体支出'));
+    const after = tableView(renamed, {
+      uri: 'file:///t.txt',
+      version: 8,
+      line: 0,
+      locale: 'zh',
+      sectionsId: first.sectionsId,
+      problemsOf: (ref) => sectionProblems(ref, settings),
+    });
+    assert.notEqual(after.sectionsId, first.sectionsId);
+    assert.ok(after.sections!.some((s) => s.name === '武汉市东西湖区财政厅'));
   });
 
   it('never throws on text that is no table, and names no section then', () => {

@@ -7,6 +7,7 @@
  * works for §3's tables and for header-driven ones alike (docs/format.md §3, §7.3).
  */
 import type { Cell, ColumnMap, GoalTable, IndicatorRow, Row, SectionBody } from '../core/model';
+import { PER_BLOCK_ROLES } from '../core/parse/columns';
 import { cellLines, rowHasLine } from './locate';
 
 export interface TableRowAt {
@@ -24,12 +25,9 @@ export interface TableRowAt {
   cellIndex: number;
 }
 
-/** Roles that are one column per block when blocks stand side by side (see parse/columns.ts). */
-const PER_BLOCK_COLUMNS = ['level2', 'level3', 'comparator', 'target', 'unit', 'previous', 'last', 'actual', 'weight', 'score'] as const;
-
 /** Whether a column index is one of a block's own columns. */
 function blockHasColumn(cols: ColumnMap, index: number): boolean {
-  for (const k of PER_BLOCK_COLUMNS) if (cols[k] === index) return true;
+  for (const k of PER_BLOCK_ROLES) if (cols[k] === index) return true;
   return false;
 }
 

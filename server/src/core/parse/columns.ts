@@ -38,7 +38,8 @@ interface Classified {
 
 const LEVELS: readonly ColumnRole[] = ['level1', 'level2', 'level3'];
 /** Roles that appear once per block when blocks stand side by side; the others once per table. */
-const PER_BLOCK = new Set<ColumnRole>(['level2', 'level3', 'comparator', 'target', 'unit', 'previous', 'last', 'actual', 'weight', 'score']);
+export const PER_BLOCK_ROLES = ['level2', 'level3', 'comparator', 'target', 'unit', 'previous', 'last', 'actual', 'weight', 'score'] as const;
+const PER_BLOCK = new Set<ColumnRole>(PER_BLOCK_ROLES);
 /** Roles a second header row may name. */
 const SUB_ROLES = new Set<ColumnRole>(['target', 'actual', 'previous', 'last', 'comparator', 'unit', 'weight', 'score']);
 /** A second-row label that only groups the ones below it (§3's 近两年指标值). */

@@ -102,11 +102,14 @@ export interface ViewCell {
   /** Columns and rows the cell spans; left out when 1 (as for most cells, to keep the reply small). */
   colSpan?: number;
   rowSpan?: number;
-  /** Absolute lines of the cell's source paragraphs (a merged cell: its label's cell). */
-  firstLine: number;
-  lastLine: number;
-  /** Where a click puts the cursor: the start of the cell's text (after the TAB). */
-  at: ViewPosition;
+  /**
+   * Absolute lines of the cell's source paragraphs (a merged cell: its label's cell); left out when
+   * they are the first and last line of `edit.span` (`cellPlace` fills them in).
+   */
+  firstLine?: number;
+  lastLine?: number;
+  /** Where a click puts the cursor: the start of the cell's text (after the TAB); left out when it is `edit.span`'s start. */
+  at?: ViewPosition;
   /** A merged 一级/二级 whose label stands in another row of its block, or inferred from the 二级. */
   origin?: 'above' | 'below' | 'inferred';
   /** A value's comparator, number and unit, when the cell holds a value. */
@@ -114,12 +117,32 @@ export interface ViewCell {
   /** Indexes into `TableView.problems` of the problems that sit in this cell; left out when none. */
   problems?: number[];
   /**
-   * How to replace the cell's source text: the range its paragraphs span (first paragraph's start to
+   * How to replace the cell's source text: the span its paragraphs cover (first paragraph's start to
    * last paragraph's end), their raw text joined with `\n` (left out when it is `text`) and the line
    * break to join new paragraphs with (left out when it is the view's `eol`). Null for a cell that
    * cannot be edited here (a cell the row does not have).
    */
-  edit: { range: ViewRange; source?: string; eol?: string } | null;
+  edit: { span: ViewSpan; source?: string; eol?: string } | null;
+}
+
+/**
+ * A range as four numbers, start line and character, end line and character: the form of a cell's
+ * edit span, since a section has hundreds of cells and the view is asked for after every keystroke.
+ */
+export type ViewSpan = [startLine: number, startCharacter: number, endLine: number, endCharacter: number];
+
+export function spanRange(s: ViewSpan): ViewRange {
+  return { start: { line: s[0], character: s[1] }, end: { line: s[2], character: s[3] } };
+}
+
+/** A cell's source lines and click position, the defaults the reply leaves out filled in (−1: a cell with no source). */
+export function cellPlace(c: ViewCell): { firstLine: number; lastLine: number; at: ViewPosition } {
+  const s = c.edit?.span;
+  return {
+    firstLine: c.firstLine ?? s?.[0] ?? -1,
+    lastLine: c.lastLine ?? s?.[2] ?? -1,
+    at: c.at ?? (s ? { line: s[0], character: s[1] } : { line: -1, character: 0 }),
+  };
 }
 
 export interface ViewRow {

@@ -3,7 +3,7 @@
  * with plain DOM and tells the panel what the reader did. It computes no layout of its own: spans,
  * merged cells and which problem is in which cell all come from the server.
  */
-import type { TableView, ViewBlock, ViewCell, ViewProblem } from '../../protocol';
+import { cellPlace, spanRange, type TableView, type ViewBlock, type ViewCell, type ViewProblem } from '../../protocol';
 import type { FromView, ToView } from '../src/table-view/messages';
 
 interface VsCodeApi {
@@ -143,7 +143,8 @@ function cell(c: ViewCell, tag: 'td' | 'th', v: TableView, rowLine: number): HTM
   if (c.colSpan && c.colSpan > 1) e.colSpan = c.colSpan;
   if (c.rowSpan && c.rowSpan > 1) e.rowSpan = c.rowSpan;
   if (c.origin) e.classList.add(`origin-${c.origin}`);
-  e.dataset.line = String(c.at.line);
+  const { at } = cellPlace(c);
+  e.dataset.line = String(at.line);
   content(e, c);
   const problems = (c.problems ?? []).map((i) => v.problems[i]);
   if (problems.length) {
@@ -162,12 +163,12 @@ function cell(c: ViewCell, tag: 'td' | 'th', v: TableView, rowLine: number): HTM
     });
     e.append(add);
   }
-  if (c.at.line >= 0) {
+  if (at.line >= 0) {
     // A click moves the editor's cursor (and focus) there, unless it was the first of a double-click.
     e.addEventListener('click', (ev) => {
       if ((ev.target as HTMLElement).closest('button, textarea') || ev.detail > 1) return;
       clearTimeout(pendingReveal);
-      pendingReveal = setTimeout(() => vscode.postMessage({ type: 'reveal', at: c.at }), DOUBLE_CLICK_MS);
+      pendingReveal = setTimeout(() => vscode.postMessage({ type: 'reveal', at }), DOUBLE_CLICK_MS);
     });
   }
   if (c.edit && !readOnly)
@@ -204,7 +205,7 @@ function startEdit(e: HTMLElement, c: ViewCell, v: TableView): void {
   if (!c.edit || editing) return;
   const source = c.edit.source ?? c.text;
   const eol = c.edit.eol ?? v.eol;
-  const range = c.edit.range;
+  const range = spanRange(c.edit.span);
   const area = el('textarea', 'editor');
   area.value = source;
   area.rows = Math.max(1, source.split('\n').length);
@@ -237,11 +238,11 @@ function startEdit(e: HTMLElement, c: ViewCell, v: TableView): void {
 /** Highlights the cell holding the cursor's line and scrolls it into view. */
 function follow(line: number, scroll = true): void {
   cursorLine = line;
-  let best: { cell: ViewCell; el: HTMLElement } | null = null;
+  let best: { el: HTMLElement; lines: number } | null = null;
   for (const d of drawn) {
     d.el.classList.remove('current');
-    const c = d.cell;
-    if (c.firstLine <= line && line <= c.lastLine && (!best || c.lastLine - c.firstLine < best.cell.lastLine - best.cell.firstLine)) best = d;
+    const { firstLine, lastLine } = cellPlace(d.cell);
+    if (firstLine <= line && line <= lastLine && (!best || lastLine - firstLine < best.lines)) best = { el: d.el, lines: lastLine - firstLine };
   }
   if (!best) return;
   best.el.classList.add('current');

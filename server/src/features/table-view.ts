@@ -19,27 +19,70 @@ import {
   type IndicatorRow,
   type LevelValue,
   type Row,
+  type SectionBody,
   type SectionRef,
   type Value,
 } from '../core/model';
 import { isListedSection } from '../core/parse/section';
+import { BodyCache } from '../core/body-cache';
 import { family as familyOf } from '../core/templates';
 import { msg, sectionName, type Locale } from '../core/locale';
 import type { DocumentProblem } from '../core/rules/index';
 import { labels as i18n, tableName } from '../i18n';
 import { cellLines, sectionAt } from './locate';
 import { columnRoles, headerGrid, namedColumns, spread } from './table-view-grid';
-import type { TableView, ViewBlock, ViewCell, ViewCellRole, ViewProblem, ViewRow, ViewSectionItem, ViewValuePart } from '../../../protocol';
+import type {
+  TableView,
+  ViewBlock,
+  ViewCell,
+  ViewCellRole,
+  ViewPosition,
+  ViewProblem,
+  ViewRange,
+  ViewRow,
+  ViewSectionItem,
+  ViewSpan,
+  ViewValuePart,
+} from '../../../protocol';
 
-/** Every section a reader can move to, in document order. */
-export function sectionList(model: DocumentModel, locale: Locale): ViewSectionItem[] {
-  const out: ViewSectionItem[] = [];
+/** A listed section's name and family as the list shows them, and their hash, made once per body. */
+interface ListEntry {
+  name: string;
+  family: string;
+  hash: number;
+}
+
+const listEntries: Record<Locale, BodyCache<ListEntry | null>> = { zh: new BodyCache(), en: new BodyCache() };
+
+function listEntry(body: SectionBody, locale: Locale): ListEntry | null {
+  return listEntries[locale].getOrCreate(body, (b) => {
+    if (!isListedSection(b)) return null;
+    const name = sectionName(b, locale);
+    const family = msg(familyOf(b.family).name, locale);
+    return { name, family, hash: fnv(fnv(FNV_START, name), family) };
+  });
+}
+
+/** Every section a reader can move to, in document order, and a name for the list (equal lists, equal ids). */
+export function sectionList(model: DocumentModel, locale: Locale): { sections: ViewSectionItem[]; id: string } {
+  const sections: ViewSectionItem[] = [];
+  let h = FNV_START;
   for (const ref of model.sections) {
-    const b = ref.body;
-    if (!isListedSection(b)) continue;
-    out.push({ line: ref.startLine, name: sectionName(b, locale), family: msg(familyOf(b.family).name, locale) });
+    const e = listEntry(ref.body, locale);
+    if (!e) continue;
+    sections.push({ line: ref.startLine, name: e.name, family: e.family });
+    h = Math.imul(Math.imul(h ^ ref.startLine, FNV_PRIME) ^ e.hash, FNV_PRIME);
   }
-  return out;
+  return { sections, id: `${sections.length}:${(h >>> 0).toString(36)}` };
+}
+
+const FNV_START = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a of a text, then a separator, so ['ab','c'] and ['a','bc'] differ. */
+function fnv(h: number, t: string): number {
+  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), FNV_PRIME);
+  return Math.imul(h ^ 0x1f, FNV_PRIME);
 }
 
 export interface TableViewInput {
@@ -77,44 +120,41 @@ function emptyView(uri: string, version: number): TableView {
   };
 }
 
-/** A name for a section list: FNV-1a over its lines, names and families (equal lists, equal ids). */
-function listId(sections: readonly ViewSectionItem[]): string {
-  let h = 0x811c9dc5;
-  const mix = (t: string) => {
-    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0x1f, 0x01000193); // a separator, so ['ab','c'] and ['a','bc'] differ
-  };
-  for (const s of sections) {
-    mix(String(s.line));
-    mix(s.name);
-    mix(s.family);
-  }
-  return `${sections.length}:${(h >>> 0).toString(36)}`;
+/**
+ * The reply's cells, built afresh with only what differs from the defaults (a section has hundreds
+ * of cells and the view is asked for after every keystroke): spans of 1, empty problem lists, a
+ * source that is the cell's text, the section's own line break, lines and click position that the
+ * edit span already gives. New objects rather than deleting keys: an object that lost keys is slow
+ * for V8 to read and to stringify.
+ */
+function wireBlocks(blocks: readonly DrawnBlock[], eol: string): ViewBlock[] {
+  return blocks.map((b) => ({ ...b, rows: b.rows.map((r) => ({ kind: r.kind, line: r.line, cells: r.cells.map((c) => wireCell(c, eol)) })) }));
 }
 
-/**
- * What the reply leaves out to stay small (a section has hundreds of cells and the view is asked
- * after every keystroke): spans of 1, empty problem lists, a source that is the cell's text, the
- * section's own line break.
- */
-function slim(blocks: readonly ViewBlock[], eol: string): void {
-  for (const b of blocks)
-    for (const r of b.rows)
-      for (const c of r.cells) {
-        if (c.colSpan === 1) delete c.colSpan;
-        if (c.rowSpan === 1) delete c.rowSpan;
-        if (c.problems && c.problems.length === 0) delete c.problems;
-        if (c.edit) {
-          if (c.edit.source === c.text) delete c.edit.source;
-          if (c.edit.eol === eol) delete c.edit.eol;
-        }
-      }
+function wireCell(c: DrawnCell, eol: string): ViewCell {
+  const out: ViewCell = { text: c.text, role: c.role, edit: null };
+  if (c.colSpan !== 1) out.colSpan = c.colSpan;
+  if (c.rowSpan !== 1) out.rowSpan = c.rowSpan;
+  const e = c.edit;
+  const span: ViewSpan | null = e ? [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character] : null;
+  if (!span || c.firstLine !== span[0]) out.firstLine = c.firstLine;
+  if (!span || c.lastLine !== span[2]) out.lastLine = c.lastLine;
+  if (!span || c.at.line !== span[0] || c.at.character !== span[1]) out.at = c.at;
+  if (c.origin) out.origin = c.origin;
+  if (c.parts) out.parts = c.parts;
+  if (c.problems.length) out.problems = c.problems;
+  if (e && span) {
+    const edit: NonNullable<ViewCell['edit']> = { span };
+    if (e.source !== c.text) edit.source = e.source;
+    if (e.eol !== eol) edit.eol = e.eol;
+    out.edit = edit;
+  }
+  return out;
 }
 
 /** The view of the section holding `line` (the nearest listed section when that one is not: a preamble, a heading). */
 export function tableView(model: DocumentModel, input: TableViewInput): TableView {
-  const sections = sectionList(model, input.locale);
-  const sectionsId = listId(sections);
+  const { sections, id: sectionsId } = sectionList(model, input.locale);
   const ref = listedSectionNear(model, input.line);
   const base: TableView = { ...emptyView(input.uri, input.version), sectionsId };
   base.sections = input.sectionsId === sectionsId ? undefined : sections;
@@ -122,11 +162,11 @@ export function tableView(model: DocumentModel, input: TableViewInput): TableVie
   if (!ref) return base;
   const body = ref.body;
   const view = new SectionLayout(ref, input.locale);
-  const blocks = view.blocks();
+  const drawn = view.blocks();
   const { problems, loose } = view.place(input.problemsOf(ref));
   const year = body.year?.text ?? null;
   const eol = body.eols.find((e) => e !== '') ?? '\n';
-  slim(blocks, eol);
+  const blocks = wireBlocks(drawn, eol);
   return {
     ...base,
     eol,
@@ -152,8 +192,23 @@ function listedSectionNear(model: DocumentModel, line: number): SectionRef | und
   return undefined;
 }
 
-/** A cell while the section is laid out: spans and problems always there (`slim` drops them where they are the default). */
-type DrawnCell = ViewCell & { colSpan: number; rowSpan: number; problems: number[] };
+/** A cell while the section is laid out: every field there (`wireCell` leaves out the defaults). */
+interface DrawnCell {
+  text: string;
+  role: ViewCellRole;
+  colSpan: number;
+  rowSpan: number;
+  firstLine: number;
+  lastLine: number;
+  at: ViewPosition;
+  origin?: ViewCell['origin'];
+  parts?: ViewValuePart[];
+  problems: number[];
+  edit: { range: ViewRange; source: string; eol: string } | null;
+}
+
+type DrawnRow = Omit<ViewRow, 'cells'> & { cells: DrawnCell[] };
+type DrawnBlock = Omit<ViewBlock, 'rows'> & { rows: DrawnRow[] };
 
 const VALUE_ROLES = new Set<ViewCellRole>(['target', 'previous', 'last', 'actual', 'weight', 'score']);
 
@@ -188,9 +243,9 @@ class SectionLayout {
     if (b.year) this.#roles.set(b.year, 'title');
   }
 
-  blocks(): ViewBlock[] {
+  blocks(): DrawnBlock[] {
     const b = this.ref.body;
-    const out: ViewBlock[] = [];
+    const out: DrawnBlock[] = [];
     const titleLines = b.title ? [b.title.range.start.line, b.title.range.end.line] : [-1, -1];
     const tables = b.tables;
     const overview = b.overview;
@@ -227,10 +282,10 @@ class SectionLayout {
   }
 
   /** Rows drawn as written: each row's last cell spans to the block's width. */
-  rowsBlock(rows: readonly Row[], kind: ViewBlock['kind'], name: string | null): ViewBlock {
+  rowsBlock(rows: readonly Row[], kind: ViewBlock['kind'], name: string | null): DrawnBlock {
     const columns = Math.max(1, ...rows.map((r) => r.cells.length));
     const stray = new Set(this.ref.body.stray.map((s) => s.row));
-    const viewRows = rows.map((r): ViewRow => {
+    const viewRows = rows.map((r): DrawnRow => {
       const spans = spread(r.cells.length, columns);
       return {
         kind: 'rows',
@@ -241,11 +296,11 @@ class SectionLayout {
     return { kind, name, columns, rows: viewRows, ...this.lineSpan(rows) };
   }
 
-  tableBlock(t: GoalTable, drawn: Set<Row>): ViewBlock {
+  tableBlock(t: GoalTable, drawn: Set<Row>): DrawnBlock {
     const b = this.ref.body;
     const width = t.columns.width;
     const roles = columnRoles(t.columns);
-    const rows: ViewRow[] = [];
+    const rows: DrawnRow[] = [];
     // §3: the goal's header row (`长期目标1：` | the goal's text across the table).
     if (t.headerRow !== t.indicatorHeader) {
       const cells = t.headerRow.cells;

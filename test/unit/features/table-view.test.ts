@@ -7,7 +7,7 @@ import { normalizeSettings } from '../../../server/src/core/settings';
 import { sectionProblems } from '../../../server/src/features/diagnostics';
 import { tableView } from '../../../server/src/features/table-view';
 import type { DocumentModel } from '../../../server/src/core/model';
-import type { TableView, ViewBlock, ViewCell } from '../../../protocol';
+import { cellPlace, spanRange, type TableView, type ViewBlock, type ViewCell } from '../../../protocol';
 import { readTemplate } from '../../helpers/export-rows';
 import { FIXTURES, sampleText } from '../../helpers/fixtures';
 
@@ -116,8 +116,11 @@ describe('features/table-view', () => {
       ['level1', 'level2', 'level3', 'previous', 'last', 'target', 'basis'],
     );
     // A click on the value puts the cursor at its text.
-    const at = output.cells[5].at;
+    const { at } = cellPlace(output.cells[5]);
     assert.equal(text.split('\n')[at.line].slice(at.character), '≥3项');
+    // A plain one-line cell carries no more than it needs: its lines and click position are its span's.
+    assert.deepEqual(Object.keys(output.cells[2]).sort(), ['edit', 'role', 'text']);
+    assert.deepEqual(Object.keys(output.cells[2].edit!), ['span']);
   });
 
   it('shows the section at the cursor and lists every department', () => {
@@ -141,7 +144,7 @@ describe('features/table-view', () => {
         const drawn = cells(v);
         for (const c of drawn) {
           if (!c.edit) continue;
-          assert.equal(sourceIn(lines, c.edit.range), c.edit.source ?? c.text, `cell ${c.text} at ${c.firstLine + 1}`);
+          assert.equal(sourceIn(lines, spanRange(c.edit.span)), c.edit.source ?? c.text, `cell ${c.text} at ${cellPlace(c).firstLine + 1}`);
           if (c.parts) assert.equal(c.parts.map((p) => p.text).join(''), c.text);
         }
         // Every non-empty cell of the section's rows is drawn (merged labels once, under their own text).

@@ -27,7 +27,13 @@ import { CliError, EXIT } from './io';
 export const TARGET_TABLE_EXTENSIONS: readonly string[] = ['.ttable'];
 
 /** package.json `contributes.languages[0].filenamePatterns`: VS Code matches them against the file's base name. */
-export const TARGET_TABLE_FILENAME_PATTERNS: readonly string[] = ['*绩效目标表*.txt', '*绩效目标申报表*.txt', '*绩效目标*.txt', '*绩效目标批复*.txt', '*绩效自评*.txt'];
+export const TARGET_TABLE_FILENAME_PATTERNS: readonly string[] = [
+  '*绩效目标表*.txt',
+  '*绩效目标申报表*.txt',
+  '*绩效目标*.txt',
+  '*绩效目标批复*.txt',
+  '*绩效自评*.txt',
+];
 
 /** Folders a walk never enters: packages and version control, never anyone's submissions. */
 export const NEVER_DESCEND: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);

@@ -75,7 +75,12 @@ function unreadable(name: string, e: CliError): FileOutcome {
 }
 
 /** Checks a file read (fixing it with `fix`): its outcome, and the fixed text when a fix changed it. */
-function checkedOutcome(input: InputFile, fix: boolean, settings: Settings, locale: Locale): { outcome: FileOutcome; fixedText: string | null; original: () => FileOutcome['problems'] } {
+function checkedOutcome(
+  input: InputFile,
+  fix: boolean,
+  settings: Settings,
+  locale: Locale,
+): { outcome: FileOutcome; fixedText: string | null; original: () => FileOutcome['problems'] } {
   const r = checkText(input.text, fix, settings);
   const complaints: Complaint[] = [];
   if (!hasTargetTable(r.original)) complaints.push({ message: `文件中没有绩效目标表 no target table found in ${input.name}`, exitCode: EXIT.noTable });
@@ -200,27 +205,28 @@ export async function fixFiles(
   options: Omit<CheckFilesOptions, 'workers'>,
 ): Promise<{ outcomes: FileOutcome[]; notFixed: boolean }> {
   const settingsFor = options.settingsFor ?? (() => DEFAULT_SETTINGS);
-  const read: (InputFile | FileOutcome)[] = [];
+  // Each file read, or the outcome of one that could not be.
+  const read: ({ input: InputFile } | { failed: FileOutcome })[] = [];
   for (const spec of specs) {
     try {
-      read.push(spec.path === null ? await readStdin() : readInputFile(spec.name));
+      read.push({ input: spec.path === null ? await readStdin() : readInputFile(spec.name) });
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
-      read.push(unreadable(spec.path === null ? '<stdin>' : spec.name, e));
+      read.push({ failed: unreadable(spec.path === null ? '<stdin>' : spec.name, e) });
     }
   }
-  const fix = read.every((r) => 'bom' in r);
+  const fix = read.every((r) => 'input' in r);
   const outcomes: FileOutcome[] = [];
   for (let i = 0; i < read.length; i++) {
     const r = read[i];
-    if (!('bom' in r)) {
-      outcomes.push(r);
+    if ('failed' in r) {
+      outcomes.push(r.failed);
     } else {
-      const c = checkedOutcome(r, fix, settingsFor(specs[i]), options.locale);
+      const c = checkedOutcome(r.input, fix, settingsFor(specs[i]), options.locale);
       const outcome = c.outcome;
       if (c.fixedText !== null) {
         try {
-          if (!writeInPlace(r, c.fixedText)) outcome.fixed = 0; // the fixes gave back the same bytes
+          if (!writeInPlace(r.input, c.fixedText)) outcome.fixed = 0; // the fixes gave back the same bytes
         } catch (e) {
           if (!(e instanceof CliError)) throw e;
           // Not written: report the file as it still is; the write's failure comes before "no table".

@@ -83,11 +83,14 @@ describe('cli encodings (issue 13)', function () {
     const mixed = Buffer.concat([Buffer.from(text.slice(0, cut), 'utf8'), encodeGb18030(text.slice(cut))]);
     assert.throws(
       () => decodeText(mixed, 'm.txt'),
-      (e: unknown) => e instanceof CliError && e.exitCode === 3 && /不是有效的 UTF-8（第 \d+ 行起，可能是 GB18030 编码）.*nothing was changed: m\.txt$/.test(e.message),
+      (e: unknown) =>
+        e instanceof CliError && e.exitCode === 3 && /不是有效的 UTF-8（第 \d+ 行起，可能是 GB18030 编码）.*nothing was changed: m\.txt$/.test(e.message),
     );
     assert.throws(
       () => decodeText(garbage(4096), 'g.bin'),
-      (e: unknown) => e instanceof CliError && /^文件既不是有效的 UTF-8 也不是 GB18030（第 1 行起）.*neither valid UTF-8 nor GB18030 from line 1; nothing was changed: g\.bin$/.test(e.message),
+      (e: unknown) =>
+        e instanceof CliError &&
+        /^文件既不是有效的 UTF-8 也不是 GB18030（第 1 行起）.*neither valid UTF-8 nor GB18030 from line 1; nothing was changed: g\.bin$/.test(e.message),
     );
     assert.throws(
       () => decodeText(Buffer.concat([utf16le('abc'), Buffer.from([0x41])]), 'o.txt'),
@@ -127,14 +130,17 @@ describe('cli encodings (issue 13)', function () {
       );
       assert.ok(problems.every((p) => p.encoding === encoding));
     }
-    assert.ok((JSON.parse(utf8.out) as Record<string, unknown>[]).every((p) => !('encoding' in p)), 'a UTF-8 file has no encoding field');
+    assert.ok(
+      (JSON.parse(utf8.out) as Record<string, unknown>[]).every((p) => !('encoding' in p)),
+      'a UTF-8 file has no encoding field',
+    );
     // standard input too
     const stdin = cli(['check', '-'], encodeGb18030(text));
     assert.match(stdin.err, /read as GB18030: <stdin>/);
     assert.match(stdin.out, /^<stdin>:\d+:\d+: /m);
   });
 
-  describe('--fix writes back in the file\'s own encoding, every byte outside the fixes unchanged', function () {
+  describe("--fix writes back in the file's own encoding, every byte outside the fixes unchanged", function () {
     const original = sampleText().slice(0, 60000).replace(/\n/g, '\r\n') + '\r\n' + fixable('武汉市东西湖区尾局');
     const fixed = fixAllText(original, DEFAULT_SETTINGS).text;
     before(() => assert.ok(fixed !== original && /≧|２|%%/.test(original) && !/≧|２/.test(fixed.slice(-3000)), 'the fixture has fixes'));
@@ -178,7 +184,9 @@ describe('cli encodings (issue 13)', function () {
       (e: unknown) =>
         e instanceof CliError &&
         e.exitCode === 3 &&
-        /修复后第 \d+ 行的字符 U\+D800 无法用 GB18030 编码写回，未修改 the fixed text's character U\+D800 on line \d+ cannot be written in GB18030; not changed: /.test(e.message),
+        /修复后第 \d+ 行的字符 U\+D800 无法用 GB18030 编码写回，未修改 the fixed text's character U\+D800 on line \d+ cannot be written in GB18030; not changed: /.test(
+          e.message,
+        ),
     );
     assert.ok(fs.readFileSync(f).equals(bytes), 'not one byte changed');
     // and the ordinary fix goes through

@@ -59,7 +59,9 @@ describe('cli/inputs: files, folders, globs', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('the file patterns are package.json contributes.languages[0]', function () {
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { languages: { extensions: string[]; filenamePatterns: string[] }[] } };
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { languages: { extensions: string[]; filenamePatterns: string[] }[] };
+    };
     assert.deepEqual([...TARGET_TABLE_EXTENSIONS], pkg.contributes.languages[0].extensions);
     assert.deepEqual([...TARGET_TABLE_FILENAME_PATTERNS], pkg.contributes.languages[0].filenamePatterns);
     for (const yes of ['东西湖区2026年整体支出绩效目标表.txt', '项目支出绩效自评表.txt', 'x.ttable', 'X.TTABLE']) assert.ok(isTargetTableName(yes), yes);

@@ -35,7 +35,13 @@ describe('cli/check', function () {
     assert.deepEqual(parseCheckArgs(['--format=text', '--', '--odd-name']), { files: ['--odd-name'], format: 'text', fix: false, workers: cores });
     assert.deepEqual(parseCheckArgs(['-j', '1', 'a', '--format=sarif']), { files: ['a'], format: 'sarif', fix: false, workers: 1 });
     assert.equal(parseCheckArgs(['--workers=3', 'a']).workers, 3);
-    for (const bad of [['-j', '0', 'a'], ['--workers', 'x', 'a'], ['a', '-j'], ['--workers=-1', 'a']]) assert.throws(() => parseCheckArgs(bad), CliError, bad.join(' '));
+    for (const bad of [
+      ['-j', '0', 'a'],
+      ['--workers', 'x', 'a'],
+      ['a', '-j'],
+      ['--workers=-1', 'a'],
+    ])
+      assert.throws(() => parseCheckArgs(bad), CliError, bad.join(' '));
     assert.throws(() => parseCheckArgs([]), CliError);
     assert.throws(() => parseCheckArgs(['a', '--format', 'xml']), CliError);
     assert.throws(() => parseCheckArgs(['a', '--nope']), CliError);

@@ -4,7 +4,8 @@
  * core (`os.availableParallelism()`), in the same run. The folder (a temporary directory) holds the
  * sample's departments one per file, repeated under other names to make 900 files, and 100 copies
  * of the whole sample. Prints wall time, files/s, MB/s, the speed-up, whether both reports are the
- * same, and the load average before and after (the figures mean little on a busy machine). Each
+ * same, the child's CPU time (GNU time, when there), and the load average before and after (the figures
+ * mean little on a busy machine). Each
  * worker count runs `--runs=N` times (default 2), alternating, and the best run counts. Asserts
  * nothing.
  */
@@ -54,16 +55,24 @@ function buildFolder(dir: string): { files: number; bytes: number; departments: 
   return { files, bytes, departments: depts.length };
 }
 
-function run(dir: string, workers: number): { ms: number; code: number | null; out: string } {
+/** GNU time, when the machine has it: the child's CPU time (user + system) beside the wall time. */
+const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+function run(dir: string, workers: number): { ms: number; cpu: number | null; code: number | null; out: string } {
+  const args = [CLI, 'check', dir, '--workers', String(workers)];
+  const timeFile = path.join(os.tmpdir(), `tt-bench-cli-time-${process.pid}`);
+  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, process.execPath, ...args]] : [process.execPath, args];
   const t = performance.now();
-  const r = spawnSync(process.execPath, [CLI, 'check', dir, '--workers', String(workers)], {
-    maxBuffer: 1024 * 1024 * 1024,
-    encoding: 'utf8',
-    env: { ...process.env, LC_ALL: '', LANG: '' },
-  });
+  const r = spawnSync(cmd, argv, { maxBuffer: 1024 * 1024 * 1024, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LANG: '' } });
   const ms = performance.now() - t;
   if (r.error) throw r.error;
-  return { ms, code: r.status, out: r.stdout };
+  let cpu: number | null = null;
+  if (GNU_TIME) {
+    const [user, sys] = fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+    cpu = user + sys;
+    fs.rmSync(timeFile, { force: true });
+  }
+  return { ms, cpu, code: r.status, out: r.stdout };
 }
 
 function load(): string {
@@ -83,13 +92,15 @@ try {
       `from the sample's ${folder.departments}, and ${WHOLE_COPIES} copies of the whole sample), ${mb.toFixed(1)} MB; load average before: ${load()}`,
   );
   console.log(`command: node dist/cli.js check ${dir} --workers N   (${RUNS} runs each, alternating; best counts)`);
-  const best = new Map<number, { ms: number; code: number | null; out: string }>();
+  const best = new Map<number, ReturnType<typeof run>>();
   const counts = all > 1 ? [1, all] : [1];
   for (let r = 0; r < RUNS; r++) {
     for (const w of counts) {
       const res = run(dir, w);
       console.log(
-        `  run ${r + 1}, ${String(w).padStart(2)} worker${w === 1 ? ' ' : 's'}: ${(res.ms / 1000).toFixed(2)} s  exit ${res.code}  ${res.out.trim().split('\n').pop()}`,
+        `  run ${r + 1}, ${String(w).padStart(2)} worker${w === 1 ? ' ' : 's'}: ${(res.ms / 1000).toFixed(2)} s` +
+          (res.cpu === null ? '' : ` (CPU ${res.cpu.toFixed(2)} s)`) +
+          `  exit ${res.code}  ${res.out.trim().split('\n').pop()}`,
       );
       const b = best.get(w);
       if (!b || res.ms < b.ms) best.set(w, res);

@@ -4,10 +4,9 @@
  * core (`os.availableParallelism()`), in the same run. The folder (a temporary directory) holds the
  * sample's departments one per file, repeated under other names to make 900 files, and 100 copies
  * of the whole sample. Prints wall time, files/s, MB/s, the speed-up, whether both reports are the
- * same, the child's CPU time (GNU time, when there), and the load average before and after (the figures
- * mean little on a busy machine). Each
- * worker count runs `--runs=N` times (default 2), alternating, and the best run counts. Asserts
- * nothing.
+ * same, the child's CPU time (GNU time, when there), and the load average before and after (the
+ * figures mean little on a busy machine). Each worker count runs `--runs=N` times (default 2),
+ * alternating, and the best run counts. Asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -23,6 +23,8 @@ for (const name of await updateRuleSettings()) console.log(`${name}: rule settin
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // check's worker threads (server/src/cli/workers.ts starts it from beside dist/cli.js).
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/check-worker.ts'], outfile: 'dist/check-worker.js' }),
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   // The table view's renderer and its style sheet, loaded by the webview (client/src/table-view/).
   esbuild.build({

@@ -1,6 +1,7 @@
 /**
- * `target-table check FILE... [--format text|json] [--fix]`: the diagnostics of the language
- * server on the command line; exit codes in io.ts (`EXIT`). Every file that can be read is
+ * `target-table check PATH... [--format text|json|sarif] [--fix] [--workers N]`: the diagnostics of the language
+ * server on the command line; exit codes in io.ts (`EXIT`). Paths are files, folders and globs
+ * (inputs.ts); files are checked in worker threads (workers.ts). Every file that can be read is
  * checked and reported; one that cannot gives one line on stderr. `--fix` applies every safe fix
  * in place first (io.ts `writeInPlace`: same inode, only from the first changed byte, refused when
  * the file changed since it was read), only when every file named could be read, then reports
@@ -9,24 +10,32 @@
 import type { DocumentModel } from '../core/model';
 import { documentText, parseDocument } from '../core/parse/document';
 import type { DocumentProblem } from '../core/rules/index';
-import type { Severity } from '../core/rules/types';
 import { checkDocument } from '../core/rules/index';
 import { fixAll } from '../core/fixes';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
-import { inSection, msg, pickLocale, sectionName, type Locale } from '../core/locale';
-import { CliError, EXIT, readInputFile, readStdin, worstExit, writeInPlace, type InputFile } from './io';
+import { pickLocale, type Locale } from '../core/locale';
+import { CliError, EXIT, encodingLabel, worstExit } from './io';
+import { expandInputs } from './inputs';
+import { outcomeProblems, outcomesToJson, outcomesToText, type FileOutcome, type JsonProblem } from './output';
+import { Progress } from './progress';
+import { toSarif } from './sarif';
+import { checkFiles, defaultWorkers, fixFiles } from './workers';
 
-const USAGE = '用法 usage: target-table check FILE... [--format text|json] [--fix]   (FILE 为 - 时读标准输入 - reads standard input)';
+const USAGE =
+  '用法 usage: target-table check PATH... [--format text|json|sarif] [--fix] [--workers N]   (PATH: 文件、目录或 glob files, folders, globs; - 读标准输入 reads standard input)';
 
 export interface CheckOptions {
   files: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   fix: boolean;
+  /** Worker threads (`--workers N`, `-j N`); 1 checks in the main thread. Default: the machine's cores. */
+  workers: number;
 }
 
 export function parseCheckArgs(args: string[]): CheckOptions {
   let format = 'text';
   let fix = false;
+  let workers: string | null = null;
   const files: string[] = [];
   let options = true;
   for (let i = 0; i < args.length; i++) {
@@ -37,14 +46,20 @@ export function parseCheckArgs(args: string[]): CheckOptions {
       format = args[++i];
     } else if (options && a.startsWith('--format=')) format = a.slice('--format='.length);
     else if (options && a === '--fix') fix = true;
+    else if (options && (a === '--workers' || a === '-j')) {
+      if (i + 1 >= args.length) throw new CliError(`${a} 缺少取值 needs a value\n${USAGE}`, 2);
+      workers = args[++i];
+    } else if (options && a.startsWith('--workers=')) workers = a.slice('--workers='.length);
     else if (options && a.startsWith('-') && a !== '-') throw new CliError(`未知选项 unknown option: ${a}\n${USAGE}`, 2);
     else files.push(a);
   }
-  if (format !== 'text' && format !== 'json') throw new CliError(`--format 只能是 text 或 json (must be text or json): ${format}`, 2);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif')
+    throw new CliError(`--format 只能是 text、json 或 sarif (must be text, json or sarif): ${format}`, 2);
+  if (workers !== null && !/^[1-9][0-9]{0,3}$/.test(workers)) throw new CliError(`--workers 须为正整数 must be a positive whole number: ${workers}`, 2);
   if (files.length === 0) throw new CliError(USAGE, 2);
   if (fix && files.includes('-')) throw new CliError('--fix 不能用于标准输入（-），请给出文件名 --fix cannot fix standard input (-): name the file', 2);
   if (files.filter((f) => f === '-').length > 1) throw new CliError('标准输入（-）只能给一次 standard input (-) can be named once', 2);
-  return { files, format, fix };
+  return { files, format, fix, workers: workers === null ? defaultWorkers() : Number(workers) };
 }
 
 export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
@@ -58,18 +73,7 @@ export interface FileReport {
   fixed: number;
 }
 
-export interface JsonProblem {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  code: string;
-  message: string;
-  /** The department or project the problem is in (the text format says it after the message). */
-  section: string;
-}
+export type { JsonProblem };
 
 /** Problems in reading order (line, then column), as a reviewer walks the file. */
 function byPosition(problems: DocumentProblem[]): DocumentProblem[] {
@@ -104,53 +108,21 @@ export function hasTargetTable(model: DocumentModel): boolean {
   return model.sections.some((s) => s.body.tables.length > 0 || (s.body.title !== null && s.body.overview !== null));
 }
 
+/** The outcome of a file checked in this thread (the reports are made from outcomes, see output.ts). */
+function outcomeOf(r: FileReport, locale: Locale): FileOutcome {
+  return { name: r.file, checked: true, encoding: null, bytes: 0, problems: outcomeProblems(r.problems, locale), fixed: r.fixed, complaints: [] };
+}
+
 export function toJson(reports: readonly FileReport[], locale: Locale): JsonProblem[] {
-  const out: JsonProblem[] = [];
-  for (const r of reports) {
-    for (const p of r.problems) {
-      out.push({
-        file: r.file,
-        line: p.range.start.line + 1,
-        column: p.range.start.character + 1,
-        endLine: p.range.end.line + 1,
-        endColumn: p.range.end.character + 1,
-        severity: p.severity,
-        code: p.code,
-        message: msg(p.message, locale),
-        section: sectionName(p.section.body, locale),
-      });
-    }
-  }
-  return out;
+  return outcomesToJson(reports.map((r) => outcomeOf(r, locale)));
 }
 
 export function formatText(reports: readonly FileReport[], locale: Locale, notFixed = false): string {
-  const lines: string[] = [];
-  const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  let fixed = 0;
-  for (const r of reports) {
-    fixed += r.fixed;
-    for (const p of r.problems) {
-      count[p.severity]++;
-      lines.push(
-        `${r.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity} ${p.code} ${inSection(msg(p.message, locale), p.section.body, locale).replace(/\r?\n/g, ' ')}`,
-      );
-    }
-  }
-  const n = reports.length;
-  if (locale === 'en') {
-    const pl = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
-    let s = `${pl(n, 'file')}, ${pl(count.error, 'error')}, ${pl(count.warning, 'warning')}, ${count.information} info, ${pl(count.hint, 'hint')}`;
-    if (fixed > 0) s += `; ${pl(fixed, 'fix')} applied`;
-    if (notFixed) s += '; nothing fixed: a file could not be read';
-    lines.push(s);
-  } else {
-    let s = `${n} 个文件，${count.error} 个错误，${count.warning} 个警告，${count.information} 个信息，${count.hint} 个提示`;
-    if (fixed > 0) s += `；已修复 ${fixed} 处`;
-    if (notFixed) s += '；有文件无法读取，未修复任何文件';
-    lines.push(s);
-  }
-  return lines.join('\n') + '\n';
+  return outcomesToText(
+    reports.map((r) => outcomeOf(r, locale)),
+    locale,
+    notFixed,
+  );
 }
 
 function write(out: string): Promise<void> {
@@ -164,41 +136,36 @@ function complain(e: CliError): void {
 export async function runCheck(args: string[]): Promise<number> {
   const opts = parseCheckArgs(args);
   const locale = cliLocale();
+  const expanded = expandInputs(opts.files);
+  for (const name of expanded.ignoredNamed) process.stderr.write(`target-table: 已按配置忽略 ignored by the config: ${name}\n`);
+  const progress = new Progress(process.stderr, expanded.files.length);
+  const onProgress = (done: number, total: number) => progress.update(done, total);
+  let outcomes: FileOutcome[];
+  let notFixed = false;
+  try {
+    if (opts.fix) ({ outcomes, notFixed } = await fixFiles(expanded.files, { locale, onProgress }));
+    else outcomes = await checkFiles(expanded.files, { workers: opts.workers, locale, onProgress });
+  } finally {
+    progress.clear();
+  }
   const codes: number[] = [];
-  // Read every file first: with --fix, no file is written unless all of them could be read.
-  const inputs: InputFile[] = [];
-  for (const file of opts.files) {
-    try {
-      inputs.push(file === '-' ? await readStdin() : readInputFile(file));
-    } catch (e) {
-      if (!(e instanceof CliError)) throw e;
-      complain(e);
-      codes.push(e.exitCode);
-    }
+  // Every message in input order, whichever worker finished first.
+  for (const e of expanded.errors) {
+    complain(e);
+    codes.push(e.exitCode);
   }
-  const fix = opts.fix && inputs.length === opts.files.length;
-  const reports: FileReport[] = [];
-  for (const input of inputs) {
-    const r = checkText(input.text, fix);
-    let report: FileReport = { file: input.name, problems: r.problems, fixed: r.fixed };
-    if (r.fixed > 0) {
-      try {
-        if (!writeInPlace(input, r.text)) report = { ...report, fixed: 0 }; // the fixes gave back the same bytes
-      } catch (e) {
-        if (!(e instanceof CliError)) throw e;
-        complain(e);
-        codes.push(e.exitCode);
-        // Not written: report the file as it still is.
-        report = { file: input.name, problems: byPosition(problemsOf(r.original, DEFAULT_SETTINGS)), fixed: 0 };
-      }
+  for (const o of outcomes) {
+    for (const c of o.complaints) {
+      complain(new CliError(c.message, c.exitCode));
+      codes.push(c.exitCode);
     }
-    if (!hasTargetTable(r.original)) {
-      complain(new CliError(`文件中没有绩效目标表 no target table found in ${input.name}`));
-      codes.push(EXIT.noTable);
-    }
-    if (report.problems.some((p) => p.severity === 'error')) codes.push(EXIT.problems);
-    reports.push(report);
+    if (o.encoding !== null && o.encoding !== 'UTF-8' && opts.format === 'text')
+      process.stderr.write(`target-table: 注意：按 ${encodingLabel(o.encoding)} 编码读取 note: read as ${encodingLabel(o.encoding)}: ${o.name}\n`);
+    if (o.problems.some((p) => p.severity === 'error')) codes.push(EXIT.problems);
   }
-  await write(opts.format === 'json' ? JSON.stringify(toJson(reports, locale), null, 2) + '\n' : formatText(reports, locale, opts.fix && !fix));
-  return worstExit(codes);
+  const exit = worstExit(codes);
+  if (opts.format === 'sarif') await write(JSON.stringify(toSarif(outcomes, locale, exit), null, 2) + '\n');
+  else if (opts.format === 'json') await write(JSON.stringify(outcomesToJson(outcomes), null, 2) + '\n');
+  else await write(outcomesToText(outcomes, locale, notFixed));
+  return exit;
 }

@@ -1,10 +1,11 @@
 /**
  * Files for the command line: reading (regular files and standard input only, with a size bound,
- * strict UTF-8) and writing a fix back in place. Everything that can go wrong ends as a
+ * UTF-8, UTF-16 with a BOM or GB18030, each strictly) and writing a fix back in place. Everything that can go wrong ends as a
  * `CliError`: one line for stderr and an exit code (see `EXIT`).
  */
 import * as fs from 'node:fs';
 import * as tty from 'node:tty';
+import * as iconv from 'iconv-lite';
 
 /** Exit codes (README "Command line", `--help`). When several apply, the order of `worstExit` decides. */
 export const EXIT = {
@@ -14,7 +15,7 @@ export const EXIT = {
   problems: 1,
   /** Bad option or argument. */
   usage: 2,
-  /** A file could not be read or written (missing, special, too big, not UTF-8, read-only, changed since read…). */
+  /** A file could not be read or written (missing, special, too big, neither UTF-8/UTF-16/GB18030, read-only, changed since read, a fixed character its encoding cannot hold…). */
   io: 3,
   /** A file has no target table. */
   noTable: 4,
@@ -62,9 +63,11 @@ export interface InputFile {
   path: string | null;
   /** The bytes exactly as read. */
   bytes: Buffer;
-  /** The decoded text, without the UTF-8 BOM. */
+  /** The decoded text, without the BOM. */
   text: string;
   bom: boolean;
+  /** What the bytes were decoded as (io.ts `decodeText`); a fix is written back in it. */
+  encoding: TextEncoding;
   stamp: FileStamp | null;
 }
 
@@ -205,13 +208,38 @@ export async function readStdin(): Promise<InputFile> {
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
- * Strict UTF-8 over the whole buffer. Refused, with the line where it goes wrong and the likely
- * encoding: UTF-16 (BOM or NUL pattern), NUL bytes (binary data), any invalid UTF-8 sequence.
- * A decoded text encodes back to exactly the bytes read, so a fix keeps every byte it does not edit.
+ * The encodings a file is read in: UTF-8 (Word's "UTF-8" and every modern tool), UTF-16 LE/BE with
+ * a BOM (Word's "Unicode text"), and GB18030 (a superset of GBK and GB2312: what Chinese Windows
+ * tools write by default). A fix is written back in the file's own encoding.
  */
-export function decodeText(bytes: Buffer, name: string): { text: string; bom: boolean } {
+export type TextEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030';
+
+/** How an encoding is named to the user (`UTF-16 LE`, as Word and Notepad say it). */
+export function encodingLabel(encoding: TextEncoding): string {
+  return encoding === 'UTF-16LE' ? 'UTF-16 LE' : encoding === 'UTF-16BE' ? 'UTF-16 BE' : encoding;
+}
+
+/** The most CJK characters the valid UTF-8 before a file's first invalid byte may hold for the file to be read as GB18030. */
+const MIXED_UTF8_CJK = 4;
+
+/**
+ * Decodes a file's bytes, trying in this order: a BOM (UTF-8, UTF-16 LE, UTF-16 BE); UTF-16 without
+ * a BOM is recognised by its NULs and refused (no BOM, no certainty of the byte order); NUL bytes
+ * (binary data) are refused; then strict UTF-8 over the whole file; then, when that fails, strict
+ * GB18030 over the whole file when it decodes to mostly Chinese text. A file that is UTF-8 up to
+ * some line and GB18030 after it (two exports pasted together) is refused, naming the line: reading
+ * it either way would garble half of it. Every accepted text encodes back to exactly the bytes read
+ * (checked again before a GB18030 write), so a fix keeps every byte it does not edit.
+ */
+export function decodeText(bytes: Buffer, name: string): { text: string; bom: boolean; encoding: TextEncoding } {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return decodeUtf16(bytes, bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE', name);
+  }
   const utf16 = utf16Kind(bytes);
-  if (utf16) throw new CliError(`文件是 ${utf16} 编码，不是 UTF-8，未做任何修改 file is ${utf16}, not UTF-8; nothing was changed: ${name}`);
+  if (utf16)
+    throw new CliError(
+      `文件是没有 BOM 的 ${utf16} 编码，无法确定字节序，未做任何修改（请另存为 UTF-8 或带 BOM 的 Unicode 文本） file is ${utf16} without a BOM; nothing was changed (save it as UTF-8 or as Unicode text with a BOM): ${name}`,
+    );
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     throw new CliError(
@@ -220,20 +248,79 @@ export function decodeText(bytes: Buffer, name: string): { text: string; bom: bo
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), bom };
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), bom, encoding: 'UTF-8' };
   } catch {
-    const bad = (bom ? 3 : 0) + firstInvalidUtf8(body);
-    const line = lineAt(bytes, bad);
-    const guess = guessEncoding(bytes, lineStart(bytes, bad));
-    const zh = guess ? `第 ${line} 行起，可能是 ${guess} 编码` : `第 ${line} 行起`;
-    const en = guess ? `from line ${line} (likely ${guess})` : `from line ${line}`;
-    throw new CliError(`文件不是有效的 UTF-8（${zh}），未做任何修改 file is not valid UTF-8 ${en}; nothing was changed: ${name}`);
+    // not UTF-8: GB18030, mixed, or neither (below)
   }
+  const bad = (bom ? 3 : 0) + firstInvalidUtf8(body);
+  // Valid UTF-8 Chinese before the first invalid byte: a UTF-8 file with something else pasted in (or a stray byte).
+  const utf8Before = bom || cjkCount(new TextDecoder('utf-8').decode(bytes.subarray(0, bad))) > MIXED_UTF8_CJK;
+  if (!utf8Before) {
+    const gb = decodeGb18030(bytes);
+    if (gb !== null) return { text: gb, bom: false, encoding: 'GB18030' };
+  }
+  const line = lineAt(bytes, bad);
+  const guess = guessEncoding(bytes, lineStart(bytes, bad));
+  const zh = guess ? `第 ${line} 行起，可能是 ${guess} 编码` : `第 ${line} 行起`;
+  const en = guess ? `from line ${line} (likely ${guess})` : `from line ${line}`;
+  if (utf8Before) throw new CliError(`文件不是有效的 UTF-8（${zh}），未做任何修改 file is not valid UTF-8 ${en}; nothing was changed: ${name}`);
+  throw new CliError(
+    `文件既不是有效的 UTF-8 也不是 GB18030（${zh}），未做任何修改 file is neither valid UTF-8 nor GB18030 ${en}; nothing was changed: ${name}`,
+  );
 }
 
-export function encodeText(text: string, bom: boolean): Buffer {
-  const body = Buffer.from(text, 'utf8');
-  return bom ? Buffer.concat([UTF8_BOM, body]) : body;
+/** UTF-16 after its BOM: every code unit kept as it is (a lone surrogate too), so it encodes back to the same bytes. */
+function decodeUtf16(bytes: Buffer, encoding: 'UTF-16LE' | 'UTF-16BE', name: string): { text: string; bom: boolean; encoding: TextEncoding } {
+  const body = bytes.subarray(2);
+  if (body.length % 2 !== 0)
+    throw new CliError(
+      `文件以 ${encodingLabel(encoding)} 的 BOM 开头，但字节数是奇数（文件不完整或不是文本），未做任何修改 file starts with a ${encodingLabel(encoding)} BOM but has an odd number of bytes (cut short, or not text); nothing was changed: ${name}`,
+    );
+  const text = (encoding === 'UTF-16LE' ? body : Buffer.from(body).swap16()).toString('utf16le');
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split(/\r\n|\r|\n/).length;
+    throw new CliError(`不是文本文件（二进制数据，第 ${line} 行有 NUL 字符） not a text file (binary data: a NUL character on line ${line}): ${name}`);
+  }
+  return { text, bom: true, encoding };
+}
+
+/** The whole buffer strictly as GB18030 when it decodes to mostly Chinese text (see `looksChinese`), else null. */
+function decodeGb18030(bytes: Buffer): string | null {
+  let text: string;
+  try {
+    text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  return looksChinese(text) ? text : null;
+}
+
+/** The bytes of a text in an encoding, with its BOM when the file had one. */
+export function encodeText(text: string, bom: boolean, encoding: TextEncoding = 'UTF-8'): Buffer {
+  if (encoding === 'UTF-8') {
+    const body = Buffer.from(text, 'utf8');
+    return bom ? Buffer.concat([UTF8_BOM, body]) : body;
+  }
+  if (encoding === 'GB18030') return iconv.encode(text, 'gb18030');
+  const le = Buffer.from(text, 'utf16le');
+  const body = encoding === 'UTF-16LE' ? le : le.swap16();
+  return Buffer.concat([Buffer.from(encoding === 'UTF-16LE' ? [0xff, 0xfe] : [0xfe, 0xff]), body]);
+}
+
+/**
+ * The first character of `text` that the encoding cannot hold (written as something else, e.g. `?`),
+ * as its line and the character, or null when every character round-trips. UTF-8 and UTF-16 hold
+ * every code point (a lone surrogate is written by UTF-16 as the code unit it is); GB18030 holds
+ * every code point too, but not a lone surrogate.
+ */
+export function unencodable(text: string, encoding: TextEncoding): { line: number; char: string } | null {
+  if (encoding !== 'GB18030') return null;
+  const back = new TextDecoder('gb18030').decode(iconv.encode(text, 'gb18030'));
+  if (back === text) return null;
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) === back.charCodeAt(i)) i++;
+  return { line: text.slice(0, i).split(/\r\n|\r|\n/).length, char: text.codePointAt(i)!.toString(16).toUpperCase().padStart(4, '0') };
 }
 
 /** UTF-16 by its BOM, or by NULs in every other byte of the start (ASCII-heavy UTF-16 text). */
@@ -318,15 +405,30 @@ export function guessEncoding(b: Uint8Array, from: number): string | null {
   } catch {
     return null;
   }
+  return looksChinese(text) ? 'GB18030' : null;
+}
+
+/** Whether a text's non-ASCII characters are mostly Chinese (CJK ideographs, CJK and full-width punctuation). */
+function looksChinese(text: string): boolean {
   let cjk = 0;
   let other = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) cjk++;
+    if (isCjk(c)) cjk++;
     else other++;
   }
-  return cjk > 0 && cjk >= 4 * other ? 'GB18030' : null;
+  return cjk > 0 && cjk >= 4 * other;
+}
+
+function isCjk(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
+}
+
+function cjkCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isCjk(text.charCodeAt(i))) n++;
+  return n;
 }
 
 /** Where two buffers first differ (the shorter's length when one is a prefix of the other). */
@@ -360,6 +462,26 @@ function modeString(mode: bigint): string {
 }
 
 /**
+ * The bytes a fixed text is written as: the file's own encoding and BOM. Refused (nothing written)
+ * when a character of the fixed text cannot be written in that encoding, or when the file's own text
+ * would not encode back to the bytes read (a GB18030 mapping the encoder does not share with the
+ * decoder): then bytes the fix did not touch would change.
+ */
+function encodeForWrite(input: InputFile, text: string): Buffer {
+  const label = encodingLabel(input.encoding);
+  const lost = unencodable(text, input.encoding);
+  if (lost)
+    throw new CliError(
+      `修复后第 ${lost.line} 行的字符 U+${lost.char} 无法用 ${label} 编码写回，未修改 the fixed text's character U+${lost.char} on line ${lost.line} cannot be written in ${label}; not changed: ${input.name}`,
+    );
+  if (input.encoding === 'GB18030' && !encodeText(input.text, input.bom, input.encoding).equals(input.bytes))
+    throw new CliError(
+      `文件的 GB18030 字节无法原样写回（编码表不一致），未修改 the file's GB18030 bytes would not be written back as they were (an unusual mapping); not changed: ${input.name}`,
+    );
+  return encodeText(text, input.bom, input.encoding);
+}
+
+/**
  * Writes a fixed text back into the file it was read from, in place: the same inode (owner,
  * group, mode, hard links and the symlink pointing at it all stay), only from the first byte that
  * changed. Refused, with nothing written, when the file has no write permission (for anyone: a
@@ -371,7 +493,7 @@ function modeString(mode: bigint): string {
 export function writeInPlace(input: InputFile, text: string): boolean {
   if (!input.path || !input.stamp) throw new Error('internal: writeInPlace on standard input');
   const name = input.name;
-  const data = encodeText(text, input.bom);
+  const data = encodeForWrite(input, text);
   if (data.equals(input.bytes)) return false;
   const file = input.path;
   let st: fs.BigIntStats;

@@ -17,17 +17,30 @@ const COMMANDS: Record<string, Command> = {
 };
 
 const USAGE = `用法 Usage:
-  target-table check FILE... [--format text|json] [--fix]
+  target-table check PATH... [--format text|json|sarif] [--fix] [--workers N]
   target-table export FILE [--format json|csv]
 FILE 为 - 时读标准输入（--fix 除外） FILE - reads standard input (not with --fix)
+
+check 的 PATH PATH for check:
+  文件 a file          按原样检查，不论文件名 checked whatever its name
+  目录 a folder        递归查找绩效目标表文件 searched recursively for target-table files: *.ttable and
+                       *绩效目标表*.txt, *绩效目标*.txt, *绩效自评*.txt… (node_modules, .git 除外 skipped)
+  glob '2026/**/*.txt' 加引号时由本程序展开 expanded here when quoted (the shell expands it otherwise)
+  -j N, --workers N    并行检查的线程数，默认为 CPU 核数，1 为单线程 worker threads (default: one per core; 1: none);
+                       --fix 总在单线程中进行 --fix always runs in one thread
+  --format sarif       SARIF 2.1.0，供代码扫描工具使用 for code-scanning tools
+文件可以是 UTF-8（可带 BOM）、带 BOM 的 UTF-16 或 GB18030/GBK；--fix 按原编码写回
+Files may be UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK; --fix writes back in the same encoding
+终端中在标准错误上显示进度 progress is shown on stderr when it is a terminal
 
 退出码 Exit codes:
   0   没有错误级问题 no error-level problem
   1   有错误级问题 error-level problems found
   2   用法错误 usage error (bad option or argument)
   3   文件无法读取或写入 a file could not be read or written (missing, not a regular file, over 500 MiB,
-      not UTF-8, read-only, changed since it was read…)
-  4   文件中没有绩效目标表 a file has no target table
+      neither UTF-8, UTF-16 nor GB18030, read-only, changed since it was read, a fixed character
+      its encoding cannot hold…)
+  4   文件中没有绩效目标表 a file has no target table, or a folder or glob gave no file to check
   70  内部错误 internal error
 多个文件时取最严重的 with several files the worst wins: 2 > 3 > 4 > 1 > 0`;
 

@@ -30,8 +30,18 @@ describe('cli/check', function () {
   });
 
   it('parses its arguments', function () {
-    assert.deepEqual(parseCheckArgs(['a.txt', '--format', 'json', '--fix', 'b.txt']), { files: ['a.txt', 'b.txt'], format: 'json', fix: true });
-    assert.deepEqual(parseCheckArgs(['--format=text', '--', '--odd-name']), { files: ['--odd-name'], format: 'text', fix: false });
+    const cores = os.availableParallelism();
+    assert.deepEqual(parseCheckArgs(['a.txt', '--format', 'json', '--fix', 'b.txt']), { files: ['a.txt', 'b.txt'], format: 'json', fix: true, workers: cores });
+    assert.deepEqual(parseCheckArgs(['--format=text', '--', '--odd-name']), { files: ['--odd-name'], format: 'text', fix: false, workers: cores });
+    assert.deepEqual(parseCheckArgs(['-j', '1', 'a', '--format=sarif']), { files: ['a'], format: 'sarif', fix: false, workers: 1 });
+    assert.equal(parseCheckArgs(['--workers=3', 'a']).workers, 3);
+    for (const bad of [
+      ['-j', '0', 'a'],
+      ['--workers', 'x', 'a'],
+      ['a', '-j'],
+      ['--workers=-1', 'a'],
+    ])
+      assert.throws(() => parseCheckArgs(bad), CliError, bad.join(' '));
     assert.throws(() => parseCheckArgs([]), CliError);
     assert.throws(() => parseCheckArgs(['a', '--format', 'xml']), CliError);
     assert.throws(() => parseCheckArgs(['a', '--nope']), CliError);

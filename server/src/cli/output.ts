@@ -1,0 +1,104 @@
+/**
+ * A checked file as plain data (`FileOutcome`: what a worker thread sends back, no model, no
+ * tree), and the text and JSON reports made from a list of them. The SARIF report is in sarif.ts.
+ */
+import type { DocumentProblem } from '../core/rules/index';
+import type { Severity } from '../core/rules/types';
+import { msg, sectionName, type Locale } from '../core/locale';
+import type { TextEncoding } from './io';
+
+/** A problem as the reports print it: 1-based positions, the message and the section's name in the CLI's locale. */
+export interface OutcomeProblem {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+  /** The department or project the problem is in (the text format says it after the message). */
+  section: string;
+}
+
+/** One line for stderr and the exit code it stands for. */
+export interface Complaint {
+  message: string;
+  exitCode: number;
+}
+
+export interface FileOutcome {
+  /** The name as given on the command line or found in a folder (`<stdin>` for `-`). */
+  name: string;
+  /** Whether the file was read and checked (it is then in the report, even when its write failed). */
+  checked: boolean;
+  /** What it was decoded as; null when it could not be read. */
+  encoding: TextEncoding | null;
+  /** Its size in bytes as read (0 when it could not be read). */
+  bytes: number;
+  problems: OutcomeProblem[];
+  /** Fixes written by --fix (0 without it, and when the write failed). */
+  fixed: number;
+  /** What goes to stderr for this file, in order: it could not be read, or written, or it holds no target table. */
+  complaints: Complaint[];
+}
+
+export function outcomeProblems(problems: readonly DocumentProblem[], locale: Locale): OutcomeProblem[] {
+  return problems.map((p) => ({
+    line: p.range.start.line + 1,
+    column: p.range.start.character + 1,
+    endLine: p.range.end.line + 1,
+    endColumn: p.range.end.character + 1,
+    severity: p.severity,
+    code: p.code,
+    message: msg(p.message, locale),
+    section: sectionName(p.section.body, locale),
+  }));
+}
+
+/** `check --format json`: one object per problem; `encoding` only for a file that was not UTF-8 (existing readers see the same keys). */
+export interface JsonProblem extends OutcomeProblem {
+  file: string;
+  encoding?: TextEncoding;
+}
+
+export function outcomesToJson(outcomes: readonly FileOutcome[]): JsonProblem[] {
+  const out: JsonProblem[] = [];
+  for (const o of outcomes) {
+    for (const p of o.problems) {
+      const j: JsonProblem = { file: o.name, ...p };
+      if (o.encoding !== null && o.encoding !== 'UTF-8') j.encoding = o.encoding;
+      out.push(j);
+    }
+  }
+  return out;
+}
+
+/** `file:line:col: severity code message — section` per problem, then the summary line. */
+export function outcomesToText(outcomes: readonly FileOutcome[], locale: Locale, notFixed = false): string {
+  const lines: string[] = [];
+  const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  let fixed = 0;
+  let files = 0;
+  for (const o of outcomes) {
+    if (!o.checked) continue;
+    files++;
+    fixed += o.fixed;
+    for (const p of o.problems) {
+      count[p.severity]++;
+      lines.push(`${o.name}:${p.line}:${p.column}: ${p.severity} ${p.code} ${`${p.message} — ${p.section}`.replace(/\r?\n/g, ' ')}`);
+    }
+  }
+  if (locale === 'en') {
+    const pl = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+    let s = `${pl(files, 'file')}, ${pl(count.error, 'error')}, ${pl(count.warning, 'warning')}, ${count.information} info, ${pl(count.hint, 'hint')}`;
+    if (fixed > 0) s += `; ${pl(fixed, 'fix')} applied`;
+    if (notFixed) s += '; nothing fixed: a file could not be read';
+    lines.push(s);
+  } else {
+    let s = `${files} 个文件，${count.error} 个错误，${count.warning} 个警告，${count.information} 个信息，${count.hint} 个提示`;
+    if (fixed > 0) s += `；已修复 ${fixed} 处`;
+    if (notFixed) s += '；有文件无法读取，未修复任何文件';
+    lines.push(s);
+  }
+  return lines.join('\n') + '\n';
+}

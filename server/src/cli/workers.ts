@@ -1,0 +1,243 @@
+/**
+ * Checking many files: spread over worker threads (`--workers N`, default the machine's
+ * `os.availableParallelism()`), each of which reads, decodes, parses and checks one file at a time
+ * and sends back its `FileOutcome` (plain data: no model crosses a thread). Jobs are handed out one
+ * at a time as workers finish, so a few big files do not leave the other workers idle; the outcomes
+ * are put back in input order, so the report is the same whatever the number of workers.
+ *
+ * The worker's code is check-worker.ts: compiled beside this file in out/ and bundled beside
+ * dist/cli.js as dist/check-worker.js (scripts/build.mjs), so `__dirname` finds it in both. Without
+ * it (a bundle copied on its own) files are checked in this thread.
+ *
+ * `--fix` runs in this thread (`fixFiles`): every file is read before any is written (nothing is
+ * written unless every file could be read), and io.ts `writeInPlace` needs the bytes read; keeping
+ * that in one thread keeps its guarantees as they were.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker, type MessagePort } from 'node:worker_threads';
+import type { Locale } from '../core/locale';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { checkText, hasTargetTable } from './check';
+import { CliError, EXIT, readInputFile, readStdin, writeInPlace, type InputFile } from './io';
+import type { InputSpec } from './inputs';
+import { outcomeProblems, type Complaint, type FileOutcome } from './output';
+
+/** What a worker is started with. */
+export interface WorkerConfig {
+  kind: typeof WORKER_KIND;
+  locale: Locale;
+}
+
+/** One file for a worker. Settings travel with each file: a folder's files may have configs of their own. */
+export interface CheckJob {
+  index: number;
+  name: string;
+  settings: Settings;
+}
+
+type WorkerReply = { index: number; outcome: FileOutcome } | { index: number; crash: string };
+
+const WORKER_KIND = 'target-table-check';
+
+/** The worker's script, beside this file (out/server/src/cli/ or dist/). */
+export const WORKER_FILE = path.join(__dirname, 'check-worker.js');
+
+export function defaultWorkers(): number {
+  return os.availableParallelism();
+}
+
+export interface CheckFilesOptions {
+  /** Most worker threads; 1 checks in this thread. */
+  workers: number;
+  locale: Locale;
+  /** The settings a file is checked with (default: the built-in ones). */
+  settingsFor?: (spec: InputSpec) => Settings;
+  /** Called after each file with how many are done. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Reads and checks one file (no fix), turning what cannot be read into a complaint. */
+export function checkNamedFile(name: string, settings: Settings, locale: Locale): FileOutcome {
+  let input: InputFile;
+  try {
+    input = readInputFile(name);
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    return unreadable(name, e);
+  }
+  return checkedOutcome(input, false, settings, locale).outcome;
+}
+
+function unreadable(name: string, e: CliError): FileOutcome {
+  return { name, checked: false, encoding: null, bytes: 0, problems: [], fixed: 0, complaints: [{ message: e.message, exitCode: e.exitCode }] };
+}
+
+/** Checks a file read (fixing it with `fix`): its outcome, and the fixed text when a fix changed it. */
+function checkedOutcome(
+  input: InputFile,
+  fix: boolean,
+  settings: Settings,
+  locale: Locale,
+): { outcome: FileOutcome; fixedText: string | null; original: () => FileOutcome['problems'] } {
+  const r = checkText(input.text, fix, settings);
+  const complaints: Complaint[] = [];
+  if (!hasTargetTable(r.original)) complaints.push({ message: `文件中没有绩效目标表 no target table found in ${input.name}`, exitCode: EXIT.noTable });
+  return {
+    outcome: {
+      name: input.name,
+      checked: true,
+      encoding: input.encoding,
+      bytes: input.bytes.length,
+      problems: outcomeProblems(r.problems, locale),
+      fixed: r.fixed,
+      complaints,
+    },
+    fixedText: r.fixed > 0 ? r.text : null,
+    original: () => outcomeProblems(checkText(input.text, false, settings).problems, locale),
+  };
+}
+
+/**
+ * Checks every file, in worker threads when there are several files and more than one worker
+ * (standard input is read and checked in this thread). The outcomes are in the order of `specs`.
+ */
+export async function checkFiles(specs: readonly InputSpec[], options: CheckFilesOptions): Promise<FileOutcome[]> {
+  const settingsFor = options.settingsFor ?? (() => DEFAULT_SETTINGS);
+  const outcomes: FileOutcome[] = new Array<FileOutcome>(specs.length);
+  const total = specs.length;
+  let done = 0;
+  const finished = (i: number, o: FileOutcome) => {
+    outcomes[i] = o;
+    options.onProgress?.(++done, total);
+  };
+  const files: number[] = [];
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i];
+    if (spec.path !== null) files.push(i);
+    else finished(i, await checkStdin(settingsFor(spec), options.locale));
+  }
+  const workers = Math.min(options.workers, files.length);
+  if (workers <= 1 || !fs.existsSync(WORKER_FILE)) {
+    for (const i of files) finished(i, checkNamedFile(specs[i].name, settingsFor(specs[i]), options.locale));
+    return outcomes;
+  }
+  const jobs = files.map((i): CheckJob => ({ index: i, name: specs[i].name, settings: settingsFor(specs[i]) }));
+  await runPool(jobs, workers, options.locale, finished);
+  return outcomes;
+}
+
+async function checkStdin(settings: Settings, locale: Locale): Promise<FileOutcome> {
+  let input: InputFile;
+  try {
+    input = await readStdin();
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    return unreadable('<stdin>', e);
+  }
+  return checkedOutcome(input, false, settings, locale).outcome;
+}
+
+/** Hands the jobs to `count` workers, one at a time each; ends when all are answered. A worker that crashes is an internal error. */
+function runPool(jobs: CheckJob[], count: number, locale: Locale, finished: (index: number, outcome: FileOutcome) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let next = 0;
+    let answered = 0;
+    let failed = false;
+    const pool: Worker[] = [];
+    const stopAll = () => {
+      for (const w of pool) void w.terminate();
+    };
+    const feed = (w: Worker) => {
+      if (next < jobs.length) w.postMessage(jobs[next++]);
+    };
+    const config: WorkerConfig = { kind: WORKER_KIND, locale };
+    for (let k = 0; k < count; k++) {
+      const w = new Worker(WORKER_FILE, { workerData: config });
+      pool.push(w);
+      w.on('message', (reply: WorkerReply) => {
+        if (failed) return;
+        if ('crash' in reply) {
+          failed = true;
+          stopAll();
+          reject(new Error(`${jobs.find((j) => j.index === reply.index)?.name ?? ''}: ${reply.crash}`));
+          return;
+        }
+        finished(reply.index, reply.outcome);
+        if (++answered === jobs.length) {
+          stopAll();
+          resolve();
+        } else feed(w);
+      });
+      w.on('error', (e) => {
+        if (failed) return;
+        failed = true;
+        stopAll();
+        reject(e);
+      });
+      feed(w);
+    }
+  });
+}
+
+/** The worker's loop (check-worker.ts): one job in, one outcome out. A bug is sent back, not thrown, so the main thread names the file. */
+export function serveWorker(port: MessagePort, config: WorkerConfig): void {
+  if (config?.kind !== WORKER_KIND) throw new Error('check-worker started without its configuration');
+  port.on('message', (job: CheckJob) => {
+    let reply: WorkerReply;
+    try {
+      reply = { index: job.index, outcome: checkNamedFile(job.name, job.settings, config.locale) };
+    } catch (e) {
+      reply = { index: job.index, crash: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    }
+    port.postMessage(reply);
+  });
+}
+
+/**
+ * `--fix`, in this thread: every file is read first, and fixed only when all of them could be
+ * read (else `notFixed`); then each is checked, fixed and written back in place, and reported as it
+ * is afterwards (as it still is when its write failed).
+ */
+export async function fixFiles(
+  specs: readonly InputSpec[],
+  options: Omit<CheckFilesOptions, 'workers'>,
+): Promise<{ outcomes: FileOutcome[]; notFixed: boolean }> {
+  const settingsFor = options.settingsFor ?? (() => DEFAULT_SETTINGS);
+  // Each file read, or the outcome of one that could not be.
+  const read: ({ input: InputFile } | { failed: FileOutcome })[] = [];
+  for (const spec of specs) {
+    try {
+      read.push({ input: spec.path === null ? await readStdin() : readInputFile(spec.name) });
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      read.push({ failed: unreadable(spec.path === null ? '<stdin>' : spec.name, e) });
+    }
+  }
+  const fix = read.every((r) => 'input' in r);
+  const outcomes: FileOutcome[] = [];
+  for (let i = 0; i < read.length; i++) {
+    const r = read[i];
+    if ('failed' in r) {
+      outcomes.push(r.failed);
+    } else {
+      const c = checkedOutcome(r.input, fix, settingsFor(specs[i]), options.locale);
+      const outcome = c.outcome;
+      if (c.fixedText !== null) {
+        try {
+          if (!writeInPlace(r.input, c.fixedText)) outcome.fixed = 0; // the fixes gave back the same bytes
+        } catch (e) {
+          if (!(e instanceof CliError)) throw e;
+          // Not written: report the file as it still is; the write's failure comes before "no table".
+          outcome.complaints.unshift({ message: e.message, exitCode: e.exitCode });
+          outcome.problems = c.original();
+          outcome.fixed = 0;
+        }
+      }
+      outcomes.push(outcome);
+    }
+    options.onProgress?.(i + 1, read.length);
+  }
+  return { outcomes, notFixed: !fix && specs.length > 0 };
+}

@@ -78,7 +78,7 @@ function byPosition(problems: DocumentProblem[]): DocumentProblem[] {
 
 /** Every problem of a model with the configured severities ('off' rules dropped). */
 function problemsOf(model: DocumentModel, settings: Settings): DocumentProblem[] {
-  return checkDocument(model.sections, settings.rules, settings.severity);
+  return checkDocument(model.sections, settings.rules, settings.severity, settings.suppressed);
 }
 
 /** Checks (and with `fix`, fixes) one file's text. Pure apart from the settings. */

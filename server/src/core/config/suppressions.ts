@@ -189,16 +189,17 @@ function countRows(body: SectionBody, pick: (level1: string, level2: string, lev
 export function suppressionForProblem(body: SectionBody, range: Range, code: string, rel: string, reason?: string): SuppressionEntry {
   const entry: SuppressionEntry = { rule: code, file: literalGlob(rel), section: sectionName(body, 'zh') };
   const t = problemTarget(body, range);
-  if (t.indicator) {
+  if (t.indicator && t.indicator.level3 !== '') {
     const { level1, level2, level3 } = t.indicator;
     entry.indicator = level3;
     if (countRows(body, (_1, _2, l3) => same(l3, level3)) > 1) {
-      entry.level1 = level1;
-      entry.level2 = level2;
+      // An empty 一级/二级 (the row's label left out) is not written: a suppression names what is there.
+      if (level1 !== '') entry.level1 = level1;
+      if (level2 !== '') entry.level2 = level2;
       if (t.goal !== undefined && countRows(body, (l1, l2, l3) => same(l1, level1) && same(l2, level2) && same(l3, level3)) > 1) entry.goal = t.goal;
     }
-  } else if (t.goal !== undefined) entry.goal = t.goal;
-  else if (t.field !== undefined) entry.field = t.field;
+  } else if (t.goal !== undefined && t.goal !== '') entry.goal = t.goal;
+  else if (t.field !== undefined && t.field !== '') entry.field = t.field;
   else if (t.text !== '') entry.text = t.text;
   if (reason !== undefined) entry.reason = reason;
   return entry;

@@ -17,6 +17,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's UMD build (its "main") requires its parts at run time, which a bundle cannot resolve; its ES modules bundle.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 for (const name of await updateGrammar()) console.log(`${name}: regenerated from server/src/core/templates (commit it)`);

@@ -5,7 +5,7 @@
  * command line and the language server; knows nothing of either.
  */
 export { CONFIG_FILE_NAME, type ConfigProblem, type ConfigReader, type LoadedConfig, type Suppression, type SuppressionEntry } from './types';
-export { FILE_SYSTEM_READER, loadConfig, parseConfig } from './load';
+export { FILE_SYSTEM_READER, fileStamp, loadConfig, parseConfig } from './load';
 export { findConfigFile, isIgnored } from './find';
 export { relativeToConfig } from './globs';
 export { settingsFor } from './settings';

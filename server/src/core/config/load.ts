@@ -36,6 +36,16 @@ export const FILE_SYSTEM_READER: ConfigReader = {
   },
 };
 
+/** A file's modification time and size (`missing` when there is none): whether a config read from it is stale. */
+export function fileStamp(file: string): string {
+  try {
+    const s = fs.statSync(file);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 function m(zh: string, en: string): Message {
   return { zh, en };
 }

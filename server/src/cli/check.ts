@@ -15,8 +15,9 @@ import { fixAll } from '../core/fixes';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { inSection, msg, pickLocale, sectionName, type Locale } from '../core/locale';
 import { CliError, EXIT, readInputFile, readStdin, worstExit, writeInPlace, type InputFile } from './io';
+import { REVIEW_USAGE, ReviewRun, suppressedJson, suppressedSummary, takeReviewArgs, unusedJson, unusedLines, type SuppressedProblem } from './config-use';
 
-const USAGE = '用法 usage: target-table check FILE... [--format text|json] [--fix]   (FILE 为 - 时读标准输入 - reads standard input)';
+const USAGE = `用法 usage: target-table check FILE... [--format text|json] [--fix] ${REVIEW_USAGE}   (FILE 为 - 时读标准输入 - reads standard input)`;
 
 export interface CheckOptions {
   files: string[];
@@ -56,6 +57,8 @@ export interface FileReport {
   problems: DocumentProblem[];
   /** Fixes applied by --fix (0 without it). */
   fixed: number;
+  /** Problems the review config's suppressions took (./config-use.ts), not in `problems`. */
+  suppressed?: SuppressedProblem[];
 }
 
 export interface JsonProblem {
@@ -69,6 +72,9 @@ export interface JsonProblem {
   message: string;
   /** The department or project the problem is in (the text format says it after the message). */
   section: string;
+  /** `--include-suppressed`: a problem the review config's suppression took (./config-use.ts). */
+  suppressed?: true;
+  suppression?: { config: string; line: number; reason?: string };
 }
 
 /** Problems in reading order (line, then column), as a reviewer walks the file. */
@@ -104,10 +110,12 @@ export function hasTargetTable(model: DocumentModel): boolean {
   return model.sections.some((s) => s.body.tables.length > 0 || (s.body.title !== null && s.body.overview !== null));
 }
 
-export function toJson(reports: readonly FileReport[], locale: Locale): JsonProblem[] {
+export function toJson(reports: readonly FileReport[], locale: Locale, withSuppressed = false): JsonProblem[] {
   const out: JsonProblem[] = [];
   for (const r of reports) {
-    for (const p of r.problems) {
+    const suppressed = withSuppressed ? (r.suppressed ?? []) : [];
+    for (const p of [...r.problems, ...suppressed.map((s) => s.problem)].sort((a, b) => a.range.start.line - b.range.start.line)) {
+      const s = suppressed.find((x) => x.problem === p);
       out.push({
         file: r.file,
         line: p.range.start.line + 1,
@@ -118,18 +126,21 @@ export function toJson(reports: readonly FileReport[], locale: Locale): JsonProb
         code: p.code,
         message: msg(p.message, locale),
         section: sectionName(p.section.body, locale),
+        ...(s ? suppressedJson(s) : {}),
       });
     }
   }
   return out;
 }
 
-export function formatText(reports: readonly FileReport[], locale: Locale, notFixed = false): string {
+export function formatText(reports: readonly FileReport[], locale: Locale, notFixed = false, before: readonly string[] = []): string {
   const lines: string[] = [];
+  let suppressed = 0;
   const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let fixed = 0;
   for (const r of reports) {
     fixed += r.fixed;
+    suppressed += r.suppressed?.length ?? 0;
     for (const p of r.problems) {
       count[p.severity]++;
       lines.push(
@@ -137,15 +148,18 @@ export function formatText(reports: readonly FileReport[], locale: Locale, notFi
       );
     }
   }
+  lines.push(...before);
   const n = reports.length;
   if (locale === 'en') {
     const pl = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
     let s = `${pl(n, 'file')}, ${pl(count.error, 'error')}, ${pl(count.warning, 'warning')}, ${count.information} info, ${pl(count.hint, 'hint')}`;
+    s += suppressedSummary(suppressed, locale);
     if (fixed > 0) s += `; ${pl(fixed, 'fix')} applied`;
     if (notFixed) s += '; nothing fixed: a file could not be read';
     lines.push(s);
   } else {
     let s = `${n} 个文件，${count.error} 个错误，${count.warning} 个警告，${count.information} 个信息，${count.hint} 个提示`;
+    s += suppressedSummary(suppressed, locale);
     if (fixed > 0) s += `；已修复 ${fixed} 处`;
     if (notFixed) s += '；有文件无法读取，未修复任何文件';
     lines.push(s);
@@ -162,12 +176,15 @@ function complain(e: CliError): void {
 }
 
 export async function runCheck(args: string[]): Promise<number> {
-  const opts = parseCheckArgs(args);
+  const { review: reviewOptions, rest } = takeReviewArgs(args);
+  const opts = parseCheckArgs(rest);
   const locale = cliLocale();
   const codes: number[] = [];
+  const review = new ReviewRun(reviewOptions, (line) => process.stderr.write(`target-table: ${line}\n`), locale);
+  const files = opts.files.filter((f) => f === '-' || !review.ignored(f));
   // Read every file first: with --fix, no file is written unless all of them could be read.
   const inputs: InputFile[] = [];
-  for (const file of opts.files) {
+  for (const file of files) {
     try {
       inputs.push(file === '-' ? await readStdin() : readInputFile(file));
     } catch (e) {
@@ -176,11 +193,13 @@ export async function runCheck(args: string[]): Promise<number> {
       codes.push(e.exitCode);
     }
   }
-  const fix = opts.fix && inputs.length === opts.files.length;
+  const fix = opts.fix && inputs.length === files.length;
   const reports: FileReport[] = [];
   for (const input of inputs) {
-    const r = checkText(input.text, fix);
-    let report: FileReport = { file: input.name, problems: r.problems, fixed: r.fixed };
+    // --fix leaves suppressed problems as they are; their count needs the problems without the filter.
+    const r = checkText(input.text, fix, fix ? review.fixSettingsOf(input.name) : review.settingsOf(input.name));
+    const split = review.split(input.name, fix ? byPosition(problemsOf(r.model, review.settingsOf(input.name))) : r.problems);
+    let report: FileReport = { file: input.name, problems: split.shown, fixed: r.fixed, suppressed: split.suppressed };
     if (r.fixed > 0) {
       try {
         if (!writeInPlace(input, r.text)) report = { ...report, fixed: 0 }; // the fixes gave back the same bytes
@@ -189,7 +208,8 @@ export async function runCheck(args: string[]): Promise<number> {
         complain(e);
         codes.push(e.exitCode);
         // Not written: report the file as it still is.
-        report = { file: input.name, problems: byPosition(problemsOf(r.original, DEFAULT_SETTINGS)), fixed: 0 };
+        const kept = review.split(input.name, byPosition(problemsOf(r.original, review.settingsOf(input.name))));
+        report = { file: input.name, problems: kept.shown, fixed: 0, suppressed: kept.suppressed };
       }
     }
     if (!hasTargetTable(r.original)) {
@@ -199,6 +219,13 @@ export async function runCheck(args: string[]): Promise<number> {
     if (report.problems.some((p) => p.severity === 'error')) codes.push(EXIT.problems);
     reports.push(report);
   }
-  await write(opts.format === 'json' ? JSON.stringify(toJson(reports, locale), null, 2) + '\n' : formatText(reports, locale, opts.fix && !fix));
+  const unused = review.unused();
+  if (unused.length > 0) codes.push(EXIT.problems);
+  codes.push(...review.codes);
+  await write(
+    opts.format === 'json'
+      ? JSON.stringify([...toJson(reports, locale, reviewOptions.includeSuppressed), ...unusedJson(unused, locale)], null, 2) + '\n'
+      : formatText(reports, locale, opts.fix && !fix, unusedLines(unused, locale)),
+  );
   return worstExit(codes);
 }

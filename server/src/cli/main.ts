@@ -18,13 +18,16 @@ const COMMANDS: Record<string, Command> = {
 
 const USAGE = `用法 Usage:
   target-table check FILE... [--format text|json] [--fix]
+        [--config FILE | --no-config] [--report-unused-suppressions] [--include-suppressed]
   target-table export FILE [--format json|csv]
 FILE 为 - 时读标准输入（--fix 除外） FILE - reads standard input (not with --fix)
+审核配置 Review config: 每个文件用其上最近的 .target-table.json the nearest .target-table.json above each file
+  (--config FILE 对所有文件用此配置 for all files; --no-config 不用配置 none)
 
 退出码 Exit codes:
   0   没有错误级问题 no error-level problem
-  1   有错误级问题 error-level problems found
-  2   用法错误 usage error (bad option or argument)
+  1   有错误级问题 error-level problems found (--report-unused-suppressions: 或有未使用的忽略规则 or an unused suppression)
+  2   用法错误 usage error (bad option or argument; 审核配置的 JSON 有误 the review config's JSON is broken)
   3   文件无法读取或写入 a file could not be read or written (missing, not a regular file, over 500 MiB,
       not UTF-8, read-only, changed since it was read…)
   4   文件中没有绩效目标表 a file has no target table

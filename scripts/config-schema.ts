@@ -82,7 +82,10 @@ export function configSchema(rules: readonly Rule[] = RULES): Json {
       $schema: { type: 'string' },
       rules: {
         type: 'object',
-        ...both('各规则的级别，如 {"TT101": "off"}；与设置 targetTable.rules.TTxxx 的取值相同', 'Each rule’s severity, e.g. {"TT101": "off"}; the values of the settings targetTable.rules.TTxxx'),
+        ...both(
+          '各规则的级别，如 {"TT101": "off"}；与设置 targetTable.rules.TTxxx 的取值相同',
+          'Each rule’s severity, e.g. {"TT101": "off"}; the values of the settings targetTable.rules.TTxxx',
+        ),
         additionalProperties: false,
         properties: Object.fromEntries(rules.map((r) => [r.code, { ...severity, ...ruleTexts(r) }])),
       },

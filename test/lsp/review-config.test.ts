@@ -62,9 +62,7 @@ describe('LSP: review config', function () {
     const problem = tt101(first.diagnostics)[0];
 
     assert.ok(
-      client.registrations.some(
-        (r) => r.method === 'workspace/didChangeWatchedFiles' && JSON.stringify(r.registerOptions).includes('**/.target-table.json'),
-      ),
+      client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles' && JSON.stringify(r.registerOptions).includes('**/.target-table.json')),
       'the config files are watched',
     );
 
@@ -86,7 +84,15 @@ describe('LSP: review config', function () {
     const json = parse(written) as { suppressions: Record<string, string>[] };
     // 培训场次 is in both the 长期 and the 年度 table: the categories and the goal tell this one apart.
     assert.deepEqual(json.suppressions, [
-      { rule: 'TT101', file: '2026/测试局.txt', section: '武汉市东西湖区测试局', indicator: '培训场次', level1: '产出指标', level2: '数量指标', goal: '长期目标甲。' },
+      {
+        rule: 'TT101',
+        file: '2026/测试局.txt',
+        section: '武汉市东西湖区测试局',
+        indicator: '培训场次',
+        level1: '产出指标',
+        level2: '数量指标',
+        goal: '长期目标甲。',
+      },
     ]);
 
     // The editor applies it (here: the file is written) and says so; the problem is no longer published.
@@ -101,7 +107,10 @@ describe('LSP: review config', function () {
     const configDiags = await client.waitForDiagnostics(configUri, (p) => p.diagnostics.length === 1);
     assert.equal(configDiags.diagnostics[0].range.start.line, 3);
     assert.match(String(configDiags.diagnostics[0].message), /未知的设置项 "colour"/);
-    const back = await client.waitForDiagnostics(uri, (p) => client.published.indexOf(p) > client.published.indexOf(configDiags) && tt101(p.diagnostics).length === 1);
+    const back = await client.waitForDiagnostics(
+      uri,
+      (p) => client.published.indexOf(p) > client.published.indexOf(configDiags) && tt101(p.diagnostics).length === 1,
+    );
 
     // The next suppression goes into the open config, as an edit of its version, comments kept.
     const again = await client.request<CodeAction[]>('textDocument/codeAction', {
@@ -135,14 +144,22 @@ describe('LSP: review config', function () {
     await client.open(uri, text);
     const d = await client.waitForDiagnostics(uri, (p) => tt101(p.diagnostics).length === 1);
     assert.equal(tt101(d.diagnostics)[0].severity, 1, 'the config’s severity wins over the settings');
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: tt101(d.diagnostics)[0].range, context: { diagnostics: [] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: tt101(d.diagnostics)[0].range,
+      context: { diagnostics: [] },
+    });
     assert.ok(actions.some((a) => a.title === 'Ignore this problem in the review config (TT101)'));
     assert.ok(actions.some((a) => a.title === 'Ignore rule TT101 for this file in the review config'));
     const untitled = 'untitled:Untitled-1';
     await client.open(untitled, text);
     const u = await client.waitForDiagnostics(untitled, (p) => tt101(p.diagnostics).length === 1);
     assert.equal(tt101(u.diagnostics)[0].severity, 2, 'no config for an untitled document');
-    const none = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: untitled }, range: tt101(u.diagnostics)[0].range, context: { diagnostics: [] } });
+    const none = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: untitled },
+      range: tt101(u.diagnostics)[0].range,
+      context: { diagnostics: [] },
+    });
     assert.ok(!none.some((a) => /review config/.test(a.title)));
   });
 });

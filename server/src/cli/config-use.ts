@@ -12,16 +12,7 @@
  * JSON in it exits 2, as a bad option does, since the review did not run as configured.
  */
 import * as path from 'node:path';
-import {
-  applySuppressions,
-  findConfigFile,
-  isIgnored,
-  loadConfig,
-  settingsFor,
-  unusedSuppressions,
-  type LoadedConfig,
-  type Suppression,
-} from '../core/config';
+import { applySuppressions, findConfigFile, isIgnored, loadConfig, settingsFor, unusedSuppressions, type LoadedConfig, type Suppression } from '../core/config';
 import { msg, type Locale } from '../core/locale';
 import type { DocumentProblem } from '../core/rules/index';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
@@ -57,7 +48,8 @@ export function takeReviewArgs(args: string[]): { review: ReviewOptions; rest: s
     else if (a === '--include-suppressed') review.includeSuppressed = true;
     else rest.push(a);
   }
-  if (review.config !== null && review.noConfig) throw new CliError('--config 与 --no-config 不能同时使用 --config and --no-config exclude each other', EXIT.usage);
+  if (review.config !== null && review.noConfig)
+    throw new CliError('--config 与 --no-config 不能同时使用 --config and --no-config exclude each other', EXIT.usage);
   if (review.config === '') throw new CliError('--config 缺少取值 needs a value (a .target-table.json file)', EXIT.usage);
   return { review, rest };
 }
@@ -141,7 +133,11 @@ export class ReviewRun {
     const used = this.#used.get(config) ?? new Set<Suppression>();
     this.#used.set(config, used);
     for (const s of r.used) used.add(s);
-    const suppressed = r.suppressed.map((problem) => ({ problem, suppression: r.used.find((s) => takesProblem(config, this.pathOf(name), s, problem))!, config }));
+    const suppressed = r.suppressed.map((problem) => ({
+      problem,
+      suppression: r.used.find((s) => takesProblem(config, this.pathOf(name), s, problem))!,
+      config,
+    }));
     return { shown: r.shown, suppressed };
   }
 

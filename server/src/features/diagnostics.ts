@@ -139,7 +139,9 @@ function placed(ref: SectionRef, uri: string, settings: Settings, locale: Locale
   const c = sectionDiagnostics(ref, settings, key);
   if (!c.absolute || c.startLine !== ref.startLine) {
     // Relative: the problems of a section placed at line 0.
-    c.relative ??= checkDocument([{ startLine: 0, body: ref.body }], settings.rules, settings.severity, settings.suppressed).map((p) => toDiagnostic(p, uri, locale));
+    c.relative ??= checkDocument([{ startLine: 0, body: ref.body }], settings.rules, settings.severity, settings.suppressed).map((p) =>
+      toDiagnostic(p, uri, locale),
+    );
     c.absolute = ref.startLine === 0 ? c.relative : c.relative.map((d) => shiftDiagnostic(d, ref.startLine));
     c.startLine = ref.startLine;
     c.json = undefined;

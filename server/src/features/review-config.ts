@@ -19,7 +19,16 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, FILE_SYSTEM_READER, fileStamp, findConfigFile, parseConfig, settingsFor, type ConfigReader, type LoadedConfig } from '../core/config';
+import {
+  CONFIG_FILE_NAME,
+  FILE_SYSTEM_READER,
+  fileStamp,
+  findConfigFile,
+  parseConfig,
+  settingsFor,
+  type ConfigReader,
+  type LoadedConfig,
+} from '../core/config';
 import { msg, type Locale } from '../core/locale';
 import type { Settings } from '../core/settings';
 import type { TextChange } from '../core/parse/document';

@@ -7,15 +7,7 @@
  * can create files). The edit goes to the editor, which applies it to the config's text; the server
  * reads that text (open) or the file (saved) and the problem disappears.
  */
-import {
-  CodeActionKind,
-  CreateFile,
-  TextDocumentEdit,
-  type CodeAction,
-  type Diagnostic,
-  type TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
+import { CodeActionKind, CreateFile, TextDocumentEdit, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import * as path from 'node:path';
 import { addSuppressionEdits, newConfigText, suppressionForFile, suppressionForProblem, type SuppressionEntry } from '../core/config';
 import { msg, type Locale } from '../core/locale';
@@ -68,7 +60,13 @@ export function suppressActions(problems: readonly DocumentProblem[], input: Sup
     if (files.has(p.code)) continue;
     files.add(p.code);
     const all = configEdit(target, suppressionForFile(p.code, rel), input);
-    if (all) actions.push({ title: msg(TITLES.file(p.code), locale), kind: CodeActionKind.QuickFix, diagnostics: here.filter((q) => q.code === p.code).map(input.diagnosticOf), edit: all });
+    if (all)
+      actions.push({
+        title: msg(TITLES.file(p.code), locale),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: here.filter((q) => q.code === p.code).map(input.diagnosticOf),
+        edit: all,
+      });
   }
   return actions;
 }
@@ -85,5 +83,7 @@ function configEdit(target: ConfigTarget, entry: SuppressionEntry, input: Suppre
   const r = addSuppressionEdits(target.text, entry);
   if (!r) return null;
   const edits: TextEdit[] = r.edits.map((e) => ({ range: e.range, newText: e.newText }));
-  return input.documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri: target.uri, version: target.version }, edits)] } : { changes: { [target.uri]: edits } };
+  return input.documentChanges
+    ? { documentChanges: [TextDocumentEdit.create({ uri: target.uri, version: target.version }, edits)] }
+    : { changes: { [target.uri]: edits } };
 }

@@ -5,7 +5,17 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, findConfigFile, isIgnored, loadConfig, parseConfig, settingsFor, type ConfigReader } from '../../../server/src/core/config';
+import {
+  CONFIG_FILE_NAME,
+  addSuppressionEdits,
+  findConfigFile,
+  isIgnored,
+  loadConfig,
+  newConfigText,
+  parseConfig,
+  settingsFor,
+  type ConfigReader,
+} from '../../../server/src/core/config';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../../server/src/core/settings';
 import { checkText } from '../../../server/src/cli/check';
 import { department } from '../../helpers/fixtures';
@@ -45,13 +55,16 @@ describe('review config: reading', () => {
     assert.deepEqual(c.ignores, ['草稿/', '**/*.bak.txt']);
     assert.equal(c.suppressions.length, 1);
     const s = c.suppressions[0];
-    assert.deepEqual({ rule: s.rule, file: s.file, indicator: s.indicator, reason: s.reason, index: s.index }, {
-      rule: 'TT101',
-      file: '教育局.txt',
-      indicator: '培训场次',
-      reason: '按次计',
-      index: 0,
-    });
+    assert.deepEqual(
+      { rule: s.rule, file: s.file, indicator: s.indicator, reason: s.reason, index: s.index },
+      {
+        rule: 'TT101',
+        file: '教育局.txt',
+        indicator: '培训场次',
+        reason: '按次计',
+        index: 0,
+      },
+    );
     assert.equal(s.range.start.line, 8, 'the entry is on the 9th line');
   });
 
@@ -68,7 +81,15 @@ describe('review config: reading', () => {
   });
 
   it('a wrong type, an unknown key, an unknown rule and a wrong severity are warnings at their place; the rest applies', () => {
-    const text = ['{', '  "framework": 2030,', '  "colour": "red",', '  "rules": { "TT999": "off", "TT102": "loud", "TT103": "hint" },', '  "ignores": "草稿",', '  "minSatisfaction": 90', '}'].join('\n');
+    const text = [
+      '{',
+      '  "framework": 2030,',
+      '  "colour": "red",',
+      '  "rules": { "TT999": "off", "TT102": "loud", "TT103": "hint" },',
+      '  "ignores": "草稿",',
+      '  "minSatisfaction": 90',
+      '}',
+    ].join('\n');
     const c = parseConfig(at(CONFIG_FILE_NAME), text);
     assert.equal(c.framework, undefined);
     assert.equal(c.minSatisfaction, 90);
@@ -181,5 +202,40 @@ describe('review config: over the settings', () => {
     );
     const off = settingsFor(parseConfig(at(CONFIG_FILE_NAME), '{"rules": {"TT101": "off"}}'), DEFAULT_SETTINGS);
     assert.deepEqual(checkText(text, false, off).problems, []);
+  });
+});
+
+describe('review config: writing a suppression', () => {
+  const entry = { rule: 'TT101', file: 'a.txt', indicator: '培训场次' };
+
+  it('appends to suppressions with the file’s comments and formatting kept', () => {
+    const text = '// 审核\n{\n    "rules": { "TT102": "off" }, // 关\n    "suppressions": [\n        { "rule": "TT103" },\n    ],\n}\n';
+    const r = addSuppressionEdits(text, entry)!;
+    assert.ok(r.text.startsWith('// 审核\n{\n    "rules": { "TT102": "off" }, // 关\n'), r.text);
+    const c = parseConfig(at(CONFIG_FILE_NAME), r.text);
+    assert.deepEqual(c.problems, []);
+    assert.deepEqual(
+      c.suppressions.map((s) => [s.rule, s.indicator]),
+      [
+        ['TT103', undefined],
+        ['TT101', '培训场次'],
+      ],
+    );
+    assert.match(r.text, /\n {8}\{/, 'indented as the file is');
+    assert.ok(r.edits.length > 0 && r.edits.every((e) => e.range.start.line >= 0));
+  });
+
+  it('adds suppressions to a config without them, and makes a new file’s text', () => {
+    const r = addSuppressionEdits('{\n  "framework": "2015"\n}\n', entry)!;
+    const c = parseConfig(at(CONFIG_FILE_NAME), r.text);
+    assert.equal(c.framework, '2015');
+    assert.equal(c.suppressions.length, 1);
+    assert.equal(parseConfig(at(CONFIG_FILE_NAME), newConfigText(entry)).suppressions[0].indicator, '培训场次');
+    assert.equal(parseConfig(at(CONFIG_FILE_NAME), addSuppressionEdits('', entry)!.text).suppressions.length, 1);
+  });
+
+  it('refuses a config that cannot hold it (then its problems say why)', () => {
+    assert.equal(addSuppressionEdits('[1]', entry), null);
+    assert.equal(addSuppressionEdits('{ "suppressions": {} }', entry), null);
   });
 });

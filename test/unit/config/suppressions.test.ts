@@ -77,7 +77,10 @@ describe('suppressions', () => {
     assert.equal(after.length, 1);
     assert.ok(after[0].range.start.line > before + 5, 'the problem moved down');
     const r = split(text, c);
-    assert.deepEqual(r.shown.filter((p) => p.code === 'TT101'), []);
+    assert.deepEqual(
+      r.shown.filter((p) => p.code === 'TT101'),
+      [],
+    );
     assert.equal(r.suppressed.length, 1);
     assert.equal(r.used.length, 1);
   });
@@ -223,7 +226,10 @@ describe('suppressions', () => {
       const file = path.join(DIR, '项目.txt');
       assert.ok(split(text, c, file).suppressed.some((q) => q.code === p.code && q.range.start.line === p.range.start.line));
       const edited = '填报说明：以下为 2026 年申报。\n\n' + text;
-      assert.ok(split(edited, c, file).suppressed.some((q) => q.code === p.code), `${p.code} ${JSON.stringify(entry)} after an edit`);
+      assert.ok(
+        split(edited, c, file).suppressed.some((q) => q.code === p.code),
+        `${p.code} ${JSON.stringify(entry)} after an edit`,
+      );
     }
     assert.ok(problems.length > 0);
   });

@@ -12,7 +12,16 @@ import type { Range } from '../model';
 import { RULES } from '../rules/index';
 import type { Message, SeveritySetting } from '../rules/types';
 import { globMatcher } from './globs';
-import { FRAMEWORK_VALUES, SEVERITY_VALUES, SUPPRESSION_TARGET_KEYS, type ConfigProblem, type ConfigReader, type LoadedConfig, type Suppression, type SuppressionEntry } from './types';
+import {
+  FRAMEWORK_VALUES,
+  SEVERITY_VALUES,
+  SUPPRESSION_TARGET_KEYS,
+  type ConfigProblem,
+  type ConfigReader,
+  type LoadedConfig,
+  type Suppression,
+  type SuppressionEntry,
+} from './types';
 
 const SUPPRESSION_KEYS = new Set<string>(['rule', ...SUPPRESSION_TARGET_KEYS, 'reason']);
 const TOP_KEYS = new Set(['$schema', 'rules', 'framework', 'minSatisfaction', 'ignores', 'suppressions']);

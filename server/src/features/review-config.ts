@@ -24,6 +24,7 @@ import {
   FILE_SYSTEM_READER,
   fileStamp,
   findConfigFile,
+  isIgnored,
   parseConfig,
   settingsFor,
   type ConfigReader,
@@ -107,6 +108,12 @@ export class ReviewConfigs {
     return found === null ? null : this.load(found);
   }
 
+  /** Whether the config that applies to `uri` leaves it out (`ignores`): for the workspace check. */
+  ignored(uri: string): boolean {
+    const file = filePathOf(uri);
+    return file !== null && isIgnored(this.configFor(uri), file);
+  }
+
   /** The document's settings: the editor's, with the config that applies to it laid over them. */
   settingsFor(uri: string, base: Settings): Settings {
     const file = filePathOf(uri);
@@ -176,9 +183,11 @@ export class ReviewConfigs {
   }
 
   /** workspace/didChangeWatchedFiles: whether a config file changed (then every open document is checked again). */
-  filesChanged(changes: readonly FileEvent[]): boolean {
+  filesChanged(changes: readonly FileEvent[] | undefined): boolean {
     let any = false;
-    for (const c of changes) {
+    // A client's params are not trusted to be well formed: a bad event is skipped, never thrown on.
+    for (const c of Array.isArray(changes) ? changes : []) {
+      if (!c || typeof c.uri !== 'string') continue;
       const file = filePathOf(c.uri);
       if (file === null || path.basename(file) !== CONFIG_FILE_NAME) continue;
       if (c.type === FileChangeType.Deleted || c.type === FileChangeType.Changed) this.#cache.delete(file);

@@ -9,6 +9,7 @@ import {
   CONFIG_FILE_NAME,
   addSuppressionEdits,
   findConfigFile,
+  ignoredPredicate,
   isIgnored,
   loadConfig,
   newConfigText,
@@ -175,6 +176,17 @@ describe('review config: ignores', () => {
     assert.equal(isIgnored(config, at('2025', '深', '教育局.txt')), false);
     assert.equal(isIgnored(config, at('旧(作废).txt')), true);
     assert.equal(isIgnored(config, at('2026', '教育局.txt')), false);
+  });
+
+  it('a predicate for a run finds each file’s config and reads it once', () => {
+    const files = { [at(CONFIG_FILE_NAME)]: '{"ignores": ["草稿/"]}', [at('区直', CONFIG_FILE_NAME)]: '{}' };
+    const r = { ...reader(files), exists: (p: string) => p in files };
+    const ignored = ignoredPredicate(r);
+    assert.equal(ignored(at('草稿', 'a.txt')), true);
+    assert.equal(ignored(at('草稿', 'b.txt')), true);
+    assert.equal(ignored(at('区直', '草稿', 'c.txt')), false, 'the nearer config does not ignore it');
+    assert.equal(ignored(path.resolve('/other/草稿/d.txt')), false);
+    assert.equal(r.reads.filter((p) => p === at(CONFIG_FILE_NAME)).length, 1);
   });
 
   it('a file outside the config’s folder is never ignored by it; no config ignores nothing', () => {

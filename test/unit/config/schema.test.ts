@@ -30,7 +30,10 @@ describe('review config schema', () => {
   const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
 
   it('names every rule, described in both languages', () => {
-    assert.deepEqual(Object.keys(schema.properties.rules.properties), RULES.map((r) => r.code));
+    assert.deepEqual(
+      Object.keys(schema.properties.rules.properties),
+      RULES.map((r) => r.code),
+    );
     for (const r of RULES) {
       const d = schema.properties.rules.properties[r.code].description;
       assert.ok(d.includes(r.title.zh) && d.includes(r.title.en), d);

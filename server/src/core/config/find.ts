@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { relativeToConfig } from './globs';
-import { FILE_SYSTEM_READER } from './load';
+import { FILE_SYSTEM_READER, loadConfig } from './load';
 import { CONFIG_FILE_NAME, type ConfigReader, type LoadedConfig } from './types';
 
 /** The nearest config file at or above the folder of `filePath` (a file's path, not a folder's), or null. */
@@ -26,4 +26,20 @@ export function isIgnored(config: LoadedConfig | null, filePath: string): boolea
   if (!config || config.ignores.length === 0) return false;
   const rel = relativeToConfig(config, filePath);
   return rel !== null && config.ignored(rel);
+}
+
+/**
+ * `ignored(filePath)` for a whole run (a folder of files, the editor's workspace check): each file's
+ * nearest config, each config read once per predicate. What the folder walkers take, so they need not
+ * know the config.
+ */
+export function ignoredPredicate(reader: ConfigReader = FILE_SYSTEM_READER): (filePath: string) => boolean {
+  const configs = new Map<string, LoadedConfig>();
+  return (filePath) => {
+    const found = findConfigFile(filePath, reader);
+    if (found === null) return false;
+    let config = configs.get(found);
+    if (!config) configs.set(found, (config = loadConfig(found, reader)));
+    return isIgnored(config, filePath);
+  };
 }

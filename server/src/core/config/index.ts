@@ -6,7 +6,7 @@
  */
 export { CONFIG_FILE_NAME, type ConfigProblem, type ConfigReader, type LoadedConfig, type Suppression, type SuppressionEntry } from './types';
 export { FILE_SYSTEM_READER, fileStamp, loadConfig, parseConfig } from './load';
-export { findConfigFile, isIgnored } from './find';
+export { findConfigFile, ignoredPredicate, isIgnored } from './find';
 export { relativeToConfig } from './globs';
 export { settingsFor } from './settings';
 export {

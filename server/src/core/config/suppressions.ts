@@ -6,6 +6,7 @@
  * and section match and every name it gives is the problem's. So it keeps matching when lines are
  * inserted above, when the row moves within its table, and when the file is re-exported.
  */
+import { BodyCache } from '../body-cache';
 import type { GoalTable, Position, Range, SectionBody } from '../model';
 import { comparePositions } from '../model';
 import { sectionName } from '../locale';
@@ -74,6 +75,22 @@ export function problemTarget(body: SectionBody, range: Range): ProblemTarget {
   return target;
 }
 
+/**
+ * Each section body's problem targets, by the problem's relative range: a problem's target needs the
+ * section's tree, which is dropped once checked (core/parse/section.ts), so matching a config changed by
+ * a keystroke against a big file's problems would rebuild every tree again. Plain strings, no tree nodes.
+ */
+const targets = new BodyCache<Map<string, ProblemTarget>>();
+
+/** `problemTarget`, worked out once per section body and range. */
+function targetAt(body: SectionBody, range: Range): ProblemTarget {
+  const key = `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+  const byRange = targets.getOrCreate(body, () => new Map());
+  let t = byRange.get(key);
+  if (!t) byRange.set(key, (t = problemTarget(body, range)));
+  return t;
+}
+
 const same = (a: string, b: string) => compact(a) === compact(b);
 
 /** Whether `s` (whose rule and file were already matched) takes a problem in `body` about `target()`. */
@@ -91,15 +108,46 @@ function takes(s: Suppression, body: SectionBody, target: () => ProblemTarget): 
   return true;
 }
 
+/**
+ * One rule's suppressions for a file: those naming an indicator by its compacted 三级 name, and the
+ * others. A review config can hold hundreds of suppressions, most of them of a few rules such as TT101;
+ * a problem is matched against those of its own indicator name only, not all of its rule's.
+ */
+class RuleSuppressions {
+  readonly byIndicator = new Map<string, Suppression[]>();
+  readonly loose: Suppression[] = [];
+
+  add(s: Suppression): void {
+    if (s.indicator === undefined) this.loose.push(s);
+    else {
+      const key = compact(s.indicator);
+      const list = this.byIndicator.get(key);
+      if (list) list.push(s);
+      else this.byIndicator.set(key, [s]);
+    }
+  }
+
+  /** Each suppression that takes the problem (`all`: every one, else the first). */
+  taking(body: SectionBody, target: () => ProblemTarget, all: boolean): Suppression[] {
+    const out: Suppression[] = [];
+    for (const s of this.loose) if (takes(s, body, target) && (out.push(s), !all)) return out;
+    if (this.byIndicator.size === 0) return out;
+    const indicator = target().indicator;
+    const named = indicator ? this.byIndicator.get(compact(indicator.level3)) : undefined;
+    for (const s of named ?? []) if (takes(s, body, target) && (out.push(s), !all)) return out;
+    return out;
+  }
+}
+
 /** The config's suppressions that can apply to `filePath` (its `file` glob takes it), by rule. */
-function suppressionsByRule(config: LoadedConfig, filePath: string): Map<string, Suppression[]> {
+function suppressionsByRule(config: LoadedConfig, filePath: string): Map<string, RuleSuppressions> {
   const rel = relativeToConfig(config, filePath);
-  const byRule = new Map<string, Suppression[]>();
+  const byRule = new Map<string, RuleSuppressions>();
   for (const s of config.suppressions) {
     if (!s.takesFile(rel)) continue;
-    const list = byRule.get(s.rule);
-    if (list) list.push(s);
-    else byRule.set(s.rule, [s]);
+    let rule = byRule.get(s.rule);
+    if (!rule) byRule.set(s.rule, (rule = new RuleSuppressions()));
+    rule.add(s);
   }
   return byRule;
 }
@@ -114,7 +162,7 @@ export interface SuppressionResult {
 
 /** Splits a file's problems into shown and suppressed by the config that applies to it (`null`: none). */
 export function applySuppressions(config: LoadedConfig | null, filePath: string, problems: readonly DocumentProblem[]): SuppressionResult {
-  const byRule = config ? suppressionsByRule(config, filePath) : new Map<string, Suppression[]>();
+  const byRule = config ? suppressionsByRule(config, filePath) : new Map<string, RuleSuppressions>();
   if (byRule.size === 0) return { shown: [...problems], suppressed: [], used: [] };
   const shown: DocumentProblem[] = [];
   const suppressed: DocumentProblem[] = [];
@@ -127,16 +175,14 @@ export function applySuppressions(config: LoadedConfig | null, filePath: string,
       const start = p.section.startLine;
       let target: ProblemTarget | undefined;
       const targetOf = () =>
-        (target ??= problemTarget(body, {
+        (target ??= targetAt(body, {
           start: { line: p.range.start.line - start, character: p.range.start.character },
           end: { line: p.range.end.line - start, character: p.range.end.character },
         }));
       // Every suppression that takes it counts as used: of two that say the same, neither is unused.
-      for (const s of candidates) {
-        if (takes(s, body, targetOf)) {
-          used.add(s);
-          taken = true;
-        }
+      for (const s of candidates.taking(body, targetOf, true)) {
+        used.add(s);
+        taken = true;
       }
     }
     (taken ? suppressed : shown).push(p);
@@ -167,8 +213,8 @@ export function suppressionFilter(config: LoadedConfig | null, filePath: string)
       const candidates = byRule.get(problem.code);
       if (!candidates) return false;
       let target: ProblemTarget | undefined;
-      const targetOf = () => (target ??= problemTarget(body, problem.range));
-      return candidates.some((s) => takes(s, body, targetOf));
+      const targetOf = () => (target ??= targetAt(body, problem.range));
+      return candidates.taking(body, targetOf, false).length > 0;
     },
   };
 }

@@ -7,4 +7,11 @@
  */
 export const LANGUAGE_ID = 'target-table';
 
-export const DOCUMENT_SELECTOR: { language: string; scheme?: string }[] = [{ language: LANGUAGE_ID }];
+/**
+ * The review configs (`.target-table.json`), so the server reads an open config's unsaved text (an
+ * edit, or the suppression code action's, applies at once) and shows its problems on it. Configs are
+ * found by walking up a file's folders, so only file: documents have one (server/src/features/review-config.ts).
+ */
+export const CONFIG_DOCUMENT_FILTER = { scheme: 'file', pattern: '**/.target-table.json' } as const;
+
+export const DOCUMENT_SELECTOR: ({ language: string; scheme?: string } | typeof CONFIG_DOCUMENT_FILTER)[] = [{ language: LANGUAGE_ID }, CONFIG_DOCUMENT_FILTER];

@@ -9,6 +9,7 @@
 import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
@@ -55,6 +56,9 @@ import { limitedTableView, tableView } from './features/table-view';
 import { sectionProblems } from './features/diagnostics';
 import { redirectConsole, transportFromArgv } from './features/transport';
 import { workspaceSymbols } from './features/workspace-symbols';
+import { CONFIG_WATCH_GLOB, ReviewConfigs, filePathOf } from './features/review-config';
+import { suppressActions } from './features/suppress-actions';
+import { diagnosticFor } from './features/code-actions';
 
 /** Requests being handled, and which the client cancelled (asked by the JSON encoder, so kept for stream transports only). */
 const requests = new RequestLog();
@@ -96,6 +100,11 @@ const settings = new ClientSettings(
   () => client.configuration,
   (item) => connection.workspace.getConfiguration(item),
 );
+/** The review configs (.target-table.json) over the settings, and the config files open in the editor (./features/review-config.ts). */
+const configs = new ReviewConfigs(
+  (m) => connection.console.warn(m),
+  () => resolveLocale(settings.window.language, client.locale),
+);
 /** Memory back after a burst of edits, a big check or closing a big file (./features/background-check.ts). */
 const idle = new IdleCollector();
 
@@ -113,7 +122,7 @@ const host: SessionHost = {
   gauge,
   idle,
   debounceMs: () => client.debounceMs,
-  fetchSettings: (uri) => settings.forDocument(uri),
+  fetchSettings: (uri) => settings.forDocument(uri).then((base) => configs.settingsFor(uri, base)),
   sendDiagnostics: (doc, sent) =>
     connection
       .sendDiagnostics(
@@ -145,10 +154,13 @@ const sessions = new DocumentSessions(host);
 
 connection.onInitialize((params) => {
   client = readClient(params);
+  configs.setWorkspaceFolders(client.workspaceFolders);
   return serverCapabilities(client);
 });
 
 connection.onInitialized(() => {
+  if (client.watchedFilesDynamic)
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_WATCH_GLOB }] }).catch(() => undefined);
   if (!client.configuration) return;
   // Without a registration VS Code sends no didChangeConfiguration at all.
   void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
@@ -162,11 +174,23 @@ connection.onDidChangeConfiguration((change) => {
   if (client.inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
 });
 
+// A review config created, changed or deleted on disk: every open document is checked with what applies now.
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  if (configs.filesChanged(changes)) sessions.settingsChanged();
+});
+
+/** A review config open in the editor changed: its own problems are sent (push), and every document is checked again. */
+function configEdited(uri: string): void {
+  if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: configs.diagnostics(uri) }).catch(() => undefined);
+  sessions.settingsChanged();
+}
+
 // ---- documents ----
 
 connection.onDidOpenTextDocument(({ textDocument: d }) => {
   idle.activity();
   try {
+    if (configs.opened(d.uri, d.version, d.text)) return configEdited(d.uri);
     sessions.open(d.uri, d.languageId, d.version, d.text);
   } catch (e) {
     logError(`opening ${d.uri} failed`, e);
@@ -176,18 +200,24 @@ connection.onDidOpenTextDocument(({ textDocument: d }) => {
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   idle.activity();
   try {
+    if (configs.changed(textDocument.uri, textDocument.version, contentChanges)) return configEdited(textDocument.uri);
     sessions.get(textDocument.uri)?.change(textDocument.version, contentChanges);
   } catch (e) {
     logError(`applying a change to ${textDocument.uri} failed`, e);
   }
 });
 
-connection.onDidCloseTextDocument(({ textDocument }) => sessions.close(textDocument.uri));
+connection.onDidCloseTextDocument(({ textDocument }) => {
+  if (!configs.closed(textDocument.uri)) return sessions.close(textDocument.uri);
+  if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] }).catch(() => undefined);
+  sessions.settingsChanged(); // back to the file on disk
+});
 
 // ---- features ----
 
 connection.languages.diagnostics.on(async ({ textDocument, previousResultId }, token) => {
   throwIfCancelled(token);
+  if (configs.isOpen(textDocument.uri)) return { kind: 'full', items: configs.diagnostics(textDocument.uri) };
   return (await sessions.get(textDocument.uri)?.pull(previousResultId, token)) ?? { kind: 'full', items: [] };
 });
 
@@ -213,7 +243,20 @@ connection.onCodeAction(async ({ textDocument, range, context }, token) => {
     only: context.only,
     resolveEdits: client.codeActionResolve,
   };
-  return codeActions(doc.model, input, settings, s.locale(settings), s.problems(doc, settings));
+  const problems = s.problems(doc, settings);
+  const suppress = suppressActions(
+    problems,
+    {
+      ...input,
+      target: () => configs.targetFor(doc.uri),
+      filePath: filePathOf(doc.uri),
+      documentChanges: client.documentChanges,
+      createFiles: client.createFiles,
+      diagnosticOf: (p) => diagnosticFor(p, input, s.locale(settings)),
+    },
+    s.locale(settings),
+  );
+  return [...codeActions(doc.model, input, settings, s.locale(settings), problems), ...suppress];
 });
 
 connection.onCodeActionResolve(async (action, token) => {

@@ -38,6 +38,8 @@ export interface StartOptions {
   resolve?: boolean;
   /** More capabilities, merged into `editorCapabilities`' `workspace` and `textDocument`. */
   more?: ClientCapabilities;
+  /** initialize's workspaceFolders (default none). */
+  workspaceFolders?: { uri: string; name: string }[];
 }
 
 /** The capabilities an editor like VS Code declares (push diagnostics unless `pull`). Shared with the LSP benchmark. */
@@ -71,6 +73,8 @@ export class TestClient {
   /** The `targetTable` section returned for workspace/configuration. */
   config: Record<string, unknown> = {};
   configRequests = 0;
+  /** client/registerCapability registrations received. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   /** workspace/diagnostic/refresh requests received. */
   refreshes = 0;
   /** workspace/inlayHint/refresh requests received. */
@@ -96,7 +100,10 @@ export class TestClient {
         it.section === 'targetTable' ? this.config : it.section?.startsWith('targetTable.') ? (this.config[it.section.slice(12)] ?? null) : null,
       );
     });
-    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
     conn.onRequest('client/unregisterCapability', () => null);
     conn.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
@@ -124,6 +131,7 @@ export class TestClient {
     client.initializeResult = await conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      ...(opts.workspaceFolders ? { workspaceFolders: opts.workspaceFolders } : {}),
       capabilities,
       locale: opts.locale,
       initializationOptions: opts.initializationOptions,

@@ -20,9 +20,9 @@ import { outcomeProblems, outcomesToJson, outcomesToText, type FileOutcome, type
 import { Progress } from './progress';
 import { toSarif } from './sarif';
 import { checkFiles, defaultWorkers, fixFiles } from './workers';
+import { REVIEW_USAGE, ReviewRun, takeReviewArgs, unusedJson, unusedLines } from './config-use';
 
-const USAGE =
-  '用法 usage: target-table check PATH... [--format text|json|sarif] [--fix] [--workers N]   (PATH: 文件、目录或 glob files, folders, globs; - 读标准输入 reads standard input)';
+const USAGE = `用法 usage: target-table check PATH... [--format text|json|sarif] [--fix] [--workers N] ${REVIEW_USAGE}   (PATH: 文件、目录或 glob files, folders, globs; - 读标准输入 reads standard input)`;
 
 export interface CheckOptions {
   files: string[];
@@ -82,7 +82,12 @@ function byPosition(problems: DocumentProblem[]): DocumentProblem[] {
 
 /** Every problem of a model with the configured severities ('off' rules dropped). */
 function problemsOf(model: DocumentModel, settings: Settings): DocumentProblem[] {
-  return checkDocument(model.sections, settings.rules, settings.severity);
+  return checkDocument(model.sections, settings.rules, settings.severity, settings.suppressed);
+}
+
+/** Every problem of a model with these settings, in reading order. */
+export function sortedProblems(model: DocumentModel, settings: Settings): DocumentProblem[] {
+  return byPosition(problemsOf(model, settings));
 }
 
 /** Checks (and with `fix`, fixes) one file's text. Pure apart from the settings. */
@@ -110,7 +115,17 @@ export function hasTargetTable(model: DocumentModel): boolean {
 
 /** The outcome of a file checked in this thread (the reports are made from outcomes, see output.ts). */
 function outcomeOf(r: FileReport, locale: Locale): FileOutcome {
-  return { name: r.file, checked: true, encoding: null, bytes: 0, problems: outcomeProblems(r.problems, locale), fixed: r.fixed, complaints: [] };
+  return {
+    name: r.file,
+    checked: true,
+    encoding: null,
+    bytes: 0,
+    problems: outcomeProblems(r.problems, locale),
+    fixed: r.fixed,
+    complaints: [],
+    suppressed: [],
+    used: [],
+  };
 }
 
 export function toJson(reports: readonly FileReport[], locale: Locale): JsonProblem[] {
@@ -134,17 +149,19 @@ function complain(e: CliError): void {
 }
 
 export async function runCheck(args: string[]): Promise<number> {
-  const opts = parseCheckArgs(args);
+  const { review: reviewOptions, rest } = takeReviewArgs(args);
+  const opts = parseCheckArgs(rest);
   const locale = cliLocale();
-  const expanded = expandInputs(opts.files);
-  for (const name of expanded.ignoredNamed) process.stderr.write(`target-table: 已按配置忽略 ignored by the config: ${name}\n`);
+  const review = new ReviewRun(reviewOptions, (line) => process.stderr.write(`target-table: ${line}\n`), locale);
+  const expanded = expandInputs(opts.files, { ignored: (file) => review.ignored(file) });
+  for (const name of expanded.ignoredNamed) process.stderr.write(`target-table: ${review.ignoredNote(name)}\n`);
   const progress = new Progress(process.stderr, expanded.files.length);
   const onProgress = (done: number, total: number) => progress.update(done, total);
   let outcomes: FileOutcome[];
   let notFixed = false;
   try {
-    if (opts.fix) ({ outcomes, notFixed } = await fixFiles(expanded.files, { locale, onProgress }));
-    else outcomes = await checkFiles(expanded.files, { workers: opts.workers, locale, onProgress });
+    if (opts.fix) ({ outcomes, notFixed } = await fixFiles(expanded.files, { locale, onProgress, review }));
+    else outcomes = await checkFiles(expanded.files, { workers: opts.workers, locale, onProgress, review });
   } finally {
     progress.clear();
   }
@@ -163,9 +180,13 @@ export async function runCheck(args: string[]): Promise<number> {
       process.stderr.write(`target-table: 注意：按 ${encodingLabel(o.encoding)} 编码读取 note: read as ${encodingLabel(o.encoding)}: ${o.name}\n`);
     if (o.problems.some((p) => p.severity === 'error')) codes.push(EXIT.problems);
   }
+  const unused = review.unused();
+  if (unused.length > 0) codes.push(EXIT.problems);
+  codes.push(...review.codes);
   const exit = worstExit(codes);
   if (opts.format === 'sarif') await write(JSON.stringify(toSarif(outcomes, locale, exit), null, 2) + '\n');
-  else if (opts.format === 'json') await write(JSON.stringify(outcomesToJson(outcomes), null, 2) + '\n');
-  else await write(outcomesToText(outcomes, locale, notFixed));
+  else if (opts.format === 'json')
+    await write(JSON.stringify([...outcomesToJson(outcomes, reviewOptions.includeSuppressed), ...unusedJson(unused, locale)], null, 2) + '\n');
+  else await write(outcomesToText(outcomes, locale, notFixed, unusedLines(unused, locale)));
   return exit;
 }

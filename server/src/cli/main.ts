@@ -18,8 +18,11 @@ const COMMANDS: Record<string, Command> = {
 
 const USAGE = `用法 Usage:
   target-table check PATH... [--format text|json|sarif] [--fix] [--workers N]
+        [--config FILE | --no-config] [--report-unused-suppressions] [--include-suppressed]
   target-table export FILE [--format json|csv]
 FILE 为 - 时读标准输入（--fix 除外） FILE - reads standard input (not with --fix)
+审核配置 Review config: 每个文件用其上最近的 .target-table.json the nearest .target-table.json above each file
+  (--config FILE 对所有文件用此配置 for all files; --no-config 不用配置 none)
 
 check 的 PATH PATH for check:
   文件 a file          按原样检查，不论文件名 checked whatever its name
@@ -35,8 +38,8 @@ Files may be UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK; --f
 
 退出码 Exit codes:
   0   没有错误级问题 no error-level problem
-  1   有错误级问题 error-level problems found
-  2   用法错误 usage error (bad option or argument)
+  1   有错误级问题 error-level problems found (--report-unused-suppressions: 或有未使用的忽略规则 or an unused suppression)
+  2   用法错误 usage error (bad option or argument; 审核配置的 JSON 有误 the review config's JSON is broken)
   3   文件无法读取或写入 a file could not be read or written (missing, not a regular file, over 500 MiB,
       neither UTF-8, UTF-16 nor GB18030, read-only, changed since it was read, a fixed character
       its encoding cannot hold…)

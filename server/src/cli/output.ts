@@ -40,6 +40,15 @@ export interface FileOutcome {
   fixed: number;
   /** What goes to stderr for this file, in order: it could not be read, or written, or it holds no target table. */
   complaints: Complaint[];
+  /** Problems the review config's suppressions took (./config-use.ts), not in `problems`. */
+  suppressed: SuppressedOutcome[];
+  /** The suppressions that took a problem of this file, by config and place in its list (for `--report-unused-suppressions`). */
+  used: { config: string; index: number }[];
+}
+
+/** A suppressed problem and the suppression that took it (`--include-suppressed`). */
+export interface SuppressedOutcome extends OutcomeProblem {
+  suppression: { config: string; line: number; reason?: string };
 }
 
 export function outcomeProblems(problems: readonly DocumentProblem[], locale: Locale): OutcomeProblem[] {
@@ -59,13 +68,19 @@ export function outcomeProblems(problems: readonly DocumentProblem[], locale: Lo
 export interface JsonProblem extends OutcomeProblem {
   file: string;
   encoding?: TextEncoding;
+  /** `--include-suppressed`: a problem the review config's suppression took (./config-use.ts). */
+  suppressed?: true;
+  suppression?: SuppressedOutcome['suppression'];
 }
 
-export function outcomesToJson(outcomes: readonly FileOutcome[]): JsonProblem[] {
+/** With `withSuppressed`, the suppressed problems are items too, in line order among the others. */
+export function outcomesToJson(outcomes: readonly FileOutcome[], withSuppressed = false): JsonProblem[] {
   const out: JsonProblem[] = [];
   for (const o of outcomes) {
-    for (const p of o.problems) {
-      const j: JsonProblem = { file: o.name, ...p };
+    const items: JsonProblem[] = o.problems.map((p) => ({ file: o.name, ...p }));
+    if (withSuppressed) for (const p of o.suppressed) items.push({ file: o.name, ...p, suppressed: true });
+    if (withSuppressed && o.suppressed.length) items.sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const j of items) {
       if (o.encoding !== null && o.encoding !== 'UTF-8') j.encoding = o.encoding;
       out.push(j);
     }
@@ -74,28 +89,33 @@ export function outcomesToJson(outcomes: readonly FileOutcome[]): JsonProblem[] 
 }
 
 /** `file:line:col: severity code message — section` per problem, then the summary line. */
-export function outcomesToText(outcomes: readonly FileOutcome[], locale: Locale, notFixed = false): string {
+export function outcomesToText(outcomes: readonly FileOutcome[], locale: Locale, notFixed = false, before: readonly string[] = []): string {
   const lines: string[] = [];
   const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let fixed = 0;
   let files = 0;
+  let suppressed = 0;
   for (const o of outcomes) {
     if (!o.checked) continue;
     files++;
     fixed += o.fixed;
+    suppressed += o.suppressed.length;
     for (const p of o.problems) {
       count[p.severity]++;
       lines.push(`${o.name}:${p.line}:${p.column}: ${p.severity} ${p.code} ${`${p.message} — ${p.section}`.replace(/\r?\n/g, ' ')}`);
     }
   }
+  lines.push(...before);
   if (locale === 'en') {
     const pl = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
     let s = `${pl(files, 'file')}, ${pl(count.error, 'error')}, ${pl(count.warning, 'warning')}, ${count.information} info, ${pl(count.hint, 'hint')}`;
+    if (suppressed > 0) s += `; ${suppressed} suppressed`;
     if (fixed > 0) s += `; ${pl(fixed, 'fix')} applied`;
     if (notFixed) s += '; nothing fixed: a file could not be read';
     lines.push(s);
   } else {
     let s = `${files} 个文件，${count.error} 个错误，${count.warning} 个警告，${count.information} 个信息，${count.hint} 个提示`;
+    if (suppressed > 0) s += `，${suppressed} 个已忽略`;
     if (fixed > 0) s += `；已修复 ${fixed} 处`;
     if (notFixed) s += '；有文件无法读取，未修复任何文件';
     lines.push(s);

@@ -18,8 +18,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Locale } from '../core/locale';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
-import { checkText, hasTargetTable } from './check';
+import type { DocumentProblem } from '../core/rules/index';
+import { checkText, hasTargetTable, sortedProblems } from './check';
+import { NO_REVIEW, ReviewRun, type ReviewOptions } from './config-use';
 import { CliError, EXIT, readInputFile, readStdin, writeInPlace, type InputFile } from './io';
 import type { InputSpec } from './inputs';
 import { outcomeProblems, type Complaint, type FileOutcome } from './output';
@@ -28,13 +29,14 @@ import { outcomeProblems, type Complaint, type FileOutcome } from './output';
 export interface WorkerConfig {
   kind: typeof WORKER_KIND;
   locale: Locale;
+  /** The review config options (`--config`, `--no-config`…): each thread finds and reads a file's config itself. */
+  review: ReviewOptions;
 }
 
-/** One file for a worker. Settings travel with each file: a folder's files may have configs of their own. */
+/** One file for a worker. */
 export interface CheckJob {
   index: number;
   name: string;
-  settings: Settings;
 }
 
 type WorkerReply = { index: number; outcome: FileOutcome } | { index: number; crash: string };
@@ -52,14 +54,14 @@ export interface CheckFilesOptions {
   /** Most worker threads; 1 checks in this thread. */
   workers: number;
   locale: Locale;
-  /** The settings a file is checked with (default: the built-in ones). */
-  settingsFor?: (spec: InputSpec) => Settings;
+  /** The review config this run uses (this thread's; workers make their own from its options). Default: none. */
+  review?: ReviewRun;
   /** Called after each file with how many are done. */
   onProgress?: (done: number, total: number) => void;
 }
 
 /** Reads and checks one file (no fix), turning what cannot be read into a complaint. */
-export function checkNamedFile(name: string, settings: Settings, locale: Locale): FileOutcome {
+export function checkNamedFile(name: string, review: ReviewRun, locale: Locale): FileOutcome {
   let input: InputFile;
   try {
     input = readInputFile(name);
@@ -67,35 +69,52 @@ export function checkNamedFile(name: string, settings: Settings, locale: Locale)
     if (!(e instanceof CliError)) throw e;
     return unreadable(name, e);
   }
-  return checkedOutcome(input, false, settings, locale).outcome;
+  return checkedOutcome(input, false, review, locale).outcome;
 }
 
 function unreadable(name: string, e: CliError): FileOutcome {
-  return { name, checked: false, encoding: null, bytes: 0, problems: [], fixed: 0, complaints: [{ message: e.message, exitCode: e.exitCode }] };
+  return {
+    name,
+    checked: false,
+    encoding: null,
+    bytes: 0,
+    problems: [],
+    fixed: 0,
+    complaints: [{ message: e.message, exitCode: e.exitCode }],
+    suppressed: [],
+    used: [],
+  };
 }
 
 /** Checks a file read (fixing it with `fix`): its outcome, and the fixed text when a fix changed it. */
 function checkedOutcome(
   input: InputFile,
   fix: boolean,
-  settings: Settings,
+  review: ReviewRun,
   locale: Locale,
-): { outcome: FileOutcome; fixedText: string | null; original: () => FileOutcome['problems'] } {
-  const r = checkText(input.text, fix, settings);
+): { outcome: FileOutcome; fixedText: string | null; original: () => Pick<FileOutcome, 'problems' | 'suppressed' | 'used'> } {
+  const name = input.name;
+  // --fix leaves suppressed problems as they are (fixSettingsOf filters them out of the fixes);
+  // the report then splits the problems left with the plain settings, so they are counted apart.
+  const r = checkText(input.text, fix, fix ? review.fixSettingsOf(name) : review.settingsOf(name));
+  const parts = (problems: DocumentProblem[]) => {
+    const p = review.outcomeParts(name, problems);
+    return { problems: outcomeProblems(p.shown, locale), suppressed: p.suppressed, used: p.used };
+  };
   const complaints: Complaint[] = [];
-  if (!hasTargetTable(r.original)) complaints.push({ message: `文件中没有绩效目标表 no target table found in ${input.name}`, exitCode: EXIT.noTable });
+  if (!hasTargetTable(r.original)) complaints.push({ message: `文件中没有绩效目标表 no target table found in ${name}`, exitCode: EXIT.noTable });
   return {
     outcome: {
-      name: input.name,
+      name,
       checked: true,
       encoding: input.encoding,
       bytes: input.bytes.length,
-      problems: outcomeProblems(r.problems, locale),
+      ...parts(fix ? sortedProblems(r.model, review.settingsOf(name)) : r.problems),
       fixed: r.fixed,
       complaints,
     },
     fixedText: r.fixed > 0 ? r.text : null,
-    original: () => outcomeProblems(checkText(input.text, false, settings).problems, locale),
+    original: () => parts(sortedProblems(r.original, review.settingsOf(name))),
   };
 }
 
@@ -104,7 +123,7 @@ function checkedOutcome(
  * (standard input is read and checked in this thread). The outcomes are in the order of `specs`.
  */
 export async function checkFiles(specs: readonly InputSpec[], options: CheckFilesOptions): Promise<FileOutcome[]> {
-  const settingsFor = options.settingsFor ?? (() => DEFAULT_SETTINGS);
+  const review = options.review ?? NO_REVIEW;
   const outcomes: FileOutcome[] = new Array<FileOutcome>(specs.length);
   const total = specs.length;
   let done = 0;
@@ -116,19 +135,22 @@ export async function checkFiles(specs: readonly InputSpec[], options: CheckFile
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i];
     if (spec.path !== null) files.push(i);
-    else finished(i, await checkStdin(settingsFor(spec), options.locale));
+    else finished(i, await checkStdin(review, options.locale));
   }
   const workers = Math.min(options.workers, files.length);
   if (workers <= 1 || !fs.existsSync(WORKER_FILE)) {
-    for (const i of files) finished(i, checkNamedFile(specs[i].name, settingsFor(specs[i]), options.locale));
+    for (const i of files) finished(i, checkNamedFile(specs[i].name, review, options.locale));
     return outcomes;
   }
-  const jobs = files.map((i): CheckJob => ({ index: i, name: specs[i].name, settings: settingsFor(specs[i]) }));
-  await runPool(jobs, workers, options.locale, finished);
+  const jobs = files.map((i): CheckJob => ({ index: i, name: specs[i].name }));
+  await runPool(jobs, workers, { kind: WORKER_KIND, locale: options.locale, review: review.options }, (i, o) => {
+    for (const u of o.used) review.markUsed(u.config, u.index);
+    finished(i, o);
+  });
   return outcomes;
 }
 
-async function checkStdin(settings: Settings, locale: Locale): Promise<FileOutcome> {
+async function checkStdin(review: ReviewRun, locale: Locale): Promise<FileOutcome> {
   let input: InputFile;
   try {
     input = await readStdin();
@@ -136,11 +158,11 @@ async function checkStdin(settings: Settings, locale: Locale): Promise<FileOutco
     if (!(e instanceof CliError)) throw e;
     return unreadable('<stdin>', e);
   }
-  return checkedOutcome(input, false, settings, locale).outcome;
+  return checkedOutcome(input, false, review, locale).outcome;
 }
 
 /** Hands the jobs to `count` workers, one at a time each; ends when all are answered. A worker that crashes is an internal error. */
-function runPool(jobs: CheckJob[], count: number, locale: Locale, finished: (index: number, outcome: FileOutcome) => void): Promise<void> {
+function runPool(jobs: CheckJob[], count: number, config: WorkerConfig, finished: (index: number, outcome: FileOutcome) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
     let answered = 0;
@@ -152,7 +174,6 @@ function runPool(jobs: CheckJob[], count: number, locale: Locale, finished: (ind
     const feed = (w: Worker) => {
       if (next < jobs.length) w.postMessage(jobs[next++]);
     };
-    const config: WorkerConfig = { kind: WORKER_KIND, locale };
     for (let k = 0; k < count; k++) {
       const w = new Worker(WORKER_FILE, { workerData: config });
       pool.push(w);
@@ -184,10 +205,12 @@ function runPool(jobs: CheckJob[], count: number, locale: Locale, finished: (ind
 /** The worker's loop (check-worker.ts): one job in, one outcome out. A bug is sent back, not thrown, so the main thread names the file. */
 export function serveWorker(port: MessagePort, config: WorkerConfig): void {
   if (config?.kind !== WORKER_KIND) throw new Error('check-worker started without its configuration');
+  // The main thread has said what is wrong with a config; this thread only applies it.
+  const review = new ReviewRun(config.review, () => undefined, config.locale);
   port.on('message', (job: CheckJob) => {
     let reply: WorkerReply;
     try {
-      reply = { index: job.index, outcome: checkNamedFile(job.name, job.settings, config.locale) };
+      reply = { index: job.index, outcome: checkNamedFile(job.name, review, config.locale) };
     } catch (e) {
       reply = { index: job.index, crash: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }
@@ -204,7 +227,7 @@ export async function fixFiles(
   specs: readonly InputSpec[],
   options: Omit<CheckFilesOptions, 'workers'>,
 ): Promise<{ outcomes: FileOutcome[]; notFixed: boolean }> {
-  const settingsFor = options.settingsFor ?? (() => DEFAULT_SETTINGS);
+  const review = options.review ?? NO_REVIEW;
   // Each file read, or the outcome of one that could not be.
   const read: ({ input: InputFile } | { failed: FileOutcome })[] = [];
   for (const spec of specs) {
@@ -222,7 +245,7 @@ export async function fixFiles(
     if ('failed' in r) {
       outcomes.push(r.failed);
     } else {
-      const c = checkedOutcome(r.input, fix, settingsFor(specs[i]), options.locale);
+      const c = checkedOutcome(r.input, fix, review, options.locale);
       const outcome = c.outcome;
       if (c.fixedText !== null) {
         try {
@@ -231,7 +254,7 @@ export async function fixFiles(
           if (!(e instanceof CliError)) throw e;
           // Not written: report the file as it still is; the write's failure comes before "no table".
           outcome.complaints.unshift({ message: e.message, exitCode: e.exitCode });
-          outcome.problems = c.original();
+          Object.assign(outcome, c.original());
           outcome.fixed = 0;
         }
       }

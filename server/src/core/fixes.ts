@@ -225,5 +225,5 @@ export function fixAllText(text: string, settings: Settings): { text: string; fi
 
 /** Every problem of a document for the settings (the rule results are cached per section body). */
 function problemsOf(model: DocumentModel, settings: Settings): DocumentProblem[] {
-  return checkDocument(model.sections, settings.rules, settings.severity);
+  return checkDocument(model.sections, settings.rules, settings.severity, settings.suppressed);
 }

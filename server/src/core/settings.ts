@@ -7,6 +7,18 @@ import type { RuleSettings, SeveritySetting } from './rules/types';
 import { DEFAULT_RULE_SETTINGS } from './rules/types';
 import { problemSeverity } from './rules/index';
 import type { LanguageSetting } from './locale';
+import type { SectionBody } from './model';
+import type { Problem } from './rules/types';
+
+/**
+ * Which problems a review config's suppressions silence in one file (core/config/suppressions.ts):
+ * asked per section with the rules' relative positions, so the result is cached with the section's.
+ * `key` names the config's text and the file.
+ */
+export interface ProblemFilter {
+  readonly key: string;
+  suppressed(body: SectionBody, problem: Problem): boolean;
+}
 
 /** `targetTable.maxProblems`: VS Code's own per-file limit of diagnostics (./problem-window.ts). */
 export const DEFAULT_MAX_PROBLEMS = 1000;
@@ -27,6 +39,8 @@ export interface Settings {
   codeLens: boolean;
   /** `targetTable.language`: the language of messages, hovers, outline details and code actions (./locale.ts). */
   language: LanguageSetting;
+  /** The review config's suppressions for the document, when any can apply to it (core/config). */
+  suppressed?: ProblemFilter;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -133,7 +147,7 @@ export function settingsKey(s: Settings): string {
       .sort()
       .map((k) => `${k}=${s.severity[k]}`)
       .join(',');
-    key = `${s.rules.framework}|${s.rules.minSatisfaction}|${sev}`;
+    key = `${s.rules.framework}|${s.rules.minSatisfaction}|${sev}|${s.suppressed?.key ?? ''}`;
     keys.set(s, key);
   }
   return key;

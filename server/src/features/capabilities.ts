@@ -36,6 +36,12 @@ export interface ClientInfo {
   definitionLinks: boolean;
   /** workspace/codeLens/refresh */
   codeLensRefresh: boolean;
+  /** Registers file watchers at run time (workspace/didChangeWatchedFiles): the review configs are watched (./review-config.ts). */
+  watchedFilesDynamic: boolean;
+  /** Workspace edits may create files (resourceOperations `create`): a new review config. */
+  createFiles: boolean;
+  /** The workspace folders' URIs (initialize), where a new review config is created. */
+  workspaceFolders: readonly string[];
 }
 
 /** Before initialize: the defaults. */
@@ -50,6 +56,9 @@ export const UNINITIALIZED_CLIENT: ClientInfo = {
   inlayHintRefresh: false,
   definitionLinks: false,
   codeLensRefresh: false,
+  watchedFilesDynamic: false,
+  createFiles: false,
+  workspaceFolders: [],
 };
 
 export function readClient(params: InitializeParams): ClientInfo {
@@ -67,6 +76,9 @@ export function readClient(params: InitializeParams): ClientInfo {
     inlayHintRefresh: !!caps.workspace?.inlayHint?.refreshSupport,
     definitionLinks: !!caps.textDocument?.definition?.linkSupport,
     codeLensRefresh: !!caps.workspace?.codeLens?.refreshSupport,
+    watchedFilesDynamic: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    createFiles: !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
+    workspaceFolders: params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []),
   };
 }
 

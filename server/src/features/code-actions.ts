@@ -63,7 +63,7 @@ function sameRange(a: Range, b: Range): boolean {
 }
 
 /** The client's diagnostic for a problem (same code and range), else one built from the problem. */
-function diagnosticFor(p: DocumentProblem, input: CodeActionInput, locale: Locale): Diagnostic {
+export function diagnosticFor(p: DocumentProblem, input: CodeActionInput, locale: Locale): Diagnostic {
   const own = input.diagnostics.find((d) => (d.source === undefined || d.source === SOURCE) && d.code === p.code && sameRange(d.range, p.range));
   return own ?? toDiagnostic(p, input.uri, locale);
 }
@@ -76,7 +76,7 @@ function diagnosticFor(p: DocumentProblem, input: CodeActionInput, locale: Local
 const byLineCache = new WeakMap<readonly DocumentProblem[], { sorted: { p: DocumentProblem; i: number }[]; span: number }>();
 
 /** The problems that may intersect `range` (a superset: the caller tests each), in the list's order. */
-function problemsNear(problems: readonly DocumentProblem[], range: Range): DocumentProblem[] {
+export function problemsNear(problems: readonly DocumentProblem[], range: Range): DocumentProblem[] {
   let idx = byLineCache.get(problems);
   if (!idx) {
     const sorted = problems.map((p, i) => ({ p, i })).sort((a, b) => a.p.range.start.line - b.p.range.start.line || a.i - b.i);

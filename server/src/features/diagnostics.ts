@@ -46,7 +46,7 @@ export function sectionProblems(ref: SectionRef, settings: Settings): readonly D
   const key = settingsKey(settings);
   let c = placedProblems.get(ref.body);
   if (!c || c.key !== key || c.startLine !== ref.startLine) {
-    c = { key, startLine: ref.startLine, problems: checkDocument([ref], settings.rules, settings.severity) };
+    c = { key, startLine: ref.startLine, problems: checkDocument([ref], settings.rules, settings.severity, settings.suppressed) };
     placedProblems.set(ref.body, c);
   }
   return c.problems;
@@ -125,7 +125,9 @@ function sectionDiagnostics(ref: SectionRef, settings: Settings, key: string): S
   let c = sectionCache.get(ref.body);
   if (!c || c.key !== key) {
     let count = 0;
-    for (const p of checkSection(ref.body, settings.rules)) if (problemSeverity(p.code, settings.severity) !== 'off') count++;
+    const suppressed = settings.suppressed;
+    for (const p of checkSection(ref.body, settings.rules))
+      if (problemSeverity(p.code, settings.severity) !== 'off' && !(suppressed && suppressed.suppressed(ref.body, p))) count++;
     c = { key, count, startLine: -1 };
     sectionCache.set(ref.body, c);
   }
@@ -137,7 +139,9 @@ function placed(ref: SectionRef, uri: string, settings: Settings, locale: Locale
   const c = sectionDiagnostics(ref, settings, key);
   if (!c.absolute || c.startLine !== ref.startLine) {
     // Relative: the problems of a section placed at line 0.
-    c.relative ??= checkDocument([{ startLine: 0, body: ref.body }], settings.rules, settings.severity).map((p) => toDiagnostic(p, uri, locale));
+    c.relative ??= checkDocument([{ startLine: 0, body: ref.body }], settings.rules, settings.severity, settings.suppressed).map((p) =>
+      toDiagnostic(p, uri, locale),
+    );
     c.absolute = ref.startLine === 0 ? c.relative : c.relative.map((d) => shiftDiagnostic(d, ref.startLine));
     c.startLine = ref.startLine;
     c.json = undefined;

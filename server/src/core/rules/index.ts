@@ -8,6 +8,7 @@ import type { SectionBody, SectionRef } from '../model';
 import { absRange } from '../model';
 import { hasTree, retireTree, treeMemo, treeView } from '../parse/section';
 import type { TreeMemo } from '../tree-memo';
+import type { ProblemFilter } from '../settings';
 import type { Problem, Rule, RuleContext, RuleSettings, Severity, SeveritySetting } from './types';
 import { missingUnit } from './missing-unit';
 import { rateAsFraction } from './rate-as-fraction';
@@ -141,11 +142,15 @@ export interface DocumentProblem extends Problem {
   section: SectionRef;
 }
 
-/** Problems of a whole document with absolute ranges and the configured severities ('off' rules dropped). */
+/**
+ * Problems of a whole document with absolute ranges and the configured severities ('off' rules dropped,
+ * and those a review config's `suppressed` filter takes).
+ */
 export function checkDocument(
   sections: readonly SectionRef[],
   settings: RuleSettings,
   severities: Readonly<Record<string, SeveritySetting>> = {},
+  suppressed?: ProblemFilter,
 ): DocumentProblem[] {
   const out: DocumentProblem[] = [];
   // One section at a time: its tree (if it has to be built) is garbage before the next one's.
@@ -155,7 +160,7 @@ export function checkDocument(
     for (let pi = 0; pi < problems.length; pi++) {
       const p = problems[pi];
       const severity = problemSeverity(p.code, severities);
-      if (severity === 'off') continue;
+      if (severity === 'off' || (suppressed && suppressed.suppressed(ref.body, p))) continue;
       // The same keys as `{ ...p, severity, section, range, fix, related }` had, written as a literal:
       // one object of one shape per problem, instead of a copy of `p` whose three fields are replaced.
       out.push({

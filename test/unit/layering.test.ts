@@ -37,9 +37,7 @@ const PROTOCOL = path.join(ROOT, 'protocol');
 function typeOnly(file: string, target: string): boolean {
   if (target !== PROTOCOL) return false;
   const text = fs.readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/^\s*import\s+(type\s+)?[^;]*?from\s+['"]([^'"]+)['"]/gms)].filter(
-    (m) => path.resolve(path.dirname(file), m[2]) === target,
-  );
+  const specs = [...text.matchAll(/^\s*import\s+(type\s+)?[^;]*?from\s+['"]([^'"]+)['"]/gms)].filter((m) => path.resolve(path.dirname(file), m[2]) === target);
   return specs.length > 0 && specs.every((m) => m[1] !== undefined);
 }
 

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { runCheck } from './check';
 import { runExport } from './export';
+import { runReport } from './report';
 import { CliError, EXIT } from './io';
 import { RULE_DOCS_DIR } from '../core/rule-docs';
 
@@ -14,11 +15,13 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   export: runExport,
   check: runCheck,
+  report: runReport,
 };
 
 const USAGE = `用法 Usage:
   target-table check FILE... [--format text|json] [--fix]
   target-table export FILE [--format json|csv]
+  target-table report PATH... -o FILE [--format html|xlsx|csv]   审核报告 review report (format from FILE's extension)
 FILE 为 - 时读标准输入（--fix 除外） FILE - reads standard input (not with --fix)
 
 退出码 Exit codes:

@@ -131,4 +131,3 @@ function listedSectionNear(model: DocumentModel, line: number): SectionRef | und
   for (let j = Math.min(i, s.length) - 1; j >= 0; j--) if (isListedSection(s[j].body)) return s[j];
   return undefined;
 }
-

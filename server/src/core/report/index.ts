@@ -130,13 +130,16 @@ export function indicatorRowAt(ref: SectionRef, line: number): IndicatorRow | nu
 
 /** The problems of a file by section, sections in document order, problems in reading order. */
 export function problemsBySection(file: ReportFile): { ref: SectionRef; problems: DocumentProblem[] }[] {
-  const by = new Map<SectionRef, DocumentProblem[]>();
+  // Keyed by start line: a problem kept from an earlier check may hold an earlier ref of the same section.
+  const by = new Map<number, { ref: SectionRef; problems: DocumentProblem[] }>();
   for (const p of listedProblems(file)) {
-    const list = by.get(p.section);
-    if (list) list.push(p);
-    else by.set(p.section, [p]);
+    const group = by.get(p.section.startLine);
+    if (group) group.problems.push(p);
+    else by.set(p.section.startLine, { ref: p.section, problems: [p] });
   }
-  return [...by.entries()].sort((a, b) => a[0].startLine - b[0].startLine).map(([ref, problems]) => ({ ref, problems }));
+  const groups = [...by.values()].sort((a, b) => a.ref.startLine - b.ref.startLine);
+  for (const g of groups) g.problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return groups;
 }
 
 /** The words of the three forms, in the CLI's or the editor's language. */

@@ -167,8 +167,18 @@ class SectionLayout {
       const kind: ViewRow['kind'] = ind ? 'data' : unfilled.has(row) ? 'unfilled' : 'rows';
       if (kind === 'rows') {
         open.level1 = open.level2 = null;
-        const spans = spread(row.cells.length, width);
-        rows.push({ kind, line: this.abs(row.range.start.line), cells: row.cells.map((c, i) => this.cell(c, 'text', spans[i], 1)) });
+        // The merged label column runs past a row drawn as written too (a row of empty cells between
+        // data rows): the row takes the other columns, else the column would end a row too early.
+        let own = row.cells;
+        if (mergeLabel) {
+          labelHeader!.rowSpan++;
+          if (own.length >= width && own[labelCol]) {
+            this.coverLines(own[labelCol], labelHeader!);
+            own = own.filter((_, i) => i !== labelCol);
+          }
+        }
+        const spans = spread(own.length, mergeLabel ? width - 1 : width);
+        rows.push({ kind, line: this.abs(row.range.start.line), cells: own.map((c, i) => this.cell(c, 'text', spans[i], 1)) });
         continue;
       }
       const cells: DrawnCell[] = [];

@@ -192,7 +192,7 @@ function sectionHtml(ref: SectionRef, problems: readonly DocumentProblem[], W: R
     for (const i of f.problems) {
       const p = problems[i];
       out += `<li value="${i + 1}"><span class="badge ${p.severity}">${escapeHtml(W.severityName[p.severity])}</span><code>${escapeHtml(p.code)}</code> ${cellHtml(msg(p.message, locale))} `;
-      out += `<span class="where">${escapeHtml(fill(W.lineShort, p.range.start.line + 1))}:${p.range.start.character + 1}</span></li>\n`;
+      out += `<span class="where">${escapeHtml(fill(W.lineColumn, p.range.start.line + 1, p.range.start.character + 1))}</span></li>\n`;
     }
     out += '</ol>\n</figure>\n';
   }

@@ -178,7 +178,7 @@ export const REPORT_WORDS = {
     problemsSheet: '问题',
     indicatorsSheet: '指标',
     lineShort: '第 {0} 行',
-    notInTable: '（不在表格中）',
+    lineColumn: '第 {0} 行第 {1} 列',
     severityName: { error: '错误', warning: '警告', information: '信息', hint: '提示' } as Record<Severity, string>,
   },
   en: {
@@ -215,7 +215,7 @@ export const REPORT_WORDS = {
     problemsSheet: 'Problems',
     indicatorsSheet: 'Indicators',
     lineShort: 'line {0}',
-    notInTable: '(not in a table)',
+    lineColumn: 'line {0}, column {1}',
     severityName: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as Record<Severity, string>,
   },
 };

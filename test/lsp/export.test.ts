@@ -87,10 +87,7 @@ describe('LSP targetTable/export', function () {
     await book.xlsx.load(Buffer.from(r.outputs[0].data, 'base64') as unknown as ArrayBuffer);
     const [problems, indicators] = book.worksheets;
     assert.equal(problems.name, '问题');
-    assert.deepEqual(
-      [2, 3].map((k) => problems.getRow(k).getCell(6).value).sort(),
-      ['TT101', 'TT202'],
-    );
+    assert.deepEqual([2, 3].map((k) => problems.getRow(k).getCell(6).value).sort(), ['TT101', 'TT202']);
     assert.equal(indicators.getRow(2).getCell(2).value, '武汉市东西湖区打开局');
   });
 

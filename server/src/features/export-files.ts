@@ -5,7 +5,6 @@
  * need not be opened. Problems are the editor's own (the document's settings), so the report agrees
  * with the Problems panel.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentModel } from '../core/model';
@@ -19,6 +18,7 @@ import { summarize, type FileSummary, type ReportFile } from '../core/report/ind
 import { htmlReportChunks } from '../core/report/html';
 import { xlsxReportBuffer } from '../core/report/xlsx';
 import { documentProblems } from './diagnostics';
+import { readFileUri } from '../disk-files';
 import type { ExportOutput, ExportParams, ExportResult } from '../../../protocol';
 
 export interface ExportHost {
@@ -53,10 +53,7 @@ export async function exportFiles(params: ExportParams, host: ExportHost): Promi
       kept.push({ uri, load: () => open });
       continue;
     }
-    let file: string;
-    try {
-      file = fileURLToPath(uri);
-    } catch {
+    if (!uri.startsWith('file:')) {
       skipped.push({ uri, reason: W.notFile });
       continue;
     }
@@ -64,7 +61,7 @@ export async function exportFiles(params: ExportParams, host: ExportHost): Promi
     kept.push({
       uri,
       load: () => {
-        const model = parseDocument(readUtf8(file, W));
+        const model = parseDocument(readUtf8(uri, W));
         return { model, problems: documentProblems(model, settings) };
       },
     });
@@ -108,15 +105,11 @@ export async function exportFiles(params: ExportParams, host: ExportHost): Promi
   return { outputs, skipped };
 }
 
-function readUtf8(file: string, W: (typeof WORDS)['zh']): string {
-  let bytes: Buffer;
+function readUtf8(uri: string, W: (typeof WORDS)['zh']): string {
+  const read = readFileUri(uri);
+  if ('error' in read) throw new Skip(W[read.error]);
   try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    throw new Skip(W.unreadable);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(read.bytes);
   } catch {
     throw new Skip(W.notUtf8);
   }

@@ -253,3 +253,34 @@ export interface InsertRowResult {
   /** The name's placeholder, selected so that typing replaces it. */
   selection: ProtocolRange;
 }
+
+/**
+ * `targetTable/export`: files exported or reported on by the server, for the editor's commands
+ * 导出为 CSV / JSON / Excel and 生成审核报告. The server reads each file from the open document when it
+ * is open, else from disk (`file:` URIs), so a folder's files need not be opened.
+ * - `json`, `csv`: `target-table export` of each file (its tables), one result per file;
+ * - `xlsx`: one workbook for all files (a sheet of problems, one of indicators);
+ * - `html`: the review report of all files, one self-contained page.
+ */
+export const EXPORT_REQUEST = 'targetTable/export';
+
+export type ExportFormat = 'json' | 'csv' | 'xlsx' | 'html';
+
+export interface ExportParams {
+  uris: string[];
+  format: ExportFormat;
+}
+
+export interface ExportOutput {
+  /** The file exported (json, csv), or null for a result covering all of them (xlsx, html). */
+  uri: string | null;
+  /** The bytes: UTF-8 text, or base64 when `base64` (xlsx). */
+  data: string;
+  base64: boolean;
+}
+
+export interface ExportResult {
+  outputs: ExportOutput[];
+  /** Files left out, with why (unreadable, not UTF-8, no target table), in the reply's language. */
+  skipped: { uri: string; reason: string }[];
+}

@@ -7,6 +7,7 @@ import { DOCUMENT_SELECTOR, LANGUAGE_ID } from './selector';
 import { registerTableView } from './table-view/panel';
 import { registerShowReferences } from './commands/show-references';
 import { registerInsertRow } from './commands/insert-row';
+import { registerExportCommands } from './commands/export';
 import { onDidChangeUiLocale, uiLocale } from './locale';
 import { CloseAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
@@ -97,6 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerTableView(context, client, uiLocale);
   registerShowReferences(context, client);
   registerInsertRow(context, client);
+  registerExportCommands(context, client);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('targetTable.restartServer', async () => {

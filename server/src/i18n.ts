@@ -2,16 +2,15 @@
  * The strings the editor features add themselves (hover, outline, code action titles, code lenses), in both
  * languages (./core/locale.ts chooses); rule messages carry both languages already (`Message`).
  */
-import type { GoalTable } from './core/model';
 import type { GoalKindId } from './core/templates/types';
 import type { Locale } from './core/locale';
 import type { ColumnRole } from './core/templates/types';
-import { compact } from './core/text';
+import { TABLE_NAMES } from './core/layout/names';
 
 const ZH = {
-  overview: '整体绩效总目标',
-  longGoal: (n: number | null) => `长期目标${n ?? ''}`,
-  annualGoal: (n: number | null) => `年度目标${n ?? ''}`,
+  overview: TABLE_NAMES.zh.overview,
+  longGoal: TABLE_NAMES.zh.longGoal,
+  annualGoal: TABLE_NAMES.zh.annualGoal,
   /** A header-driven section's goal by its kind (the outline's English detail). */
   goalOfKind: (kind: GoalKindId, n: number | null): string =>
     `${{ long: '长期', mid: '中期', period: '实施期', annual: '年度', overall: '总体' }[kind]}目标${n ?? ''}`,
@@ -46,7 +45,7 @@ const ZH = {
   byPosition: '按位置匹配',
   textDiffers: '文字与表头不同',
   fields: '基本信息',
-  indicatorTable: (kind: 'long' | 'annual'): string => (kind === 'long' ? '长期绩效指标' : '年度绩效指标'),
+  indicatorTable: TABLE_NAMES.zh.indicatorTable,
   fixAllOfKind: (code: string, n: number) => `修复本文件中全部 ${n} 处 ${code} 问题`,
   fixAll: '修复本文件中所有可安全修复的问题',
   viewLimited: '文件超过大小上限，表格视图不可用。',
@@ -75,9 +74,9 @@ const ZH = {
 };
 
 const EN: typeof ZH = {
-  overview: 'Overall targets',
-  longGoal: (n) => `Long-term goal ${n ?? ''}`.trimEnd(),
-  annualGoal: (n) => `Annual goal ${n ?? ''}`.trimEnd(),
+  overview: TABLE_NAMES.en.overview,
+  longGoal: TABLE_NAMES.en.longGoal,
+  annualGoal: TABLE_NAMES.en.annualGoal,
   goalOfKind: (kind, n) =>
     `${{ long: 'Long-term', mid: 'Mid-term', period: 'Implementation-period', annual: 'Annual', overall: 'Overall' }[kind]} goal ${n ?? ''}`.trimEnd(),
   inherited: 'inherited from the merged cell above',
@@ -111,7 +110,7 @@ const EN: typeof ZH = {
   byPosition: 'matched by position',
   textDiffers: 'text differs from the table header',
   fields: 'Header fields',
-  indicatorTable: (kind) => (kind === 'long' ? 'Long-term indicators' : 'Annual indicators'),
+  indicatorTable: TABLE_NAMES.en.indicatorTable,
   fixAllOfKind: (code, n) => `Fix all ${n} ${code} problems in this file`,
   fixAll: 'Fix all safely fixable problems in this file',
   viewLimited: 'The file is over the size limit: no table view.',
@@ -150,18 +149,5 @@ export function labels(locale: Locale): Labels {
  */
 export const NAMES: Labels = ZH;
 
-/** A goal or goal table as `L` names it: 长期目标2 / Long-term goal 2 (hovers and details in the UI's language; symbol names with `NAMES`). */
-export function goalLabel(kind: 'long' | 'annual', number: number | null, L: Labels): string {
-  return kind === 'long' ? L.longGoal(number) : L.annualGoal(number);
-}
-
-/**
- * A table as the UI names it: §3's goal table by its goal (长期目标2), a header-driven table by its
- * label column as the document writes it (年度绩效指标), else by its kind.
- */
-export function tableName(t: GoalTable, L: Labels): string {
-  if (t.goalCell !== null || t.indicatorHeader !== t.headerRow) return goalLabel(t.kind, t.number, L);
-  const label = t.columns.label >= 0 ? compact(t.headerRow.cells[t.columns.label].text) : '';
-  // A plain 绩效指标 (`绩效指标(90分)`, a cut-short `绩`) says no more than the kind does.
-  return label !== '' && !/^(绩效指标|绩)([(（].*[)）])?$/.test(label) ? label : L.indicatorTable(t.kind);
-}
+// Table names live in the core (the review report uses them too); re-exported for the features.
+export { goalLabel, tableName } from './core/layout/names';

@@ -59,6 +59,8 @@ import { workspaceSymbols } from './features/workspace-symbols';
 import { CONFIG_WATCH_GLOB, ReviewConfigs, filePathOf } from './features/review-config';
 import { suppressActions } from './features/suppress-actions';
 import { diagnosticFor } from './features/code-actions';
+import { exportFiles } from './features/export-files';
+import { EXPORT_REQUEST, type ExportParams, type ExportResult } from '../../protocol';
 
 /** Requests being handled, and which the client cancelled (asked by the JSON encoder, so kept for stream transports only). */
 const requests = new RequestLog();
@@ -362,5 +364,18 @@ connection.onRequest(TABLE_VIEW_REQUEST, async (params: TableViewParams, token: 
     problemsOf: (ref) => sectionProblems(ref, settings),
   });
 });
+
+connection.onRequest(EXPORT_REQUEST, async (params: ExportParams, token: CancellationToken): Promise<ExportResult> =>
+  exportFiles(params, {
+    openDocument: async (uri) => {
+      const s = sessions.get(uri);
+      if (!s) return undefined;
+      const { doc, settings } = await s.state(token);
+      return doc.limited ? undefined : { model: doc.model, problems: s.problems(doc, settings) };
+    },
+    settingsFor: (uri) => settings.forDocument(uri),
+    locale: resolveLocale(settings.window.language, client.locale),
+  }),
+);
 
 connection.listen();

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { runCheck } from './check';
 import { runExport } from './export';
+import { runReport } from './report';
 import { CliError, EXIT } from './io';
 import { RULE_DOCS_DIR } from '../core/rule-docs';
 
@@ -14,12 +15,14 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   export: runExport,
   check: runCheck,
+  report: runReport,
 };
 
 const USAGE = `用法 Usage:
   target-table check PATH... [--format text|json|sarif] [--fix] [--workers N]
         [--config FILE | --no-config] [--report-unused-suppressions] [--include-suppressed]
   target-table export FILE [--format json|csv]
+  target-table report PATH... -o FILE [--format html|xlsx|csv]   审核报告 review report (format from FILE's extension)
 FILE 为 - 时读标准输入（--fix 除外） FILE - reads standard input (not with --fix)
 审核配置 Review config: 每个文件用其上最近的 .target-table.json the nearest .target-table.json above each file
   (--config FILE 对所有文件用此配置 for all files; --no-config 不用配置 none)

@@ -1,7 +1,11 @@
 /** Finding the model node at a document position (sections store relative lines). */
 import { matchGoals } from '../core/goals';
+import { cellLines } from '../core/layout/section';
 import { treeMemo } from '../core/parse/section';
 import { sectionIndexAt, type Cell, type DocumentModel, type GoalTable, type OverviewGoal, type Row, type SectionBody, type SectionRef } from '../core/model';
+
+/** First and last source line of a cell (its paragraphs, blank ones included): kept in the core's layout, which needs it too. */
+export { cellLines };
 
 /** The section holding an absolute line (binary search on start lines). */
 export function sectionAt(model: DocumentModel, line: number): SectionRef | undefined {
@@ -13,13 +17,6 @@ export function sectionAt(model: DocumentModel, line: number): SectionRef | unde
 
 export function rowHasLine(row: Row, rel: number): boolean {
   return row.range.start.line <= rel && rel <= row.range.end.line;
-}
-
-/** First and last source line of a cell (its paragraphs, blank ones included). */
-export function cellLines(cell: Cell): [number, number] {
-  const ps = cell.paragraphs;
-  if (ps.length === 0) return [cell.range.start.line, cell.range.end.line];
-  return [ps[0].line, ps[ps.length - 1].line];
 }
 
 export function cellHasLine(cell: Cell, rel: number): boolean {

@@ -133,6 +133,21 @@ describe('features/table-view', () => {
     assert.ok(v.firstLine <= line + 20 && line + 20 <= v.lastLine);
   });
 
+  it('a row drawn as written among the data rows (empty cells) leaves the merged label column to its side', () => {
+    const model = parseDocument(sampleText());
+    let checked = 0;
+    for (const s of model.sections) {
+      const v = view(model, s.startLine);
+      for (const b of v.blocks) {
+        const body = b.rows.filter((r) => r.kind !== 'header');
+        if (b.kind !== 'table' || !body.some((r) => r.kind === 'rows') || !body.some((r) => r.kind === 'data')) continue;
+        assertGrid(b);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 5, `${checked} tables with such a row`);
+  });
+
   for (const [name, text] of documents()) {
     it(`${name}: every row fills its columns, every cell’s edit is its source, nothing written is left out`, () => {
       const model = parseDocument(text);

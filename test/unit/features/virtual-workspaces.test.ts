@@ -30,11 +30,14 @@ describe('virtual workspaces: package.json and the client agree', function () {
     assert.match(src, /documentSelector: DOCUMENT_SELECTOR\b/);
   });
 
-  it("the server's own code imports no fs: it serves the text it is sent", function () {
+  it("the server's own code imports no fs: it serves the text it is sent (files not open are read by disk-files.ts alone, file: URIs only)", function () {
     const server = fs.readFileSync(path.join(root, 'server', 'src', 'server.ts'), 'utf8');
     const features = fs
       .readdirSync(path.join(root, 'server', 'src', 'features'))
       .map((f) => fs.readFileSync(path.join(root, 'server', 'src', 'features', f), 'utf8'));
     for (const text of [server, ...features]) assert.doesNotMatch(text, /from 'node:fs'|require\('fs'\)|from 'fs'/);
+    // The export of a folder reads the files the editor has not opened: through one module, which refuses other schemes.
+    const disk = fs.readFileSync(path.join(root, 'server', 'src', 'disk-files.ts'), 'utf8');
+    assert.match(disk, /fileURLToPath\(uri\)/);
   });
 });

@@ -38,33 +38,37 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function departmentLines(d: ExportDepartment): string {
-  let out = '';
+/** A department's indicator rows as CSV_HEADER's columns (the CSV lines; the report's indicator sheet). */
+export function indicatorCells(d: ExportDepartment): (string | number)[][] {
+  const out: (string | number)[][] = [];
   for (const t of d.tables) {
     for (const r of t.rows) {
-      out +=
-        [
-          d.name,
-          t.kind === 'long' ? '长期' : '年度',
-          t.number,
-          t.goal,
-          r.level1,
-          r.level2,
-          r.level3,
-          r.previous?.raw ?? '',
-          r.last?.raw ?? '',
-          r.target.raw,
-          r.basis,
-          r.line,
-          FAMILY_NAME[d.family],
-          r.actual?.raw ?? '',
-          r.weight?.raw ?? '',
-          r.score?.raw ?? '',
-        ]
-          .map(csvField)
-          .join(',') + '\r\n';
+      out.push([
+        d.name,
+        t.kind === 'long' ? '长期' : '年度',
+        t.number ?? '',
+        t.goal,
+        r.level1,
+        r.level2,
+        r.level3,
+        r.previous?.raw ?? '',
+        r.last?.raw ?? '',
+        r.target.raw,
+        r.basis,
+        r.line,
+        FAMILY_NAME[d.family],
+        r.actual?.raw ?? '',
+        r.weight?.raw ?? '',
+        r.score?.raw ?? '',
+      ]);
     }
   }
+  return out;
+}
+
+function departmentLines(d: ExportDepartment): string {
+  let out = '';
+  for (const cells of indicatorCells(d)) out += cells.map(csvField).join(',') + '\r\n';
   return out;
 }
 

@@ -5,10 +5,10 @@
  * again from the labels: a header cell reaches to the column its label names, and on to just
  * before the column the next cell's label names.
  */
-import type { Cell, ColumnMap, Row } from '../core/model';
-import { GROUP_LABEL } from '../core/parse/columns';
-import { labelKey, labels, type ColumnRole, type TableFamily } from '../core/templates';
-import type { ViewCellRole } from '../../../protocol';
+import type { Cell, ColumnMap, Row } from '../model';
+import { GROUP_LABEL } from '../parse/columns';
+import { labelKey, labels, type ColumnRole, type TableFamily } from '../templates';
+import type { ViewCellRole } from '../../../../protocol';
 
 /** Column spans of a row of `n` cells drawn `width` wide as written: one column each, the last takes the rest. */
 export function spread(n: number, width: number): number[] {

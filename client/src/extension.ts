@@ -7,6 +7,8 @@ import { DOCUMENT_SELECTOR, LANGUAGE_ID } from './selector';
 import { registerTableView } from './table-view/panel';
 import { registerShowReferences } from './commands/show-references';
 import { registerInsertRow } from './commands/insert-row';
+import { registerReopenWithEncoding } from './commands/reopen-with-encoding';
+import { filePatterns, registerWorkspaceScope } from './workspace-scope';
 import { onDidChangeUiLocale, uiLocale } from './locale';
 import { CloseAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
@@ -85,7 +87,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     // Every scheme: the server works on the text sent, never on disk (./selector.ts).
     documentSelector: DOCUMENT_SELECTOR,
-    initializationOptions: { locale: vscode.env.language },
+    // filePatterns: the language's files, for targetTable.scope "workspace" (./workspace-scope.ts).
+    initializationOptions: { locale: vscode.env.language, filePatterns: filePatterns(context) },
     outputChannel,
     errorHandler,
   };
@@ -97,6 +100,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerTableView(context, client, uiLocale);
   registerShowReferences(context, client);
   registerInsertRow(context, client);
+  registerReopenWithEncoding(context);
+  registerWorkspaceScope(context, client);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('targetTable.restartServer', async () => {

@@ -55,6 +55,8 @@ import { limitedTableView, tableView } from './features/table-view';
 import { sectionProblems } from './features/diagnostics';
 import { redirectConsole, transportFromArgv } from './features/transport';
 import { workspaceSymbols } from './features/workspace-symbols';
+import { setUpWorkspaceScope, type WorkspaceScope } from './features/workspace-scope';
+import { encodingActions } from './features/encoding-check';
 
 /** Requests being handled, and which the client cancelled (asked by the JSON encoder, so kept for stream transports only). */
 const requests = new RequestLog();
@@ -142,9 +144,19 @@ const host: SessionHost = {
   logError,
 };
 const sessions = new DocumentSessions(host);
+/** `targetTable.scope: "workspace"` (./features/workspace-scope.ts); set by initialize. */
+let workspaceScope: WorkspaceScope | undefined;
 
 connection.onInitialize((params) => {
   client = readClient(params);
+  workspaceScope = setUpWorkspaceScope(params, {
+    connection,
+    gauge,
+    settingsFor: (uri) => settings.forDocument(uri),
+    locale: (s) => resolveLocale(s.language, client.locale),
+    ignored: () => false, // the config's ignore globs (.target-table.json), wired at merge
+    logError,
+  });
   return serverCapabilities(client);
 });
 
@@ -153,11 +165,13 @@ connection.onInitialized(() => {
   // Without a registration VS Code sends no didChangeConfiguration at all.
   void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
   settings.refreshGlobal();
+  workspaceScope?.start();
 });
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed(change.settings);
   sessions.settingsChanged();
+  workspaceScope?.settingsChanged(change.settings);
   // targetTable.inlayHints.enabled may have changed: the client asks again (and gets the new settings).
   if (client.inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
 });
@@ -168,6 +182,7 @@ connection.onDidOpenTextDocument(({ textDocument: d }) => {
   idle.activity();
   try {
     sessions.open(d.uri, d.languageId, d.version, d.text);
+    workspaceScope?.opened(d.uri);
   } catch (e) {
     logError(`opening ${d.uri} failed`, e);
   }
@@ -175,6 +190,7 @@ connection.onDidOpenTextDocument(({ textDocument: d }) => {
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   idle.activity();
+  workspaceScope?.activity();
   try {
     sessions.get(textDocument.uri)?.change(textDocument.version, contentChanges);
   } catch (e) {
@@ -182,7 +198,10 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   }
 });
 
-connection.onDidCloseTextDocument(({ textDocument }) => sessions.close(textDocument.uri));
+connection.onDidCloseTextDocument(({ textDocument }) => {
+  sessions.close(textDocument.uri);
+  workspaceScope?.closed(textDocument.uri);
+});
 
 // ---- features ----
 
@@ -213,7 +232,8 @@ connection.onCodeAction(async ({ textDocument, range, context }, token) => {
     only: context.only,
     resolveEdits: client.codeActionResolve,
   };
-  return codeActions(doc.model, input, settings, s.locale(settings), s.problems(doc, settings));
+  const actions = codeActions(doc.model, input, settings, s.locale(settings), s.problems(doc, settings));
+  return [...encodingActions(doc.uri, context.diagnostics, s.locale(settings)), ...actions];
 });
 
 connection.onCodeActionResolve(async (action, token) => {

@@ -36,6 +36,8 @@ export interface ClientInfo {
   definitionLinks: boolean;
   /** workspace/codeLens/refresh */
   codeLensRefresh: boolean;
+  /** Workspace folders (and their changes: the workspace scope lists their files). */
+  workspaceFolders: boolean;
 }
 
 /** Before initialize: the defaults. */
@@ -50,6 +52,7 @@ export const UNINITIALIZED_CLIENT: ClientInfo = {
   inlayHintRefresh: false,
   definitionLinks: false,
   codeLensRefresh: false,
+  workspaceFolders: false,
 };
 
 export function readClient(params: InitializeParams): ClientInfo {
@@ -67,6 +70,7 @@ export function readClient(params: InitializeParams): ClientInfo {
     inlayHintRefresh: !!caps.workspace?.inlayHint?.refreshSupport,
     definitionLinks: !!caps.textDocument?.definition?.linkSupport,
     codeLensRefresh: !!caps.workspace?.codeLens?.refreshSupport,
+    workspaceFolders: !!caps.workspace?.workspaceFolders,
   };
 }
 
@@ -89,6 +93,8 @@ export function serverCapabilities(client: ClientInfo): InitializeResult {
       // away from typing the table. VS Code asks while a word is typed, and on Ctrl+Space.
       completionProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
+      // The workspace scope follows the folders (features/workspace-scope.ts); its diagnostic provider is registered while it is on.
+      ...(client.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'target-table', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'target-table-language-server', version: '0.1.0' },

@@ -228,3 +228,38 @@ describe('LSP: targetTable.scope "workspace"', function () {
     assert.strictEqual(fileUri('/tmp/a b/绩效(1).txt'), 'file:///tmp/a%20b/%E7%BB%A9%E6%95%88%281%29.txt');
   });
 });
+
+describe('LSP: a document decoded with the wrong encoding', function () {
+  this.timeout(20000);
+  let client: TestClient | undefined;
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+  });
+
+  it('gets one diagnostic at its first U+FFFD, first in the list, and its quick fix reopens it as GB18030', async () => {
+    const c = (client = await TestClient.start());
+    // What VS Code shows for a GBK export read as UTF-8.
+    const text = new TextDecoder('utf-8').decode(iconv.encode(templateText('04-huaibei-wenlv-songxi.txt'), 'gbk'));
+    const uri = 'file:///tmp/gbk-read-as-utf8.ttable';
+    await c.open(uri, text);
+    const sent = await c.waitForDiagnostics(uri);
+    const enc = sent.diagnostics.filter((d) => d.code === 'encoding');
+    assert.strictEqual(enc.length, 1, 'one per file');
+    assert.strictEqual(sent.diagnostics[0].code, 'encoding', 'listed first');
+    const first = text.split('\n').findIndex((l) => l.includes('\uFFFD'));
+    assert.strictEqual(enc[0].range.start.line, first);
+    const actions = await c.request<{ title: string; command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: enc[0].range,
+      context: { diagnostics: [enc[0]] },
+    });
+    const reopen = actions.find((a) => a.command?.command === 'targetTable.reopenWithEncoding');
+    assert.ok(reopen, actions.map((a) => a.title).join(', '));
+    assert.deepEqual(reopen.command!.arguments, [uri, 'gb18030']);
+    // Reopened right (the client sends the new text): the message is gone.
+    await c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: templateText('04-huaibei-wenlv-songxi.txt') }] });
+    const after = await c.waitForDiagnostics(uri, (p) => p.version === 2);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'encoding'));
+  });
+});

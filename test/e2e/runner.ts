@@ -829,6 +829,23 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     if (!/TT\d{3}/.test(text)) throw new Error(`no rule code among the workspace problems: ${text.slice(0, 300)}`);
     await shoot(page, shot);
     await setProblemsFilter(page, '');
+    // The language status (shown for a 绩效目标表 editor) tells how far the check got, then what it found.
+    await openFile(page, sampleFileName);
+    const status = page.locator('[id="status.languageStatus"]');
+    await see(status, 'the language status item', 15_000);
+    const scopeLine = page.getByText(/工作区：\d+ 个文件|Workspace: \d+ files|已检查 \d+\/\d+|Checked \d+\/\d+/).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.mouse.move(5, 5);
+      await status.hover();
+      try {
+        await scopeLine.waitFor({ state: 'visible', timeout: 5_000 });
+        break;
+      } catch {
+        if (attempt === 3) throw new Error('the language status shows no workspace progress (已检查 N/M or 工作区：N 个文件)');
+      }
+    }
+    await shoot(page, `${shot}-status`);
+    await page.mouse.move(5, 5);
   });
 
   // The config helper's UI check (the suppression code action writes .target-table.json and the problem goes)
@@ -842,7 +859,12 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     await sleep(1500);
     const shown = await activeEditorText(page);
     if (shown.includes('\uFFFD') || !/绩效|指标/.test(shown)) throw new Error(`the GBK file is shown as '${shown.slice(0, 120)}'`);
-    const encoding = ((await page.locator('[id="status.editor.encoding"]').innerText().catch(() => '')) ?? '').trim();
+    const encoding = (
+      (await page
+        .locator('[id="status.editor.encoding"]')
+        .innerText()
+        .catch(() => '')) ?? ''
+    ).trim();
     if (!/GB|Chinese/i.test(encoding)) throw new Error(`the status bar says the encoding is '${encoding}'`);
   });
 
@@ -859,7 +881,9 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     await page.waitForSelector('.markers-panel', { state: 'visible' });
     // The panel draws only the rows in view: this file's alone.
     await setProblemsFilter(page, `**/${gbkWrongFile}`);
-    const message = markers(page).locator('.monaco-list-row').filter({ hasText: /U\+FFFD/ });
+    const message = markers(page)
+      .locator('.monaco-list-row')
+      .filter({ hasText: /U\+FFFD/ });
     await see(message.first(), 'the wrong-encoding message in the Problems panel', 30_000);
     const count = await message.count();
     if (count !== 1) throw new Error(`${count} wrong-encoding messages (one per file expected)`);
@@ -871,7 +895,10 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     await page.keyboard.press('Control+.');
     const widget = page.locator('.action-widget:visible').first();
     await see(widget, 'the Quick Fix menu (Ctrl+.)', 15_000);
-    const action = widget.locator('.monaco-list-row').filter({ hasText: /GB18030/ }).first();
+    const action = widget
+      .locator('.monaco-list-row')
+      .filter({ hasText: /GB18030/ })
+      .first();
     await see(action, 'the action that reopens the file as GB18030', 10_000);
     await shoot(page, `${shot}-action`);
     await action.click();
@@ -886,7 +913,12 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     const gone = Date.now() + 20_000;
     while (Date.now() < gone && (await message.count()) > 0) await sleep(300);
     if ((await message.count()) > 0) throw new Error('the wrong-encoding message stayed after the file was reopened as GB18030');
-    const encoding = ((await page.locator('[id="status.editor.encoding"]').innerText().catch(() => '')) ?? '').trim();
+    const encoding = (
+      (await page
+        .locator('[id="status.editor.encoding"]')
+        .innerText()
+        .catch(() => '')) ?? ''
+    ).trim();
     if (!/GB\s*18030/i.test(encoding)) throw new Error(`the status bar says the encoding is '${encoding}'`);
     await sleep(500);
     await shoot(page, shot);

@@ -128,7 +128,9 @@ describe('LSP: targetTable.scope "workspace"', function () {
     assert.ok(globs.includes('**/*.ttable') && globs.includes('**/*绩效目标表*.txt'), globs.join(', '));
     // Progress: ends with every file checked, and counts the problems.
     await c.waitFor(() => progress(c).some((p) => p.active && p.total === 4 && p.checked === 4), 'the final progress');
-    const end = progress(c).filter((p) => p.total === 4 && p.checked === 4).pop()!;
+    const end = progress(c)
+      .filter((p) => p.total === 4 && p.checked === 4)
+      .pop()!;
     const total = names.reduce((n, name) => n + expectedProblems(folder.files[name]).length, 0);
     assert.strictEqual(end.filesWithProblems, 4);
     assert.ok(end.problems > 0 && end.problems <= total, `${end.problems} of ${total}`);
@@ -190,7 +192,10 @@ describe('LSP: targetTable.scope "workspace"', function () {
     const opts = reg.registerOptions as { identifier: string; workspaceDiagnostics: boolean; documentSelector: { scheme?: string }[] };
     assert.strictEqual(opts.identifier, 'target-table-workspace');
     assert.strictEqual(opts.workspaceDiagnostics, true);
-    assert.ok(opts.documentSelector.every((s) => s.scheme === 'target-table-workspace-only'), 'it pulls no open document');
+    assert.ok(
+      opts.documentSelector.every((s) => s.scheme === 'target-table-workspace-only'),
+      'it pulls no open document',
+    );
     assert.ok(!c.published.some((p) => p.diagnostics.length > 0), 'nothing is pushed');
 
     const names = Object.keys(folder.files);
@@ -199,7 +204,11 @@ describe('LSP: targetTable.scope "workspace"', function () {
     const progressed = c.conn.onProgress(WorkspaceDiagnosticRequest.partialResult, token, (p) => {
       partials.push(...p.items);
     });
-    const first = await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { identifier: 'target-table-workspace', previousResultIds: [], partialResultToken: token });
+    const first = await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', {
+      identifier: 'target-table-workspace',
+      previousResultIds: [],
+      partialResultToken: token,
+    });
     progressed.dispose();
     assert.ok(partials.length > 0, 'reported as partial results');
     const reports = [...partials, ...first.items];
@@ -211,7 +220,9 @@ describe('LSP: targetTable.scope "workspace"', function () {
     // With every result id known, the next request waits (long poll) until a file changes.
     const previousResultIds = names.map((name) => ({ uri: folder.uriOf(name), value: reports.filter((x) => x.uri === folder.uriOf(name)).pop()!.resultId! }));
     let answered: WorkspaceDiagnosticReport | undefined;
-    const second = c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { identifier: 'target-table-workspace', previousResultIds }).then((r) => (answered = r));
+    const second = c
+      .request<WorkspaceDiagnosticReport>('workspace/diagnostic', { identifier: 'target-table-workspace', previousResultIds })
+      .then((r) => (answered = r));
     await sleep(800);
     assert.strictEqual(answered, undefined, 'nothing changed: no answer yet');
     fs.rmSync(folder.path('a.ttable'));
@@ -222,6 +233,34 @@ describe('LSP: targetTable.scope "workspace"', function () {
       [[folder.uriOf('a.ttable'), 0]],
       'only the deleted file, reported empty',
     );
+  });
+
+  it('a pulling client: an opened file is reported empty by the workspace provider, and from disk again once closed', async () => {
+    const c = await start({ pull: true });
+    await c.waitFor(() => c.registrations.some((r) => r.method === 'textDocument/diagnostic'), 'the workspace provider');
+    const a = folder.uriOf('a.ttable');
+    const pull = (previousResultIds: { uri: string; value: string }[]) =>
+      c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { identifier: 'target-table-workspace', previousResultIds });
+    const first = await pull([]);
+    const ids = first.items.map((i) => ({ uri: i.uri, value: i.resultId! }));
+    const fromDisk = first.items.find((i) => i.uri === a)!;
+    assert.ok(fromDisk.kind === 'full' && fromDisk.items.length > 0);
+    // Opened: its session has it; the workspace list for it is emptied.
+    const opened = pull(ids);
+    await c.notify('textDocument/didOpen', { textDocument: { uri: a, languageId: 'target-table', version: 1, text: folder.files['a.ttable'] } });
+    const whileOpen = await opened;
+    assert.deepEqual(
+      whileOpen.items.map((i) => [i.uri, i.kind === 'full' ? i.items.length : -1]),
+      [[a, 0]],
+    );
+    // Closed: its problems are listed again, as the file on disk has them.
+    const ids2 = ids.map((r) => (r.uri === a ? { uri: a, value: whileOpen.items[0].resultId! } : r));
+    const closed = pull(ids2);
+    await c.notify('textDocument/didClose', { textDocument: { uri: a } });
+    const afterClose = await closed;
+    const again = afterClose.items.find((i) => i.uri === a);
+    assert.ok(again && again.kind === 'full');
+    assert.deepEqual(listed(again.items), listed(fromDisk.items));
   });
 
   it('unit: the server’s URIs are VS Code’s (Uri.file(p).toString())', () => {

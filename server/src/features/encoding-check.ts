@@ -20,8 +20,6 @@ import { SOURCE } from './diagnostics';
 
 export const ENCODING_CODE = 'encoding';
 
-const REPLACEMENT = 0xfffd;
-
 /** Where a body's first U+FFFD is (relative line and character), or NONE. */
 const firstReplacement = new BodyCache<Position | typeof NONE>();
 const NONE = { none: true } as const;
@@ -65,7 +63,12 @@ export function encodingDiagnostic(model: DocumentModel, locale: Locale): Diagno
 }
 
 /** The diagnostic first, then the others: what the Problems panel lists at the top of the file. */
-export function withEncodingDiagnostic<T extends { diagnostics: Diagnostic[]; pieces: Buffer[] }>(sent: T, model: DocumentModel, locale: Locale, encode = true): T {
+export function withEncodingDiagnostic<T extends { diagnostics: Diagnostic[]; pieces: Buffer[] }>(
+  sent: T,
+  model: DocumentModel,
+  locale: Locale,
+  encode = true,
+): T {
   const d = encodingDiagnostic(model, locale);
   if (!d) return sent;
   const pieces = encode ? [Buffer.from(JSON.stringify(d), 'utf8'), ...sent.pieces] : sent.pieces;
@@ -78,5 +81,7 @@ export function encodingActions(uri: string, diagnostics: readonly Diagnostic[],
   if (!d) return [];
   const args: ReopenWithEncodingArguments = [uri, 'gb18030'];
   const title = msg(ACTION_TITLE, locale);
-  return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, command: { title, command: REOPEN_WITH_ENCODING_COMMAND, arguments: args } }];
+  return [
+    { title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, command: { title, command: REOPEN_WITH_ENCODING_COMMAND, arguments: args } },
+  ];
 }

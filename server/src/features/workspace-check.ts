@@ -21,8 +21,13 @@
  * diagnostics: the model and its trees are dropped.
  */
 import * as path from 'node:path';
-import * as fs from 'node:fs';
-import { DiagnosticSeverity, type CancellationToken, type Diagnostic, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+import {
+  DiagnosticSeverity,
+  type CancellationToken,
+  type Diagnostic,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
 import { parseDocument } from '../core/parse/document';
 import { retireTree } from '../core/parse/section';
 import { isListed } from '../core/rules/index';
@@ -34,7 +39,7 @@ import { SOURCE, sectionProblems, toDiagnostic } from './diagnostics';
 import { withEncodingDiagnostic } from './encoding-check';
 import type { InputGauge } from './input-gauge';
 import { MAX_DOCUMENT_CHARS } from './limits';
-import { decodeFile, fileMatcher, fileUri, inSkippedDir, listFiles, uriPath, watchGlobs } from './workspace-files';
+import { decodeFile, readWorkspaceFile, fileMatcher, fileUri, inSkippedDir, listFiles, uriPath, watchGlobs } from './workspace-files';
 
 export type Scope = 'open' | 'workspace';
 
@@ -197,13 +202,10 @@ export class WorkspaceCheck {
       if (p === null || !this.inRoots(p)) continue;
       if (c.type === 3) {
         const s = this.#files.get(p);
-        if (s) this.remove(s);
-        else {
-          // A folder was deleted: its files went with it.
-          const prefix = p + path.sep;
-          for (const f of [...this.#files.values()]) if (f.path.startsWith(prefix)) this.remove(f);
-        }
-        this.#round.total = Math.max(this.#round.checked, this.#round.total - 1);
+        const gone = s ? [s] : [...this.#files.values()].filter((f) => f.path.startsWith(p + path.sep)); // a deleted folder: its files went with it
+        for (const f of gone) this.remove(f);
+        this.#round.total = Math.max(this.#round.checked, this.#round.total - gone.length);
+        this.sendProgress(true);
         continue;
       }
       if (!this.#matches(p) || this.host.ignored(p) || this.rootOf(p) === null || inSkippedDir(p, this.rootOf(p)!)) continue;
@@ -387,18 +389,14 @@ export class WorkspaceCheck {
       // Its session reports it; it is checked from disk when it closes.
       return;
     }
-    let bytes: Buffer;
-    try {
-      const st = await fs.promises.stat(p);
-      if (!st.isFile()) throw new Error('not a file');
-      if (st.size > MAX_FILE_BYTES) {
-        this.store(p, uri, [], 0);
-        return;
-      }
-      bytes = await fs.promises.readFile(p);
-    } catch {
+    const bytes = await readWorkspaceFile(p, MAX_FILE_BYTES);
+    if (bytes === null) {
       const s = this.#files.get(p);
       if (s && !stale()) this.remove(s);
+      return;
+    }
+    if (bytes === 'too-large') {
+      this.store(p, uri, [], 0);
       return;
     }
     if (stale()) return;
@@ -476,27 +474,27 @@ export class WorkspaceCheck {
     for (const w of waiters) w();
   }
 
+  /** Resolves at the next change (`wake`) or when the request is cancelled (vscode-jsonrpc calls back a cancelled token's listener on a later turn). */
   private changeOrCancel(token: CancellationToken): Promise<void> {
     return new Promise<void>((resolve) => {
-      let sub: { dispose(): void } | undefined;
       let settled = false;
-      const done = () => {
+      const done = (): void => {
         if (settled) return;
         settled = true;
         this.#waiters.delete(done);
-        sub?.dispose();
+        sub.dispose();
         resolve();
       };
       this.#waiters.add(done);
-      sub = token.onCancellationRequested(done);
-      if (settled) sub.dispose();
+      const sub = token.onCancellationRequested(done);
     });
   }
 }
 
 const CAPPED = {
   zh: (shown: number, total: number) => `此文件有 ${total} 个问题，未打开时只列出前 ${shown} 个（targetTable.maxProblems）；打开文件查看全部。`,
-  en: (shown: number, total: number) => `This file has ${total} problems; while it is not open only the first ${shown} are listed (targetTable.maxProblems). Open it to see them all.`,
+  en: (shown: number, total: number) =>
+    `This file has ${total} problems; while it is not open only the first ${shown} are listed (targetTable.maxProblems). Open it to see them all.`,
 };
 
 /** A file not open lists at most `maxProblems` (0: all), after one line that says how many there are. */

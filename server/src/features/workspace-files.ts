@@ -3,6 +3,9 @@
  * the workspace scope (./workspace-check.ts). The only place where the language server reads files:
  * with `targetTable.scope: "open"` it works on the text the editor sends, as before.
  *
+ * It is the one module of the server that touches the file system (test/unit/features/virtual-workspaces.test.ts),
+ * and only for `file:` workspace folders whose scope is "workspace"; a virtual workspace has nothing to list.
+ *
  * Patterns are VS Code's: the language's extensions and `filenamePatterns` (package.json) plus the
  * user's `files.associations` for the language, which the extension sends at initialize. A pattern
  * without a slash is matched against the file name, one with a slash against the whole path, as VS
@@ -15,7 +18,14 @@ import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 
 /** package.json's `contributes.languages[0]`: `.ttable` and its `filenamePatterns` (test/unit/features/workspace-files.test.ts keeps them equal). */
-export const DEFAULT_FILE_PATTERNS: readonly string[] = ['*.ttable', '*绩效目标表*.txt', '*绩效目标申报表*.txt', '*绩效目标*.txt', '*绩效目标批复*.txt', '*绩效自评*.txt'];
+export const DEFAULT_FILE_PATTERNS: readonly string[] = [
+  '*.ttable',
+  '*绩效目标表*.txt',
+  '*绩效目标申报表*.txt',
+  '*绩效目标*.txt',
+  '*绩效目标批复*.txt',
+  '*绩效自评*.txt',
+];
 
 /** Folders never walked, whatever the ignore globs say (a project's dependencies and VCS data). */
 export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -115,6 +125,18 @@ export function inSkippedDir(filePath: string, root: string): boolean {
   const parts = rel.split(path.sep);
   for (let i = 0; i < parts.length - 1; i++) if (ALWAYS_SKIPPED_DIRS.has(parts[i])) return true;
   return false;
+}
+
+/** A file's bytes (read asynchronously), `'too-large'` over `maxBytes`, or null when it is gone or not a regular file. */
+export async function readWorkspaceFile(filePath: string, maxBytes: number): Promise<Buffer | 'too-large' | null> {
+  try {
+    const st = await fs.promises.stat(filePath);
+    if (!st.isFile()) return null;
+    if (st.size > maxBytes) return 'too-large';
+    return await fs.promises.readFile(filePath);
+  } catch {
+    return null;
+  }
 }
 
 /** How a file's bytes were read. */

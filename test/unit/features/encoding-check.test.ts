@@ -26,7 +26,8 @@ describe('features/encoding-check', () => {
 
   it('a right text gets none, on every layout', () => {
     assert.equal(encodingDiagnostic(parseDocument(sampleText()), 'zh'), null);
-    for (const t of ['01-huangshi-dangxiao-zhutiban.txt', '13-qingshen-fagai-gongzi-ziping.txt']) assert.equal(encodingDiagnostic(parseDocument(readTemplate(t)), 'zh'), null);
+    for (const t of ['01-huangshi-dangxiao-zhutiban.txt', '13-qingshen-fagai-gongzi-ziping.txt'])
+      assert.equal(encodingDiagnostic(parseDocument(readTemplate(t)), 'zh'), null);
   });
 
   it('follows edits: found in a later department, gone when the character is replaced', () => {
@@ -35,7 +36,9 @@ describe('features/encoding-check', () => {
     lines[at] = lines[at] + '\uFFFD';
     let model = parseDocument(lines.join('\n'));
     assert.deepEqual(replacementCharacter(model), { line: at, character: lines[at].length - 1 });
-    model = updateDocument(model, [{ range: { start: { line: at, character: lines[at].length - 1 }, end: { line: at, character: lines[at].length } }, text: '' }]);
+    model = updateDocument(model, [
+      { range: { start: { line: at, character: lines[at].length - 1 }, end: { line: at, character: lines[at].length } }, text: '' },
+    ]);
     assert.equal(replacementCharacter(model), null);
   });
 

@@ -5,7 +5,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
 import { languageFilePatterns } from '../../../client/src/file-patterns';
-import { DEFAULT_FILE_PATTERNS, decodeFile, fileMatcher, filePatternsFrom, listFiles, uriPath, fileUri, watchGlobs } from '../../../server/src/features/workspace-files';
+import {
+  DEFAULT_FILE_PATTERNS,
+  decodeFile,
+  fileMatcher,
+  filePatternsFrom,
+  listFiles,
+  uriPath,
+  fileUri,
+  watchGlobs,
+} from '../../../server/src/features/workspace-files';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as unknown;

@@ -25,4 +25,3 @@ export function languageFilePatterns(packageJSON: unknown, associations: Record<
   for (const [glob, language] of Object.entries(associations ?? {})) if (language === LANGUAGE_ID && glob.trim() !== '') out.add(glob);
   return [...out];
 }
-

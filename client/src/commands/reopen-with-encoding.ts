@@ -90,5 +90,7 @@ function isUtf8(bytes: Uint8Array): boolean {
 }
 
 export function registerReopenWithEncoding(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(REOPEN_WITH_ENCODING_COMMAND, (...args: Partial<ReopenWithEncodingArguments>) => reopenWithEncoding(args[0], args[1])));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(REOPEN_WITH_ENCODING_COMMAND, (...args: Partial<ReopenWithEncodingArguments>) => reopenWithEncoding(args[0], args[1])),
+  );
 }

@@ -408,6 +408,9 @@ export class WorkspaceCheck {
     }
     const model = parseDocument(text);
     const settings = await this.host.settingsFor(uri);
+    // The settings came back on a later turn: the user may be typing again.
+    await this.turn();
+    if (stale() || this.#open.has(p)) return;
     const locale = this.host.locale(settings);
     const out: Diagnostic[] = [];
     let problems = 0;

@@ -284,3 +284,42 @@ export interface ExportResult {
   /** Files left out, with why (unreadable, not UTF-8, no target table), in the reply's language. */
   skipped: { uri: string; reason: string }[];
 }
+
+/**
+ * `targetTable.reopenWithEncoding`: the command of the wrong-encoding diagnostic's quick fix (server
+ * features/encoding-check.ts). A client command: it reopens the document `uri` decoded as `encoding`
+ * (the VS Code extension's client/src/commands/reopen-with-encoding.ts). Arguments: `[uri, encoding]`.
+ */
+export const REOPEN_WITH_ENCODING_COMMAND = 'targetTable.reopenWithEncoding';
+
+export type ReopenWithEncodingArguments = [uri: string, encoding: string];
+
+/**
+ * `targetTable/workspaceProgress` (server → client notification): how far the background check of
+ * the workspace's files (`targetTable.scope: "workspace"`) has got, for the language status item.
+ * Sent when a scan starts, every few files and when it ends (`checked === total`); `total` 0 with
+ * `active` false when the scope is "open" again.
+ */
+export const WORKSPACE_PROGRESS_NOTIFICATION = 'targetTable/workspaceProgress';
+
+export interface WorkspaceProgress {
+  /** Files checked so far in this round. */
+  checked: number;
+  /** Files found (the round's total; grows while the folders are still being listed). */
+  total: number;
+  /** Whether the workspace scope is on (false: the status item shows nothing of it). */
+  active: boolean;
+  /** Files with at least one problem listed, and problems in them (the files checked so far). */
+  filesWithProblems: number;
+  problems: number;
+}
+
+/**
+ * `targetTable/filePatterns` (client → server notification): the globs of the language's files
+ * changed (the user's `files.associations`); the workspace scope lists its files again.
+ */
+export const FILE_PATTERNS_NOTIFICATION = 'targetTable/filePatterns';
+
+export interface FilePatternsParams {
+  patterns: string[];
+}

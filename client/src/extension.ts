@@ -8,6 +8,8 @@ import { registerTableView } from './table-view/panel';
 import { registerShowReferences } from './commands/show-references';
 import { registerInsertRow } from './commands/insert-row';
 import { registerExportCommands } from './commands/export';
+import { registerReopenWithEncoding } from './commands/reopen-with-encoding';
+import { filePatterns, registerWorkspaceScope } from './workspace-scope';
 import { onDidChangeUiLocale, uiLocale } from './locale';
 import { CloseAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
@@ -86,7 +88,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     // Every scheme: the server works on the text sent, never on disk (./selector.ts).
     documentSelector: DOCUMENT_SELECTOR,
-    initializationOptions: { locale: vscode.env.language },
+    // filePatterns: the language's files, for targetTable.scope "workspace" (./workspace-scope.ts).
+    initializationOptions: { locale: vscode.env.language, filePatterns: filePatterns(context) },
     outputChannel,
     errorHandler,
   };
@@ -99,6 +102,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerShowReferences(context, client);
   registerInsertRow(context, client);
   registerExportCommands(context, client);
+  registerReopenWithEncoding(context);
+  registerWorkspaceScope(context, client);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('targetTable.restartServer', async () => {

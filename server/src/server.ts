@@ -61,6 +61,9 @@ import { suppressActions } from './features/suppress-actions';
 import { diagnosticFor } from './features/code-actions';
 import { exportFiles } from './features/export-files';
 import { EXPORT_REQUEST, type ExportParams, type ExportResult } from '../../protocol';
+import { setUpWorkspaceScope, type WorkspaceScope } from './features/workspace-scope';
+import { fileUri } from './features/workspace-files';
+import { encodingActions } from './features/encoding-check';
 
 /** Requests being handled, and which the client cancelled (asked by the JSON encoder, so kept for stream transports only). */
 const requests = new RequestLog();
@@ -153,10 +156,20 @@ const host: SessionHost = {
   logError,
 };
 const sessions = new DocumentSessions(host);
+/** `targetTable.scope: "workspace"` (./features/workspace-scope.ts); set by initialize. */
+let workspaceScope: WorkspaceScope | undefined;
 
 connection.onInitialize((params) => {
   client = readClient(params);
   configs.setWorkspaceFolders(client.workspaceFolders);
+  workspaceScope = setUpWorkspaceScope(params, {
+    connection,
+    gauge,
+    settingsFor: (uri) => settings.forDocument(uri).then((base) => configs.settingsFor(uri, base)),
+    locale: (s) => resolveLocale(s.language, client.locale),
+    ignored: (file) => configs.ignored(fileUri(file)),
+    logError,
+  });
   return serverCapabilities(client);
 });
 
@@ -167,18 +180,24 @@ connection.onInitialized(() => {
   // Without a registration VS Code sends no didChangeConfiguration at all.
   void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
   settings.refreshGlobal();
+  workspaceScope?.start();
 });
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed(change.settings);
   sessions.settingsChanged();
+  workspaceScope?.settingsChanged(change.settings);
   // targetTable.inlayHints.enabled may have changed: the client asks again (and gets the new settings).
   if (client.inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
 });
 
 // A review config created, changed or deleted on disk: every open document is checked with what applies now.
 connection.onDidChangeWatchedFiles(({ changes }) => {
-  if (configs.filesChanged(changes)) sessions.settingsChanged();
+  if (configs.filesChanged(changes)) {
+    sessions.settingsChanged();
+    workspaceScope?.settingsChanged(undefined); // every file listed and checked again with its config
+  }
+  workspaceScope?.filesChanged(changes);
 });
 
 /** A review config open in the editor changed: its own problems are sent (push), and every document is checked again. */
@@ -194,6 +213,7 @@ connection.onDidOpenTextDocument(({ textDocument: d }) => {
   try {
     if (configs.opened(d.uri, d.version, d.text)) return configEdited(d.uri);
     sessions.open(d.uri, d.languageId, d.version, d.text);
+    workspaceScope?.opened(d.uri);
   } catch (e) {
     logError(`opening ${d.uri} failed`, e);
   }
@@ -201,6 +221,7 @@ connection.onDidOpenTextDocument(({ textDocument: d }) => {
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   idle.activity();
+  workspaceScope?.activity();
   try {
     if (configs.changed(textDocument.uri, textDocument.version, contentChanges)) return configEdited(textDocument.uri);
     sessions.get(textDocument.uri)?.change(textDocument.version, contentChanges);
@@ -210,6 +231,7 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
 });
 
 connection.onDidCloseTextDocument(({ textDocument }) => {
+  workspaceScope?.closed(textDocument.uri);
   if (!configs.closed(textDocument.uri)) return sessions.close(textDocument.uri);
   if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] }).catch(() => undefined);
   sessions.settingsChanged(); // back to the file on disk
@@ -258,7 +280,11 @@ connection.onCodeAction(async ({ textDocument, range, context }, token) => {
     },
     s.locale(settings),
   );
-  return [...codeActions(doc.model, input, settings, s.locale(settings), problems), ...suppress];
+  return [
+    ...encodingActions(doc.uri, context.diagnostics, s.locale(settings)),
+    ...codeActions(doc.model, input, settings, s.locale(settings), problems),
+    ...suppress,
+  ];
 });
 
 connection.onCodeActionResolve(async (action, token) => {

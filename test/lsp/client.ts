@@ -38,8 +38,8 @@ export interface StartOptions {
   resolve?: boolean;
   /** More capabilities, merged into `editorCapabilities`' `workspace` and `textDocument`. */
   more?: ClientCapabilities;
-  /** initialize's workspaceFolders (default none). */
-  workspaceFolders?: { uri: string; name: string }[];
+  /** Workspace folders (URIs) sent at initialize. */
+  workspaceFolders?: string[];
 }
 
 /** The capabilities an editor like VS Code declares (push diagnostics unless `pull`). Shared with the LSP benchmark. */
@@ -73,13 +73,15 @@ export class TestClient {
   /** The `targetTable` section returned for workspace/configuration. */
   config: Record<string, unknown> = {};
   configRequests = 0;
-  /** client/registerCapability registrations received. */
-  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   /** workspace/diagnostic/refresh requests received. */
   refreshes = 0;
   /** workspace/inlayHint/refresh requests received. */
   inlayHintRefreshes = 0;
   stderr = '';
+  /** client/registerCapability registrations received (and not unregistered). */
+  readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
+  /** Notifications without a handler of their own (targetTable/…, $/progress), in order. */
+  readonly notifications: { method: string; params: unknown }[] = [];
   initializeResult!: InitializeResult;
   private listeners: (() => void)[] = [];
   readonly exited: Promise<number | null>;
@@ -100,11 +102,23 @@ export class TestClient {
         it.section === 'targetTable' ? this.config : it.section?.startsWith('targetTable.') ? (this.config[it.section.slice(12)] ?? null) : null,
       );
     });
-    conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    conn.onRequest('client/registerCapability', (p: { registrations: { id: string; method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...p.registrations);
+      for (const l of [...this.listeners]) l();
       return null;
     });
-    conn.onRequest('client/unregisterCapability', () => null);
+    conn.onRequest('client/unregisterCapability', (p: { unregisterations: { id: string }[] }) => {
+      for (const u of p.unregisterations) {
+        const i = this.registrations.findIndex((r) => r.id === u.id);
+        if (i >= 0) this.registrations.splice(i, 1);
+      }
+      for (const l of [...this.listeners]) l();
+      return null;
+    });
+    conn.onNotification((method: string, params: unknown) => {
+      this.notifications.push({ method, params });
+      for (const l of [...this.listeners]) l();
+    });
     conn.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
       return null;
@@ -130,8 +144,8 @@ export class TestClient {
     };
     client.initializeResult = await conn.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
-      ...(opts.workspaceFolders ? { workspaceFolders: opts.workspaceFolders } : {}),
+      rootUri: opts.workspaceFolders?.[0] ?? null,
+      workspaceFolders: opts.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
       capabilities,
       locale: opts.locale,
       initializationOptions: opts.initializationOptions,
@@ -180,6 +194,27 @@ export class TestClient {
       const listener = () => void check();
       this.listeners.push(listener);
       check();
+    });
+  }
+
+  /** Resolves when `pred` holds (checked now and after every publish, notification or registration). */
+  waitFor(pred: () => boolean, what: string, timeoutMs = 10000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const listener = () => {
+        if (!pred()) return;
+        cleanup();
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`timed out waiting for ${what}\n${this.stderr}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.listeners = this.listeners.filter((l) => l !== listener);
+      };
+      this.listeners.push(listener);
+      listener();
     });
   }
 

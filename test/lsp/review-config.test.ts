@@ -35,7 +35,7 @@ describe('LSP: review config', function () {
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tt-review-'));
     client = await TestClient.start({
-      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'review' }],
+      workspaceFolders: [pathToFileURL(dir).href],
       more: {
         workspace: {
           didChangeWatchedFiles: { dynamicRegistration: true },
@@ -135,7 +135,7 @@ describe('LSP: review config', function () {
 
   it('English titles; no action for a document that is not a file', async () => {
     await client.stop();
-    client = await TestClient.start({ locale: 'en', workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'review' }] });
+    client = await TestClient.start({ locale: 'en', workspaceFolders: [pathToFileURL(dir).href] });
     const text = department().replace('≥2场', '≥2');
     const file = path.join(dir, 'a.txt');
     fs.writeFileSync(file, text);

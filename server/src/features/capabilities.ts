@@ -101,6 +101,8 @@ export function serverCapabilities(client: ClientInfo): InitializeResult {
       // away from typing the table. VS Code asks while a word is typed, and on Ctrl+Space.
       completionProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
+      // The workspace scope follows the folders (features/workspace-scope.ts); its diagnostic provider is registered while it is on.
+      ...(client.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'target-table', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'target-table-language-server', version: '0.1.0' },

@@ -23,6 +23,7 @@ import { MAX_DOCUMENT_CHARS, type DocumentLimit } from './limits';
 import { Focus } from './problem-window';
 import { PublishScheduler } from './publish-scheduler';
 import { PullResult } from './pull-results';
+import { withEncodingDiagnostic } from './encoding-check';
 import { settingsKey, type Settings } from '../core/settings';
 
 /** What a session needs from the server around it. */
@@ -206,7 +207,8 @@ export class DocumentSession {
 
   /** What is sent now (push or pull); remembers the window sent and starts the background check a big file needs. */
   private diagnosticsToSend(doc: StoredDocument, settings: Settings): SentDiagnostics {
-    const sent = sentDiagnostics(this.context(doc, settings));
+    // A wrongly decoded text (U+FFFD) says so once, first (./encoding-check.ts).
+    const sent = withEncodingDiagnostic(sentDiagnostics(this.context(doc, settings)), doc.model, this.locale(settings));
     this.#focus.sent(sent.window);
     if (sent.pending > 0) this.checkInBackground();
     return sent;

@@ -95,13 +95,16 @@ export function checkText(
   text: string,
   fix: boolean,
   settings: Settings = DEFAULT_SETTINGS,
-): { text: string; model: DocumentModel; problems: DocumentProblem[]; fixed: number; original: DocumentModel } {
+): { text: string; model: DocumentModel; problems: DocumentProblem[]; fixed: number; original: DocumentModel; hasTable: boolean } {
   const original = parseDocument(text);
+  // Asked before the check: the check drops the trees it built, and asking after would build one again.
+  const hasTable = hasTargetTable(original);
   if (fix) {
     const r = fixAll(original, settings);
-    if (r.fixes > 0) return { text: documentText(r.model), model: r.model, problems: byPosition(problemsOf(r.model, settings)), fixed: r.fixes, original };
+    if (r.fixes > 0)
+      return { text: documentText(r.model), model: r.model, problems: byPosition(problemsOf(r.model, settings)), fixed: r.fixes, original, hasTable };
   }
-  return { text, model: original, problems: byPosition(problemsOf(original, settings)), fixed: 0, original };
+  return { text, model: original, problems: byPosition(problemsOf(original, settings)), fixed: 0, original, hasTable };
 }
 
 /**

@@ -55,6 +55,9 @@ export function takeReviewArgs(args: string[]): { review: ReviewOptions; rest: s
   return { review, rest };
 }
 
+/** Each file's nearest config, nothing reported unused: what `report` uses. */
+export const NEAREST_CONFIG: ReviewOptions = { config: null, noConfig: false, reportUnused: false, includeSuppressed: false };
+
 /** No config at all: what library callers (tests, the report) get unless they ask for one. */
 export const NO_REVIEW_OPTIONS: ReviewOptions = { config: null, noConfig: true, reportUnused: false, includeSuppressed: false };
 
@@ -68,6 +71,8 @@ export interface SuppressedProblem {
 /** What one `check` run knows of the configs: each one read once, which were used, and their problems said once. */
 export class ReviewRun {
   readonly #configs = new Map<string, LoadedConfig>();
+  /** The config file found for each folder asked about (null: none above it). */
+  readonly #foundIn = new Map<string, string | null>();
   readonly #used = new Map<LoadedConfig, Set<Suppression>>();
   readonly #forced: LoadedConfig | null;
   /** Exit codes the configs gave (broken JSON: usage). */
@@ -92,7 +97,13 @@ export class ReviewRun {
   configOf(name: string): LoadedConfig | null {
     if (this.options.noConfig) return null;
     if (this.#forced) return this.#forced;
-    const found = findConfigFile(this.pathOf(name));
+    // A folder's files share their config: looked for once per folder, not at every question about a file.
+    const dir = path.dirname(this.pathOf(name));
+    let found = this.#foundIn.get(dir);
+    if (found === undefined) {
+      found = findConfigFile(this.pathOf(name));
+      this.#foundIn.set(dir, found);
+    }
     if (found === null) return null;
     let config = this.#configs.get(found);
     if (!config) {

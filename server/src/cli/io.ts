@@ -3,6 +3,7 @@
  * UTF-8, UTF-16 with a BOM or GB18030, each strictly) and writing a fix back in place. Everything that can go wrong ends as a
  * `CliError`: one line for stderr and an exit code (see `EXIT`).
  */
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as tty from 'node:tty';
 import * as iconv from 'iconv-lite';
@@ -247,6 +248,8 @@ export function decodeText(bytes: Buffer, name: string): { text: string; bom: bo
     );
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
+  // isUtf8 and toString are Node's SIMD paths, several times faster than a fatal TextDecoder on a big file.
+  if (isUtf8(body)) return { text: body.toString('utf8'), bom, encoding: 'UTF-8' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), bom, encoding: 'UTF-8' };
   } catch {

@@ -18,8 +18,10 @@ import { htmlReportChunks } from '../core/report/html';
 import { problemCsvChunks } from '../core/report/csv';
 import { writeXlsxReport } from '../core/report/xlsx';
 import type { Locale } from '../core/locale';
-import { checkText, cliLocale, hasTargetTable } from './check';
+import { checkText, cliLocale } from './check';
 import { CliError, EXIT, readInputFile, worstExit } from './io';
+import { expandInputs } from './inputs';
+import { NEAREST_CONFIG, ReviewRun } from './config-use';
 
 const USAGE = '用法 usage: target-table report PATH... -o FILE [--format html|xlsx|csv]   (格式默认取 FILE 的扩展名 the format defaults to FILE’s extension)';
 
@@ -68,19 +70,24 @@ export function parseReportArgs(args: string[]): ReportOptions {
 }
 
 /**
- * The files a report covers, from the paths named. The one place that turns paths into files: today
- * each path is a file (a directory is refused by `readInputFile`); folders and globs come from
- * cli/inputs.ts when it is wired in here.
+ * The files a report covers, from the paths named, as `check` finds them (cli/inputs.ts: files,
+ * folders walked for target-table files, quoted globs; the review config's ignores). Paths that
+ * give nothing are complaints.
  */
-export function reportInputs(paths: readonly string[]): string[] {
-  return [...paths];
+export function reportInputs(paths: readonly string[], review: ReviewRun): { names: string[]; errors: CliError[] } {
+  const expanded = expandInputs(paths, { ignored: (file) => review.ignored(file) });
+  for (const name of expanded.ignoredNamed) process.stderr.write(`target-table: ${review.ignoredNote(name)}\n`);
+  return { names: expanded.files.map((f) => f.name), errors: expanded.errors };
 }
 
-/** A file read and checked, as the report takes it. */
-function checkedFile(name: string): { file: ReportFile; hasTable: boolean } {
+/** A file read and checked with its review config (settings; suppressed problems counted, not listed), as the report takes it. */
+function checkedFile(name: string, review: ReviewRun): { file: ReportFile; hasTable: boolean } {
   const input = readInputFile(name);
-  const r = checkText(input.text, false);
-  return { file: { name: input.name, model: r.model, problems: r.problems }, hasTable: hasTargetTable(r.model) };
+  const r = checkText(input.text, false, review.settingsOf(input.name));
+  const { shown, suppressed } = review.split(input.name, r.problems);
+  const file: ReportFile = { name: input.name, model: r.model, problems: shown, suppressed: suppressed.length };
+  if (input.encoding !== 'UTF-8') file.encoding = input.encoding;
+  return { file, hasTable: r.hasTable };
 }
 
 function complain(e: CliError): void {
@@ -93,9 +100,15 @@ export async function runReport(args: string[]): Promise<number> {
   const codes: number[] = [];
   const names: string[] = [];
   const summaries: FileSummary[] = [];
-  for (const name of reportInputs(opts.paths)) {
+  const review = new ReviewRun(NEAREST_CONFIG, (line) => process.stderr.write(`target-table: ${line}\n`), locale);
+  const inputs = reportInputs(opts.paths, review);
+  for (const e of inputs.errors) {
+    complain(e);
+    codes.push(e.exitCode);
+  }
+  for (const name of inputs.names) {
     try {
-      const { file, hasTable } = checkedFile(name);
+      const { file, hasTable } = checkedFile(name, review);
       if (!hasTable) {
         complain(new CliError(`文件中没有绩效目标表 no target table found in ${file.name}`));
         codes.push(EXIT.noTable);
@@ -110,7 +123,7 @@ export async function runReport(args: string[]): Promise<number> {
       codes.push(e.exitCode);
     }
   }
-  const load = (i: number) => checkedFile(names[i]).file;
+  const load = (i: number) => checkedFile(names[i], review).file;
   await writeAtomically(opts.output, async (out) => {
     if (opts.format === 'xlsx') await writeXlsxReport(out, names.length, load, locale);
     else {

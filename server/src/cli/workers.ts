@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Locale } from '../core/locale';
 import type { DocumentProblem } from '../core/rules/index';
-import { checkText, hasTargetTable, sortedProblems } from './check';
+import { checkText, sortedProblems } from './check';
 import { NO_REVIEW, ReviewRun, type ReviewOptions } from './config-use';
 import { CliError, EXIT, readInputFile, readStdin, writeInPlace, type InputFile } from './io';
 import type { InputSpec } from './inputs';
@@ -102,7 +102,7 @@ function checkedOutcome(
     return { problems: outcomeProblems(p.shown, locale), suppressed: p.suppressed, used: p.used };
   };
   const complaints: Complaint[] = [];
-  if (!hasTargetTable(r.original)) complaints.push({ message: `文件中没有绩效目标表 no target table found in ${name}`, exitCode: EXIT.noTable });
+  if (!r.hasTable) complaints.push({ message: `文件中没有绩效目标表 no target table found in ${name}`, exitCode: EXIT.noTable });
   return {
     outcome: {
       name,

@@ -848,8 +848,55 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     await page.mouse.move(5, 5);
   });
 
-  // The config helper's UI check (the suppression code action writes .target-table.json and the problem goes)
-  // is added here by the lead when the branches are merged.
+  check('suppress', async (page, shot) => {
+    // "在审核配置中忽略此问题" on a problem: the review config is written (created here: the workspace has none)
+    // and the problem leaves the Problems panel; the file's other problems stay.
+    const name = workspaceScopeFiles[0];
+    const configFile = path.join(s.workspace, '.target-table.json');
+    await openFile(page, name);
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForSelector('.markers-panel', { state: 'visible' });
+    await setProblemsFilter(page, `**/${name}`);
+    // The panel draws only the rows in view; the file's row counts them all.
+    const badge = markers(page).locator('.monaco-list-row').filter({ hasText: name }).locator('.monaco-count-badge').first();
+    await see(badge, `the problem count of ${name}`, 30_000);
+    const count = async () => Number((await badge.innerText()).replace(/\D/g, ''));
+    const before = await count();
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('F8');
+    await sleep(800);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+.');
+    const widget = page.locator('.action-widget:visible').first();
+    await see(widget, 'the Quick Fix menu (Ctrl+.)', 15_000);
+    const action = widget
+      .locator('.monaco-list-row')
+      .filter({ hasText: /在审核配置中忽略此问题|Ignore this problem in the review config/ })
+      .first();
+    await see(action, 'the action that ignores the problem in the review config', 10_000);
+    await shoot(page, `${shot}-action`);
+    await action.click();
+    const fewer = Date.now() + 30_000;
+    while (Date.now() < fewer && (await count()) >= before) await sleep(300);
+    const after = await count();
+    if (after >= before || after === 0) throw new Error(`${before} problems before the suppression, ${after} after`);
+    // The config as VS Code wrote it: saved, it holds the suppression with its rule code.
+    const tab = page.locator('.tabs-container .tab').filter({ hasText: '.target-table.json' }).first();
+    if ((await tab.count()) > 0) {
+      await tab.click();
+      await page.keyboard.press('Control+S');
+    }
+    const written = Date.now() + 15_000;
+    let text = '';
+    while (Date.now() < written) {
+      text = fs.existsSync(configFile) ? fs.readFileSync(configFile, 'utf8') : '';
+      if (/"suppressions"/.test(text) && /"rule":\s*"TT\d{3}"/.test(text)) break;
+      await sleep(300);
+    }
+    if (!/"rule":\s*"TT\d{3}"/.test(text)) throw new Error(`.target-table.json holds no suppression: '${text.slice(0, 200)}'`);
+    await shoot(page, shot);
+    await setProblemsFilter(page, '');
+  });
 
   check('gbk-auto-guess', async (page) => {
     // The language's configurationDefaults turn files.autoGuessEncoding on for 绩效目标表 files: a GBK export

@@ -809,6 +809,14 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     const input = page.locator('.part.panel .monaco-inputbox input[placeholder*="**/"]');
     await input.fill(text, { timeout: 10_000 });
     await sleep(600);
+    // The list keeps its scroll position across filters (F8 in a check before scrolled it), and draws only
+    // the rows in view: back to the top, where the file's first problems are.
+    await markers(page).hover();
+    for (let i = 0; i < 8; i++) {
+      await page.mouse.wheel(0, -2_000);
+      await sleep(50);
+    }
+    await sleep(300);
   };
   const activeEditorText = async (page: Page) =>
     ((await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()) ?? '').replace(/\u00a0/g, ' ');

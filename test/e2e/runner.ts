@@ -818,6 +818,19 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     }
     await sleep(300);
   };
+  /** To the file's first problem (F8), then Ctrl+. as a person would: the Quick Fix menu's entry matching `label`. */
+  const quickFixOfFirstProblem = async (page: Page, label: RegExp, what: string) => {
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('F8');
+    await sleep(800);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+.');
+    const widget = page.locator('.action-widget:visible').first();
+    await see(widget, 'the Quick Fix menu (Ctrl+.)', 15_000);
+    const action = widget.locator('.monaco-list-row').filter({ hasText: label }).first();
+    await see(action, what, 10_000);
+    return action;
+  };
   const activeEditorText = async (page: Page) =>
     ((await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()) ?? '').replace(/\u00a0/g, ' ');
 
@@ -870,18 +883,11 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     await see(badge, `the problem count of ${name}`, 30_000);
     const count = async () => Number((await badge.innerText()).replace(/\D/g, ''));
     const before = await count();
-    await page.keyboard.press('Control+1');
-    await page.keyboard.press('F8');
-    await sleep(800);
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+.');
-    const widget = page.locator('.action-widget:visible').first();
-    await see(widget, 'the Quick Fix menu (Ctrl+.)', 15_000);
-    const action = widget
-      .locator('.monaco-list-row')
-      .filter({ hasText: /在审核配置中忽略此问题|Ignore this problem in the review config/ })
-      .first();
-    await see(action, 'the action that ignores the problem in the review config', 10_000);
+    const action = await quickFixOfFirstProblem(
+      page,
+      /在审核配置中忽略此问题|Ignore this problem in the review config/,
+      'the action that ignores the problem in the review config',
+    );
     await shoot(page, `${shot}-action`);
     await action.click();
     const fewer = Date.now() + 30_000;
@@ -943,18 +949,7 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     const count = await message.count();
     if (count !== 1) throw new Error(`${count} wrong-encoding messages (one per file expected)`);
     // To the problem (F8, the first in the file), then Ctrl+. and the action, as a person would.
-    await page.keyboard.press('Control+1');
-    await page.keyboard.press('F8');
-    await sleep(800);
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+.');
-    const widget = page.locator('.action-widget:visible').first();
-    await see(widget, 'the Quick Fix menu (Ctrl+.)', 15_000);
-    const action = widget
-      .locator('.monaco-list-row')
-      .filter({ hasText: /GB18030/ })
-      .first();
-    await see(action, 'the action that reopens the file as GB18030', 10_000);
+    const action = await quickFixOfFirstProblem(page, /GB18030/, 'the action that reopens the file as GB18030');
     await shoot(page, `${shot}-action`);
     await action.click();
     const deadline = Date.now() + 20_000;

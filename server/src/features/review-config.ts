@@ -16,7 +16,7 @@
  * file is opened.
  */
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -34,19 +34,13 @@ import { msg, type Locale } from '../core/locale';
 import type { Settings } from '../core/settings';
 import type { TextChange } from '../core/parse/document';
 import { SOURCE } from './diagnostics';
+import { uriPath } from './workspace-files';
 
 /** The glob the client is asked to watch. */
 export const CONFIG_WATCH_GLOB = `**/${CONFIG_FILE_NAME}`;
 
 /** A file: URI's path; null for any other scheme (untitled, vscode-vfs …): those have no config. */
-export function filePathOf(uri: string): string | null {
-  if (!uri.startsWith('file:')) return null;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return null;
-  }
-}
+export const filePathOf = uriPath;
 
 export function fileUriOf(filePath: string): string {
   return pathToFileURL(filePath).href;

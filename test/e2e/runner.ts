@@ -831,6 +831,14 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     await see(action, what, 10_000);
     return action;
   };
+  /** The encoding the status bar shows for the active editor ('' when it shows none). */
+  const statusEncoding = async (page: Page) =>
+    (
+      (await page
+        .locator('[id="status.editor.encoding"]')
+        .innerText()
+        .catch(() => '')) ?? ''
+    ).trim();
   const activeEditorText = async (page: Page) =>
     ((await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()) ?? '').replace(/\u00a0/g, ' ');
 
@@ -920,12 +928,7 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     await sleep(1500);
     const shown = await activeEditorText(page);
     if (shown.includes('\uFFFD') || !/绩效|指标/.test(shown)) throw new Error(`the GBK file is shown as '${shown.slice(0, 120)}'`);
-    const encoding = (
-      (await page
-        .locator('[id="status.editor.encoding"]')
-        .innerText()
-        .catch(() => '')) ?? ''
-    ).trim();
+    const encoding = await statusEncoding(page);
     if (!/GB|Chinese/i.test(encoding)) throw new Error(`the status bar says the encoding is '${encoding}'`);
   });
 
@@ -963,12 +966,7 @@ async function runUi(s: Session, opts: Options): Promise<number> {
     const gone = Date.now() + 20_000;
     while (Date.now() < gone && (await message.count()) > 0) await sleep(300);
     if ((await message.count()) > 0) throw new Error('the wrong-encoding message stayed after the file was reopened as GB18030');
-    const encoding = (
-      (await page
-        .locator('[id="status.editor.encoding"]')
-        .innerText()
-        .catch(() => '')) ?? ''
-    ).trim();
+    const encoding = await statusEncoding(page);
     if (!/GB\s*18030/i.test(encoding)) throw new Error(`the status bar says the encoding is '${encoding}'`);
     await sleep(500);
     await shoot(page, shot);

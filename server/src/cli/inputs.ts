@@ -22,21 +22,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { CliError, EXIT } from './io';
+import { NEVER_DESCEND, TARGET_TABLE_EXTENSIONS, TARGET_TABLE_FILENAME_PATTERNS, TARGET_TABLE_FILE_PATTERNS } from '../core/file-patterns';
 
-/** package.json `contributes.languages[0].extensions` (test/unit/cli/inputs.test.ts keeps them equal). */
-export const TARGET_TABLE_EXTENSIONS: readonly string[] = ['.ttable'];
-
-/** package.json `contributes.languages[0].filenamePatterns`: VS Code matches them against the file's base name. */
-export const TARGET_TABLE_FILENAME_PATTERNS: readonly string[] = [
-  '*绩效目标表*.txt',
-  '*绩效目标申报表*.txt',
-  '*绩效目标*.txt',
-  '*绩效目标批复*.txt',
-  '*绩效自评*.txt',
-];
-
-/** Folders a walk never enters: packages and version control, never anyone's submissions. */
-export const NEVER_DESCEND: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
+export { TARGET_TABLE_EXTENSIONS, TARGET_TABLE_FILENAME_PATTERNS };
 
 const nameMatchers = TARGET_TABLE_FILENAME_PATTERNS.map((p) => picomatch(p, { dot: true }));
 
@@ -169,7 +157,7 @@ function sortByName(files: InputSpec[]): InputSpec[] {
   return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-const PATTERNS_TEXT = [...TARGET_TABLE_EXTENSIONS.map((e) => `*${e}`), ...TARGET_TABLE_FILENAME_PATTERNS].join(' ');
+const PATTERNS_TEXT = TARGET_TABLE_FILE_PATTERNS.join(' ');
 
 function emptyFolder(arg: string, skipped: number): CliError {
   const zh = skipped > 0 ? `（${skipped} 个被配置忽略）` : '';

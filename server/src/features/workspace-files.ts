@@ -16,19 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
-
-/** package.json's `contributes.languages[0]`: `.ttable` and its `filenamePatterns` (test/unit/features/workspace-files.test.ts keeps them equal). */
-export const DEFAULT_FILE_PATTERNS: readonly string[] = [
-  '*.ttable',
-  '*绩效目标表*.txt',
-  '*绩效目标申报表*.txt',
-  '*绩效目标*.txt',
-  '*绩效目标批复*.txt',
-  '*绩效自评*.txt',
-];
-
-/** Folders never walked, whatever the ignore globs say (a project's dependencies and VCS data). */
-export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
+import { NEVER_DESCEND, TARGET_TABLE_FILE_PATTERNS } from '../core/file-patterns';
 
 /** At most this many files are checked in a workspace: a folder of submissions has hundreds, not a home directory's worth. */
 export const MAX_WORKSPACE_FILES = 5000;
@@ -73,9 +61,9 @@ export function watchGlobs(patterns: readonly string[]): string[] {
  * globs), else the defaults above. Garbage in the option is ignored.
  */
 export function filePatternsFrom(option: unknown): string[] {
-  if (!Array.isArray(option)) return [...DEFAULT_FILE_PATTERNS];
+  if (!Array.isArray(option)) return [...TARGET_TABLE_FILE_PATTERNS];
   const list = option.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
-  return list.length > 0 ? list : [...DEFAULT_FILE_PATTERNS];
+  return list.length > 0 ? list : [...TARGET_TABLE_FILE_PATTERNS];
 }
 
 /**
@@ -107,7 +95,7 @@ export async function listFiles(
     for (const e of entries) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!ALWAYS_SKIPPED_DIRS.has(e.name) && !ignored(full)) subdirs.push(full);
+        if (!NEVER_DESCEND.has(e.name) && !ignored(full)) subdirs.push(full);
       } else if (e.isFile() && matches(full) && !ignored(full)) {
         out.push(full);
         if (out.length >= limit) break;
@@ -123,7 +111,7 @@ export function inSkippedDir(filePath: string, root: string): boolean {
   const rel = path.relative(root, filePath);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
   const parts = rel.split(path.sep);
-  for (let i = 0; i < parts.length - 1; i++) if (ALWAYS_SKIPPED_DIRS.has(parts[i])) return true;
+  for (let i = 0; i < parts.length - 1; i++) if (NEVER_DESCEND.has(parts[i])) return true;
   return false;
 }
 

@@ -1,27 +1,19 @@
 /** The workspace scope's file matching (server features/workspace-files.ts, client file-patterns.ts), listing and decoding. */
+import { TARGET_TABLE_FILE_PATTERNS } from '../../../server/src/core/file-patterns';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
 import { languageFilePatterns } from '../../../client/src/file-patterns';
-import {
-  DEFAULT_FILE_PATTERNS,
-  decodeFile,
-  fileMatcher,
-  filePatternsFrom,
-  listFiles,
-  uriPath,
-  fileUri,
-  watchGlobs,
-} from '../../../server/src/features/workspace-files';
+import { decodeFile, fileMatcher, filePatternsFrom, listFiles, uriPath, fileUri, watchGlobs } from '../../../server/src/features/workspace-files';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as unknown;
 
 describe('features/workspace-files', () => {
   it('the server’s default patterns are package.json’s extensions and filenamePatterns, as the client sends them', () => {
-    assert.deepEqual([...DEFAULT_FILE_PATTERNS].sort(), languageFilePatterns(pkg, {}).sort());
+    assert.deepEqual([...TARGET_TABLE_FILE_PATTERNS].sort(), languageFilePatterns(pkg, {}).sort());
   });
 
   it('the client adds the user’s files.associations for the language, and only those', () => {
@@ -31,7 +23,7 @@ describe('features/workspace-files', () => {
   });
 
   it('matches names by the name patterns (any case) and paths by the patterns with a slash', () => {
-    const m = fileMatcher([...DEFAULT_FILE_PATTERNS, '**/申报/*.txt']);
+    const m = fileMatcher([...TARGET_TABLE_FILE_PATTERNS, '**/申报/*.txt']);
     assert.equal(m('/w/a.ttable'), true);
     assert.equal(m('/w/A.TTABLE'), true);
     assert.equal(m('/w/东西湖区2026年整体支出绩效目标表.txt'), true);
@@ -48,8 +40,8 @@ describe('features/workspace-files', () => {
 
   it('takes the extension’s patterns, else the defaults', () => {
     assert.deepEqual(filePatternsFrom(['*.x', 3, '']), ['*.x']);
-    assert.deepEqual(filePatternsFrom(undefined), [...DEFAULT_FILE_PATTERNS]);
-    assert.deepEqual(filePatternsFrom([]), [...DEFAULT_FILE_PATTERNS]);
+    assert.deepEqual(filePatternsFrom(undefined), [...TARGET_TABLE_FILE_PATTERNS]);
+    assert.deepEqual(filePatternsFrom([]), [...TARGET_TABLE_FILE_PATTERNS]);
   });
 
   it('lists matching files in name order, skipping node_modules, .git and what `ignored` takes', async () => {

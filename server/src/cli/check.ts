@@ -7,7 +7,8 @@
  * the file changed since it was read), only when every file named could be read, then reports
  * what is left; a file whose write failed is reported as it still is.
  */
-import type { DocumentModel } from '../core/model';
+import type { DocumentModel, SectionBody } from '../core/model';
+import { hasTree, retireTree } from '../core/parse/section';
 import { documentText, parseDocument } from '../core/parse/document';
 import type { DocumentProblem } from '../core/rules/index';
 import { checkDocument } from '../core/rules/index';
@@ -90,6 +91,26 @@ export function sortedProblems(model: DocumentModel, settings: Settings): Docume
   return byPosition(problemsOf(model, settings));
 }
 
+/**
+ * The problems of a model in reading order, and whether it holds a target table, found in one pass
+ * of one tree at a time: each section's tree, when this pass builds it, serves both questions and is
+ * retired before the next is built. Asking whether a file holds a table on its own built every tree
+ * into the pool, where the whole file's trees then lived through its check (every scavenge copied
+ * them, and V8 went on to pretenure trees that died old); asking after the check built them twice.
+ */
+function checkedModel(model: DocumentModel, settings: Settings): { problems: DocumentProblem[]; hasTable: boolean } {
+  const problems: DocumentProblem[] = [];
+  let hasTable = false;
+  for (const ref of model.sections) {
+    const built = !hasTree(ref.body);
+    if (!hasTable) hasTable = holdsTable(ref.body);
+    const found = checkDocument([ref], settings.rules, settings.severity, settings.suppressed);
+    for (let i = 0; i < found.length; i++) problems.push(found[i]);
+    if (built) retireTree(ref.body);
+  }
+  return { problems: byPosition(problems), hasTable };
+}
+
 /** Checks (and with `fix`, fixes) one file's text. Pure apart from the settings. */
 export function checkText(
   text: string,
@@ -97,14 +118,12 @@ export function checkText(
   settings: Settings = DEFAULT_SETTINGS,
 ): { text: string; model: DocumentModel; problems: DocumentProblem[]; fixed: number; original: DocumentModel; hasTable: boolean } {
   const original = parseDocument(text);
-  // Asked before the check: the check drops the trees it built, and asking after would build one again.
-  const hasTable = hasTargetTable(original);
   if (fix) {
     const r = fixAll(original, settings);
-    if (r.fixes > 0)
-      return { text: documentText(r.model), model: r.model, problems: byPosition(problemsOf(r.model, settings)), fixed: r.fixes, original, hasTable };
+    // A fix never adds or removes a table, so the fixed model answers for the file.
+    if (r.fixes > 0) return { text: documentText(r.model), model: r.model, ...checkedModel(r.model, settings), fixed: r.fixes, original };
   }
-  return { text, model: original, problems: byPosition(problemsOf(original, settings)), fixed: 0, original, hasTable };
+  return { text, model: original, ...checkedModel(original, settings), fixed: 0, original };
 }
 
 /**
@@ -112,8 +131,12 @@ export function checkText(
  * table. A title alone is not enough: README.md's first line ends in 绩效目标表.
  */
 export function hasTargetTable(model: DocumentModel): boolean {
-  // A section with its tables (an untitled one too: a table whose title was not exported), or §3's overview.
-  return model.sections.some((s) => s.body.tables.length > 0 || (s.body.title !== null && s.body.overview !== null));
+  return model.sections.some((s) => holdsTable(s.body));
+}
+
+/** A section with its tables (an untitled one too: a table whose title was not exported), or §3's overview. */
+function holdsTable(body: SectionBody): boolean {
+  return body.tables.length > 0 || (body.title !== null && body.overview !== null);
 }
 
 /** The outcome of a file checked in this thread (the reports are made from outcomes, see output.ts). */

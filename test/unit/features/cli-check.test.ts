@@ -6,6 +6,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkText, cliLocale, formatText, parseCheckArgs, toJson } from '../../../server/src/cli/check';
 import { CliError } from '../../../server/src/cli/io';
+import { parseDocument } from '../../../server/src/core/parse/document';
+import { hasTree } from '../../../server/src/core/parse/section';
+import { checkDocument } from '../../../server/src/core/rules/index';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { department, sampleText } from '../../helpers/fixtures';
 
 function repoRoot(): string {
@@ -60,6 +64,24 @@ describe('cli/check', function () {
     }
   });
 
+
+  it('checks a file one tree at a time: no section tree of it is left built, and it is known to hold a table', function () {
+    // A file's trees kept alive through its check made every scavenge copy them (bench:cli 9.1 s → 5.8 s when fixed).
+    const r = checkText(sampleText(), false);
+    assert.equal(r.hasTable, true);
+    assert.ok(r.model.sections.length > 30);
+    assert.deepEqual(
+      r.model.sections.filter((s) => hasTree(s.body)).map((s) => s.startLine),
+      [],
+    );
+    assert.deepEqual(
+      r.problems.map((p) => p.code),
+      checkDocument(parseDocument(sampleText()).sections, DEFAULT_SETTINGS.rules, DEFAULT_SETTINGS.severity)
+        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+        .map((p) => p.code),
+    );
+    assert.equal(checkText('某单位2026年度部门整体绩效目标表\n说明文字\n', false).hasTable, false);
+  });
   it('locale from LC_ALL / LANG', function () {
     assert.equal(cliLocale({ LANG: 'en_US.UTF-8' }), 'en');
     assert.equal(cliLocale({ LC_ALL: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' }), 'zh');

@@ -57,6 +57,7 @@ import { sectionProblems } from './features/diagnostics';
 import { redirectConsole, transportFromArgv } from './features/transport';
 import { workspaceSymbols } from './features/workspace-symbols';
 import { CONFIG_WATCH_GLOB, ReviewConfigs, filePathOf } from './features/review-config';
+import { WorkspaceFolders } from './features/workspace-folders';
 import { suppressActions } from './features/suppress-actions';
 import { diagnosticFor } from './features/code-actions';
 import { exportFiles } from './features/export-files';
@@ -106,9 +107,12 @@ const settings = new ClientSettings(
   (item) => connection.workspace.getConfiguration(item),
 );
 /** The review configs (.target-table.json) over the settings, and the config files open in the editor (./features/review-config.ts). */
+/** The workspace folders (./features/workspace-folders.ts); set by initialize. */
+let folders = new WorkspaceFolders();
 const configs = new ReviewConfigs(
   (m) => connection.console.warn(m),
   () => resolveLocale(settings.window.language, client.locale),
+  () => folders.uris,
 );
 /** Memory back after a burst of edits, a big check or closing a big file (./features/background-check.ts). */
 const idle = new IdleCollector();
@@ -161,9 +165,10 @@ let workspaceScope: WorkspaceScope | undefined;
 
 connection.onInitialize((params) => {
   client = readClient(params);
-  configs.setWorkspaceFolders(client.workspaceFolders);
+  folders = WorkspaceFolders.fromInitialize(params);
   workspaceScope = setUpWorkspaceScope(params, {
     connection,
+    folders,
     gauge,
     settingsFor: (uri) => settings.forDocument(uri).then((base) => configs.settingsFor(uri, base)),
     locale: (s) => resolveLocale(s.language, client.locale),
@@ -174,6 +179,7 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
+  if (client.folderChanges) folders.listen(connection);
   if (client.watchedFilesDynamic)
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_WATCH_GLOB }] }).catch(() => undefined);
   if (!client.configuration) return;

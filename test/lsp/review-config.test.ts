@@ -162,4 +162,38 @@ describe('LSP: review config', function () {
     });
     assert.ok(!none.some((a) => /review config/.test(a.title)));
   });
+
+  it('a folder added to the workspace after start is where a new config for its files goes; a removed one no longer is', async () => {
+    await client.stop();
+    const first = path.join(dir, '甲');
+    const added = path.join(dir, '乙');
+    const sub = path.join(added, '2026');
+    fs.mkdirSync(first);
+    fs.mkdirSync(sub, { recursive: true });
+    client = await TestClient.start({
+      workspaceFolders: [pathToFileURL(first).href],
+      more: { workspace: { workspaceFolders: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } },
+    });
+    const text = department().replace('≥2场', '≥2');
+    const file = path.join(sub, '测试局.txt');
+    fs.writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+    const configAt = async (): Promise<string> => {
+      const d = await client.waitForDiagnostics(uri, (p) => tt101(p.diagnostics).length === 1);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: tt101(d.diagnostics)[0].range,
+        context: { diagnostics: tt101(d.diagnostics) },
+      });
+      const ignore = actions.find((a) => a.title === '在审核配置中忽略此问题（TT101）')!;
+      return (ignore.edit!.documentChanges![0] as CreateFile).uri;
+    };
+    await client.open(uri, text);
+    // Outside every workspace folder: the config goes beside the file.
+    assert.equal(await configAt(), pathToFileURL(path.join(sub, '.target-table.json')).href);
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(added).href, name: '乙' }], removed: [] } });
+    assert.equal(await configAt(), pathToFileURL(path.join(added, '.target-table.json')).href);
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: pathToFileURL(added).href, name: '乙' }] } });
+    assert.equal(await configAt(), pathToFileURL(path.join(sub, '.target-table.json')).href);
+  });
 });

@@ -40,8 +40,8 @@ export interface ClientInfo {
   watchedFilesDynamic: boolean;
   /** Workspace edits may create files (resourceOperations `create`): a new review config. */
   createFiles: boolean;
-  /** The workspace folders' URIs (initialize), where a new review config is created. */
-  workspaceFolders: readonly string[];
+  /** Workspace folders, and workspace/didChangeWorkspaceFolders (./workspace-folders.ts follows them). */
+  folderChanges: boolean;
 }
 
 /** Before initialize: the defaults. */
@@ -58,7 +58,7 @@ export const UNINITIALIZED_CLIENT: ClientInfo = {
   codeLensRefresh: false,
   watchedFilesDynamic: false,
   createFiles: false,
-  workspaceFolders: [],
+  folderChanges: false,
 };
 
 export function readClient(params: InitializeParams): ClientInfo {
@@ -78,7 +78,7 @@ export function readClient(params: InitializeParams): ClientInfo {
     codeLensRefresh: !!caps.workspace?.codeLens?.refreshSupport,
     watchedFilesDynamic: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
     createFiles: !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
-    workspaceFolders: params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []),
+    folderChanges: !!caps.workspace?.workspaceFolders,
   };
 }
 
@@ -101,8 +101,8 @@ export function serverCapabilities(client: ClientInfo): InitializeResult {
       // away from typing the table. VS Code asks while a word is typed, and on Ctrl+Space.
       completionProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
-      // The workspace scope follows the folders (features/workspace-scope.ts); its diagnostic provider is registered while it is on.
-      ...(client.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+      // The folders are followed (features/workspace-folders.ts): the workspace scope lists them, a new review config goes into one.
+      ...(client.folderChanges ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'target-table', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'target-table-language-server', version: '0.1.0' },

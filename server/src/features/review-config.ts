@@ -76,11 +76,11 @@ export class ReviewConfigs {
   readonly #cache = new Map<string, Cached>();
   /** Config texts whose problems were logged (a closed config is said once per text). */
   readonly #logged = new Set<string>();
-  #workspaceFolders: string[] = [];
-
   constructor(
     private readonly log: (message: string) => void,
     private readonly localeOf: () => Locale,
+    /** The workspace folders' URIs now (./workspace-folders.ts owns them), where a new config is created. */
+    private readonly workspaceFolders: () => readonly string[] = () => [],
   ) {}
 
   /** Reads open config files from the editor's text, others from disk. */
@@ -88,11 +88,6 @@ export class ReviewConfigs {
     read: (p) => this.#open.get(p)?.getText() ?? FILE_SYSTEM_READER.read(p),
     exists: (p) => this.#open.has(p) || FILE_SYSTEM_READER.exists!(p),
   };
-
-  /** The workspace folders (initialize), where a new config is created. */
-  setWorkspaceFolders(uris: readonly string[]): void {
-    this.#workspaceFolders = uris.map(filePathOf).filter((p): p is string => p !== null);
-  }
 
   /** The config that applies to the document `uri`, or null (none found, or not a file: URI). */
   configFor(uri: string): LoadedConfig | null {
@@ -203,7 +198,9 @@ export class ReviewConfigs {
   /** The workspace folder holding `file` (the innermost), else the file's own folder. */
   private folderOf(file: string): string {
     let best: string | null = null;
-    for (const f of this.#workspaceFolders) {
+    for (const uri of this.workspaceFolders()) {
+      const f = filePathOf(uri);
+      if (f === null) continue;
       const rel = path.relative(f, file);
       if (!rel.startsWith('..') && !path.isAbsolute(rel) && (best === null || f.length > best.length)) best = f;
     }

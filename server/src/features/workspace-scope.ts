@@ -2,7 +2,7 @@
  * The workspace scope's side of the connection (./workspace-check.ts does the work): which folders
  * have `targetTable.scope: "workspace"` (asked per workspace folder, a resource setting), the
  * workspace diagnostic provider and the file watchers registered while it is on, the
- * `workspace/diagnostic` long poll, `workspace/didChangeWatchedFiles`, workspace folder changes, the
+ * `workspace/diagnostic` long poll, `workspace/didChangeWatchedFiles`, the folders listed again when they change, the
  * extension's file patterns (`initializationOptions.filePatterns`, `targetTable/filePatterns`) and the
  * progress notification. server.ts calls `setUpWorkspaceScope` once and tells it of opens, edits and closes.
  */
@@ -13,13 +13,13 @@ import {
   type Diagnostic,
   type Disposable,
   type InitializeParams,
-  type WorkspaceFolder,
   type FileEvent,
 } from 'vscode-languageserver/node';
 import type { Locale } from '../core/locale';
 import type { Settings } from '../core/settings';
 import { FILE_PATTERNS_NOTIFICATION, WORKSPACE_PROGRESS_NOTIFICATION, type FilePatternsParams, type WorkspaceProgress } from '../../../protocol';
 import type { InputGauge } from './input-gauge';
+import type { WorkspaceFolders } from './workspace-folders';
 import { WORKSPACE_PROVIDER_ID, WorkspaceCheck, scopeOf, type Scope } from './workspace-check';
 import { filePatternsFrom, uriPath } from './workspace-files';
 
@@ -31,8 +31,6 @@ export interface WorkspaceClient {
   pullDocuments: boolean;
   /** workspace/didChangeWatchedFiles with dynamic registration. */
   watchFiles: boolean;
-  /** workspace/didChangeWorkspaceFolders. */
-  folderChanges: boolean;
 }
 
 export function readWorkspaceClient(params: InitializeParams): WorkspaceClient {
@@ -43,12 +41,13 @@ export function readWorkspaceClient(params: InitializeParams): WorkspaceClient {
     pullDocuments,
     pullWorkspace: pullDocuments && !!caps.textDocument?.diagnostic?.dynamicRegistration,
     watchFiles: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
-    folderChanges: !!caps.workspace?.workspaceFolders,
   };
 }
 
 export interface WorkspaceScopeDeps {
   connection: Connection;
+  /** The workspace folders (./workspace-folders.ts owns the list and follows its changes). */
+  folders: WorkspaceFolders;
   gauge: InputGauge;
   settingsFor(uri: string): Promise<Settings>;
   locale(settings: Settings): Locale;
@@ -75,7 +74,6 @@ export function setUpWorkspaceScope(params: InitializeParams, deps: WorkspaceSco
   const { connection } = deps;
   const client = readWorkspaceClient(params);
   const init = (params.initializationOptions ?? {}) as { filePatterns?: unknown; scope?: unknown };
-  let folders: string[] = initialFolders(params);
   /** Without workspace/configuration: the scope sent in didChangeConfiguration (or initializationOptions). */
   let windowScope: Scope = scopeOf(init.scope);
   let registrations: Promise<Disposable>[] = [];
@@ -125,7 +123,7 @@ export function setUpWorkspaceScope(params: InitializeParams, deps: WorkspaceSco
   /** The folders whose scope is "workspace" (asked per folder: a folder's .vscode/settings.json may set it). */
   async function configure(): Promise<void> {
     const roots: string[] = [];
-    for (const f of folders) {
+    for (const f of deps.folders.uris) {
       const p = uriPath(f);
       if (p === null) continue; // a virtual folder: nothing on disk to list
       let scope = windowScope;
@@ -153,17 +151,7 @@ export function setUpWorkspaceScope(params: InitializeParams, deps: WorkspaceSco
 
   return {
     start() {
-      if (client.folderChanges) {
-        try {
-          connection.workspace.onDidChangeWorkspaceFolders((e) => {
-            const removed = new Set(e.removed.map((f) => f.uri));
-            folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
-            reconfigure();
-          });
-        } catch {
-          // the client announced folders without change notifications
-        }
-      }
+      deps.folders.onChange(reconfigure);
       reconfigure();
     },
     settingsChanged(payload) {
@@ -182,9 +170,3 @@ export function setUpWorkspaceScope(params: InitializeParams, deps: WorkspaceSco
   };
 }
 
-function initialFolders(params: InitializeParams): string[] {
-  const list: WorkspaceFolder[] | null | undefined = params.workspaceFolders;
-  if (list && list.length > 0) return list.map((f) => f.uri);
-  if (params.rootUri) return [params.rootUri];
-  return [];
-}

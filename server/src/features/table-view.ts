@@ -5,7 +5,7 @@
  */
 import type { DocumentModel, SectionBody, SectionRef } from '../core/model';
 import { BodyCache } from '../core/body-cache';
-import { isListedSection } from '../core/parse/section';
+import { isListedSection, keepTree } from '../core/parse/section';
 import { family as familyOf } from '../core/templates';
 import { msg, sectionName, type Locale } from '../core/locale';
 import type { DocumentProblem } from '../core/rules/index';
@@ -130,6 +130,8 @@ export function tableView(model: DocumentModel, input: TableViewInput): TableVie
   if (base.sections === undefined) delete base.sections;
   if (!ref) return base;
   const body = ref.body;
+  // The layout needs the tree; built first, it also serves the check of the section's problems.
+  keepTree(ref.body);
   const laidOut = layoutSection(ref, input.locale, input.problemsOf(ref));
   const { problems, loose } = laidOut;
   const year = body.year?.text ?? null;

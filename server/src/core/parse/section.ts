@@ -185,6 +185,16 @@ export function retireTree(body: SectionBody): void {
 }
 
 /**
+ * Builds a section's tree now (into the pool, as the most recently used) for a caller that will
+ * use it beyond one check: `checkSection` retires only a tree it had to build itself. The table
+ * view checks the section it draws; asked right after an edit, before the publish has checked it,
+ * it built the tree for the check, dropped it, and built it again for the layout.
+ */
+export function keepTree(body: SectionBody): void {
+  if (body instanceof Section) Section.tree(body);
+}
+
+/**
  * The body with its tree's fields as plain data properties, for
  * a run of rules over one section. Rules read a section's fields thousands of times; through the
  * getters, each read went through `Section.tree`, and the optimising compiler inlined that, with the

@@ -169,4 +169,3 @@ export function setUpWorkspaceScope(params: InitializeParams, deps: WorkspaceSco
     filesChanged: (changes) => check.filesChanged(changes),
   };
 }
-

@@ -64,7 +64,6 @@ describe('cli/check', function () {
     }
   });
 
-
   it('checks a file one tree at a time: no section tree of it is left built, and it is known to hold a table', function () {
     // A file's trees kept alive through its check made every scavenge copy them (bench:cli 9.1 s → 5.8 s when fixed).
     const r = checkText(sampleText(), false);

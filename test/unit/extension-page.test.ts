@@ -65,6 +65,15 @@ describe('the extension’s page', () => {
     for (const i of images) assert.ok(pngSize(i)[0] > 0);
   });
 
+  it('packs the command-line checker with what it loads beside it, and the page says how to run it', () => {
+    for (const f of ['dist/cli.js', 'dist/check-worker.js', 'dist/exceljs.js']) assert.ok(packaged(f), `${f} is packaged`);
+    // What cli.js loads at run time, found beside it (scripts/build.mjs): the worker threads' script and exceljs.
+    const cli = read('server/src/cli/workers.ts');
+    assert.match(cli, /path\.join\(__dirname, 'check-worker\.js'\)/);
+    const readme = read('README.extension.md');
+    for (const usage of ['dist/cli.js check', 'dist/cli.js report']) assert.ok(readme.split(usage).length >= 3, `${usage} in both languages`);
+  });
+
   it('lists every rule with its title and page', () => {
     const readme = read('README.extension.md');
     for (const r of RULES) assert.ok(readme.includes(`| [${r.code}](docs/rules/${r.code}.md) | ${r.title.zh} | ${r.title.en} |`), r.code);

@@ -61,6 +61,10 @@ else
   printf '{ "name": "e2e-code-server", "private": true }\n' > "$CS_DIR/package.json"
   (
     cd "$CS_DIR"
+    # Under `npm run …` the outer npm's variables name its Node (npm_node_execpath, NODE), and
+    # code-server's postinstall then ran on that Node and refused it: leave them out.
+    for v in $(env | grep -oE '^npm_[A-Za-z0-9_]+'); do unset "$v"; done
+    unset NODE
     export PATH="$NODE_DIR/bin:$PATH"
     export npm_config_nodedir="$NODE_DIR"
     npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"

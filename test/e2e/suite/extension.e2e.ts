@@ -231,6 +231,69 @@ describe('target-table extension (real VS Code)', function () {
     await vscode.window.showTextDocument(doc);
   });
 
+  it('(h) the export commands: CSV, Excel and the review report of the editor’s file, and JSON of a folder, one file each', async function () {
+    this.timeout(90_000);
+    // The dialogs are the user's part: answered here by replacing them on the API object the extension shares.
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const real = { showSaveDialog: w.showSaveDialog, showOpenDialog: w.showOpenDialog, showInformationMessage: w.showInformationMessage };
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const out = vscode.Uri.joinPath(root, '导出');
+    const batch = vscode.Uri.joinPath(root, '批量');
+    const asked: string[] = [];
+    let saveAs = '';
+    w.showSaveDialog = async (o: vscode.SaveDialogOptions) => {
+      asked.push(o.defaultUri!.path.split('/').pop()!);
+      return vscode.Uri.joinPath(out, saveAs);
+    };
+    w.showOpenDialog = async () => [out];
+    w.showInformationMessage = async () => undefined;
+    const bytes = async (name: string) => Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(out, name)));
+    try {
+      await vscode.workspace.fs.createDirectory(out);
+      await vscode.window.showTextDocument(doc);
+      const stem = uri.path.split('/').pop()!.replace(/\.txt$/, '');
+
+      saveAs = 'a.csv';
+      await vscode.commands.executeCommand('targetTable.exportCsv');
+      const csv = (await bytes('a.csv')).toString('utf8');
+      assert.ok(csv.startsWith('\uFEFF'), 'the CSV starts with a BOM (Excel and WPS read it as UTF-8)');
+      const rows = csv.slice(1).split(/\r?\n/).filter(Boolean);
+      assert.ok(rows.length > 500, `${rows.length} rows: one per indicator of the 36 departments`);
+      assert.ok(rows.some((r) => r.includes('武汉市东西湖区') && r.includes('满意度')), rows[1]);
+
+      saveAs = 'a.xlsx';
+      await vscode.commands.executeCommand('targetTable.exportExcel');
+      assert.equal((await bytes('a.xlsx')).subarray(0, 2).toString('latin1'), 'PK', 'an .xlsx is a zip');
+
+      saveAs = 'a.html';
+      await vscode.commands.executeCommand('targetTable.report');
+      const html = (await bytes('a.html')).toString('utf8');
+      assert.match(html, /^<!DOCTYPE html>/i);
+      assert.ok(html.includes('武汉市东西湖区'), 'the departments are in the report');
+      assert.ok(!/<(script|link|img)[^>]+(src|href)="https?:/i.test(html), 'nothing is fetched from the network');
+      // A report is named 审核报告 (review-report in an English UI, as here without a language pack).
+      const report = vscode.env.language.toLowerCase().startsWith('zh') ? '审核报告.html' : 'review-report.html';
+      assert.deepEqual(asked, [`${stem}.csv`, `${stem}.xlsx`, report], 'offered names: after the file, and the report');
+
+      // A folder from the Explorer: every target-table file under it, one export each, into the folder chosen.
+      const text = doc.getText();
+      await vscode.workspace.fs.createDirectory(batch);
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(batch, '甲局绩效目标表.txt'), Buffer.from(text, 'utf8'));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(batch, '乙局绩效目标表.txt'), Buffer.from(text, 'utf8'));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(batch, '说明.txt'), Buffer.from('不是绩效目标表\n', 'utf8'));
+      await vscode.commands.executeCommand('targetTable.exportJson', batch, [batch]);
+      for (const name of ['甲局绩效目标表.json', '乙局绩效目标表.json']) {
+        const json = JSON.parse((await bytes(name)).toString('utf8')) as unknown;
+        assert.ok(JSON.stringify(json).includes('武汉市东西湖区'), `${name} holds the departments`);
+      }
+      const names = (await vscode.workspace.fs.readDirectory(out)).map(([n]) => n).sort();
+      assert.deepEqual(names, ['a.csv', 'a.html', 'a.xlsx', '乙局绩效目标表.json', '甲局绩效目标表.json'].sort(), 'and nothing for 说明.txt');
+    } finally {
+      Object.assign(w, real);
+      for (const u of [out, batch]) await vscode.workspace.fs.delete(u, { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
   after(async () => {
     // leave the (throwaway) document unsaved and close it without prompting
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -251,7 +251,10 @@ describe('target-table extension (real VS Code)', function () {
     try {
       await vscode.workspace.fs.createDirectory(out);
       await vscode.window.showTextDocument(doc);
-      const stem = uri.path.split('/').pop()!.replace(/\.txt$/, '');
+      const stem = uri.path
+        .split('/')
+        .pop()!
+        .replace(/\.txt$/, '');
 
       saveAs = 'a.csv';
       await vscode.commands.executeCommand('targetTable.exportCsv');
@@ -259,7 +262,10 @@ describe('target-table extension (real VS Code)', function () {
       assert.ok(csv.startsWith('\uFEFF'), 'the CSV starts with a BOM (Excel and WPS read it as UTF-8)');
       const rows = csv.slice(1).split(/\r?\n/).filter(Boolean);
       assert.ok(rows.length > 500, `${rows.length} rows: one per indicator of the 36 departments`);
-      assert.ok(rows.some((r) => r.includes('武汉市东西湖区') && r.includes('满意度')), rows[1]);
+      assert.ok(
+        rows.some((r) => r.includes('武汉市东西湖区') && r.includes('满意度')),
+        rows[1],
+      );
 
       saveAs = 'a.xlsx';
       await vscode.commands.executeCommand('targetTable.exportExcel');

@@ -81,14 +81,9 @@ function byPosition(problems: DocumentProblem[]): DocumentProblem[] {
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-/** Every problem of a model with the configured severities ('off' rules dropped). */
-function problemsOf(model: DocumentModel, settings: Settings): DocumentProblem[] {
-  return checkDocument(model.sections, settings.rules, settings.severity, settings.suppressed);
-}
-
-/** Every problem of a model with these settings, in reading order. */
+/** Every problem of a model with these settings ('off' rules dropped), in reading order. */
 export function sortedProblems(model: DocumentModel, settings: Settings): DocumentProblem[] {
-  return byPosition(problemsOf(model, settings));
+  return byPosition(checkDocument(model.sections, settings.rules, settings.severity, settings.suppressed));
 }
 
 /**
@@ -127,14 +122,10 @@ export function checkText(
 }
 
 /**
- * Whether a model holds a target table: a department (a title line) with an overview or a goal
- * table. A title alone is not enough: README.md's first line ends in 绩效目标表.
+ * Whether a section makes its file a target table: it has tables (an untitled one too: a table
+ * whose title was not exported), or it is a department (a title line) with §3's overview. A title
+ * alone is not enough: README.md's first line ends in 绩效目标表.
  */
-export function hasTargetTable(model: DocumentModel): boolean {
-  return model.sections.some((s) => holdsTable(s.body));
-}
-
-/** A section with its tables (an untitled one too: a table whose title was not exported), or §3's overview. */
 function holdsTable(body: SectionBody): boolean {
   return body.tables.length > 0 || (body.title !== null && body.overview !== null);
 }

@@ -34,7 +34,8 @@ export class WorkspaceFolders {
 
   changed(e: WorkspaceFoldersChangeEvent): void {
     const removed = new Set(e.removed.map((f) => f.uri));
-    this.#uris = [...this.#uris.filter((u) => !removed.has(u)), ...e.added.map((f) => f.uri).filter((u) => !removed.has(u) && !this.#uris.includes(u))];
+    const kept = this.#uris.filter((u) => !removed.has(u));
+    this.#uris = [...kept, ...e.added.map((f) => f.uri).filter((u) => !kept.includes(u))];
     for (const fn of this.#listeners) fn();
   }
 

@@ -14,7 +14,7 @@
  *    requests, and 3 s after that.
  * Edits land in the middle department of the middle copy. It prints figures and asserts nothing.
  *
- * Options (after `--`): `--sizes=1,10,50`, `--runs=N` (edits per case, default 120),
+ * Options (after `--`): `--server=PATH` (default dist/server.js), `--sizes=1,10,50`, `--runs=N` (edits per case, default 120),
  * `--cpu-prof` (the server writes a .cpuprofile into ./.cache/prof), `--debounce=MS`,
  * `--server-node-args="…"` (Node/V8 options for the server process), `--max-problems=N` (the `targetTable.maxProblems` setting; default: the server's default,
  * 1000; 0 = send every diagnostic of the file on every keystroke).
@@ -35,11 +35,12 @@ import { parseDocument } from '../../server/src/core/parse/document';
 import { editorCapabilities } from '../lsp/client';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SERVER = path.join(ROOT, 'dist', 'server.js');
 const SAMPLE = path.join(ROOT, 'test', 'fixtures', 'dongxihu-overall-targets.txt');
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
+/** The server bundle to start (`--server=PATH`, e.g. a copy of an earlier build to compare with). */
+const SERVER = path.resolve(opt('server', path.join(ROOT, 'dist', 'server.js')));
 const SIZES = opt('sizes', '1,10,50').split(',').map(Number);
 const RUNS = Number(opt('runs', '120'));
 const DEBOUNCE = Number(opt('debounce', '0'));

@@ -8,7 +8,7 @@
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../core/model';
-import { documentLength, documentText, parseDocument, updateDocument, type TextChange } from '../core/parse/document';
+import { documentLength, documentText, parseDocument, retireReplacedTrees, updateDocument, type TextChange } from '../core/parse/document';
 import { retireTree } from '../core/parse/section';
 import { MAX_DOCUMENT_CHARS, emptyModel, limitFor, type DocumentLimit } from './limits';
 
@@ -40,8 +40,15 @@ export function openDocument(uri: string, languageId: string, version: number, t
   };
 }
 
-/** `prev` with LSP content changes applied in order, as a new document (`prev` is not changed). */
+/** `prev` with LSP content changes applied in order, as a new document (`prev` keeps its text; the trees of its replaced sections are retired). */
 export function changeDocument(prev: StoredDocument, version: number, changes: readonly TextChange[]): StoredDocument {
+  const next = changedDocument(prev, version, changes);
+  // `prev` is superseded: the trees of the sections the edit replaced would only wait in the pool.
+  retireReplacedTrees(prev.model, next.model);
+  return next;
+}
+
+function changedDocument(prev: StoredDocument, version: number, changes: readonly TextChange[]): StoredDocument {
   if (!prev.limited && !mayExceedLimit(prev.model, changes)) return { ...prev, version, model: updateDocument(prev.model, changes) };
   // Over the limit, or an edit that may take it there (a huge paste): work on the text, and
   // parse only if the result is under the limit. Crossing the limit either way is announced.

@@ -6,12 +6,13 @@
 import * as assert from 'node:assert/strict';
 import { matchGoals } from '../../../server/src/core/goals';
 import type { SectionBody } from '../../../server/src/core/model';
-import { parseDocument, updateDocument } from '../../../server/src/core/parse/document';
+import { parseDocument, retireReplacedTrees, updateDocument } from '../../../server/src/core/parse/document';
 import { clearTreePool, DEFAULT_TREE_POOL_SIZE, hasTree, setTreePoolSize, treeMemo } from '../../../server/src/core/parse/section';
 import { checkDocument, checkSection } from '../../../server/src/core/rules/index';
 import { allValues } from '../../../server/src/core/rules/util/text';
 import { DEFAULT_RULE_SETTINGS, type Problem, type RuleContext } from '../../../server/src/core/rules/types';
 import { newTreeMemo } from '../../../server/src/core/tree-memo';
+import { changeDocument, openDocument } from '../../../server/src/features/document-store';
 import { sampleText } from '../../helpers/fixtures';
 import { assertSameBody } from '../../helpers/model-equality';
 
@@ -122,6 +123,78 @@ describe('section trees on demand', () => {
     const model = parseDocument(sampleText());
     const next = updateDocument(model, [{ range: { start: { line: 100, character: 0 }, end: { line: 100, character: 0 } }, text: 'x' }]);
     assert.equal(next.sections.filter((s) => hasTree(s.body)).length, 0);
+  });
+
+  describe('a replaced section’s tree leaves the pool', () => {
+    /** The sample with every tree built, as after the features read every section. */
+    function allBuilt() {
+      const model = parseDocument(sampleText());
+      for (const s of model.sections) void s.body.rows;
+      assert.ok(model.sections.length <= DEFAULT_TREE_POOL_SIZE, 'the pool holds them all');
+      assert.ok(model.sections.every((s) => hasTree(s.body)));
+      return model;
+    }
+    const at = (line: number, character = 0) => ({ line, character });
+
+    it('a keystroke in a section retires that section’s old tree and keeps every other', () => {
+      withPool(DEFAULT_TREE_POOL_SIZE, () => {
+        const model = allBuilt();
+        const k = 5;
+        const line = model.sections[k].startLine + 3;
+        const next = updateDocument(model, [{ range: { start: at(line), end: at(line) }, text: '1' }]);
+        const old = model.sections[k].body;
+        const rows = old.rows.length;
+        retireReplacedTrees(model, next);
+        assert.deepEqual(
+          model.sections.map((s) => hasTree(s.body)),
+          model.sections.map((_, i) => i !== k),
+        );
+        assert.equal(hasTree(next.sections[k].body), false, 'the new body’s tree is built when asked for');
+        assert.equal(next.sections.filter((s, i) => i !== k && s.body !== model.sections[i].body).length, 0, 'the other bodies are shared');
+        assert.equal(old.rows.length, rows, 'a reader of the old model gets its tree back, rebuilt');
+      });
+    });
+
+    it('an edit across two sections (a title merged away) retires both old trees', () => {
+      withPool(DEFAULT_TREE_POOL_SIZE, () => {
+        const model = allBuilt();
+        const k = 7;
+        const from = model.sections[k].startLine + 2;
+        const to = model.sections[k + 1].startLine + 1;
+        const next = updateDocument(model, [{ range: { start: at(from), end: at(to) }, text: '' }]);
+        assert.equal(next.sections.length, model.sections.length - 1);
+        retireReplacedTrees(model, next);
+        assert.deepEqual(
+          model.sections.map((s) => hasTree(s.body)),
+          model.sections.map((_, i) => i !== k && i !== k + 1),
+        );
+      });
+    });
+
+    it('a new text retires every tree; an unchanged model retires none', () => {
+      withPool(DEFAULT_TREE_POOL_SIZE, () => {
+        const model = allBuilt();
+        retireReplacedTrees(model, model);
+        assert.ok(model.sections.every((s) => hasTree(s.body)));
+        retireReplacedTrees(model, updateDocument(model, [{ text: sampleText() }]));
+        assert.equal(model.sections.filter((s) => hasTree(s.body)).length, 0);
+      });
+    });
+
+    it('an open document’s edit retires the trees it replaced (the store owns the superseded version)', () => {
+      withPool(DEFAULT_TREE_POOL_SIZE, () => {
+        const doc = openDocument('file:///a.txt', 'target-table', 1, sampleText());
+        for (const s of doc.model.sections) void s.body.rows;
+        const k = 4;
+        const line = doc.model.sections[k].startLine + 3;
+        const next = changeDocument(doc, 2, [{ range: { start: at(line), end: at(line) }, text: '1' }]);
+        assert.equal(next.version, 2);
+        assert.deepEqual(
+          doc.model.sections.map((s) => hasTree(s.body)),
+          doc.model.sections.map((_, i) => i !== k),
+        );
+      });
+    });
   });
 
   it('the rules give the same problems with a pool of one tree as with the default pool', () => {

@@ -9,7 +9,7 @@
  */
 import { sectionIndexAt, type DocumentModel, type Position, type SectionRef } from '../model';
 import { joinLines, splitLines } from './lines';
-import { parseSection } from './section';
+import { parseSection, retireTree } from './section';
 import { isSectionStart, mayEndTitle } from './titles';
 
 /** An LSP content change: a replaced range, or (no range) the whole new text. */
@@ -78,6 +78,32 @@ export function documentText(model: DocumentModel): string {
 export function updateDocument(model: DocumentModel, changes: readonly TextChange[]): DocumentModel {
   for (const change of changes) model = applyChange(model, change);
   return model;
+}
+
+/**
+ * Retires the trees of the sections `prev` had and `next` no longer has, for the owner of a
+ * document that replaced one version by the next. Left in the pool, the tree of every body a
+ * keystroke replaced lived on until 48 newer trees pushed it out: each scavenge copied the trees
+ * of the last few keystrokes and promoted them, to die in the old generation. Retired, a replaced
+ * tree is garbage at once (docs/performance.md, 'Issue 12: replaced trees'). Unchanged bodies are
+ * shared by the two models in the same order, so the replaced ones lie between a common prefix and
+ * a common suffix; a reader still holding `prev` gets an equal tree rebuilt on demand.
+ */
+export function retireReplacedTrees(prev: DocumentModel, next: DocumentModel): void {
+  const a = prev.sections;
+  const b = next.sections;
+  let lo = 0;
+  while (lo < a.length && lo < b.length && a[lo].body === b[lo].body) lo++;
+  let ea = a.length;
+  let eb = b.length;
+  while (ea > lo && eb > lo && a[ea - 1].body === b[eb - 1].body) {
+    ea--;
+    eb--;
+  }
+  if (ea === lo) return;
+  const kept = new Set<unknown>();
+  for (let i = lo; i < eb; i++) kept.add(b[i].body);
+  for (let i = lo; i < ea; i++) if (!kept.has(a[i].body)) retireTree(a[i].body);
 }
 
 /**

@@ -40,6 +40,17 @@ describe('LSP targetTable/tableView', function () {
     assert.ok(texts.includes('≥30项'));
   });
 
+  it('leaves the section list out while the client’s sectionsId names it, and sends it again when it changed', async () => {
+    const first = await client.request<TableView>('targetTable/tableView', { uri: SAMPLE_URI, line: 470 });
+    assert.equal(first.sections!.length, 36);
+    const again = await client.request<TableView>('targetTable/tableView', { uri: SAMPLE_URI, line: 470, sectionsId: first.sectionsId });
+    assert.equal(again.sections, undefined, 'the list the client has is not sent again');
+    assert.equal(again.sectionsId, first.sectionsId);
+    assert.equal(again.current, first.current);
+    const stale = await client.request<TableView>('targetTable/tableView', { uri: SAMPLE_URI, line: 470, sectionsId: 'an older list' });
+    assert.deepEqual(stale.sections, first.sections, 'a list the client does not have is sent whole');
+  });
+
   it('answers null for a document that is not open', async () => {
     assert.equal(await client.request('targetTable/tableView', { uri: 'file:///not/open.txt', line: 0 }), null);
   });

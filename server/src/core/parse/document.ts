@@ -7,7 +7,7 @@
  * start line. The result is always equal to a full parse of the new text (a property test
  * checks this on thousands of random edits).
  */
-import { sectionIndexAt, type DocumentModel, type Position, type SectionRef } from '../model';
+import { sectionIndexAt, type DocumentModel, type Position, type SectionBody, type SectionRef } from '../model';
 import { joinLines, splitLines } from './lines';
 import { parseSection, retireTree } from './section';
 import { isSectionStart, mayEndTitle } from './titles';
@@ -101,7 +101,7 @@ export function retireReplacedTrees(prev: DocumentModel, next: DocumentModel): v
     eb--;
   }
   if (ea === lo) return;
-  const kept = new Set<unknown>();
+  const kept = new Set<SectionBody>();
   for (let i = lo; i < eb; i++) kept.add(b[i].body);
   for (let i = lo; i < ea; i++) if (!kept.has(a[i].body)) retireTree(a[i].body);
 }

@@ -393,7 +393,7 @@ connection.onRequest(TABLE_VIEW_REQUEST, async (params: TableViewParams, token: 
     version: doc.version,
     line: params.line,
     locale: s.locale(settings),
-    sectionsId: typeof params.sectionsId === 'string' ? params.sectionsId : undefined,
+    sectionsId: params.sectionsId,
     problemsOf: (ref) => sectionProblems(ref, settings),
   });
 });

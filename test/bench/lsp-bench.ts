@@ -30,24 +30,24 @@ import {
   type MessageConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import type { DocumentModel, IndicatorRow, SectionRef } from '../../server/src/core/model';
+import type { DocumentModel, SectionRef } from '../../server/src/core/model';
 import { parseDocument } from '../../server/src/core/parse/document';
 import { editorCapabilities } from '../lsp/client';
+import { findRow, middleSections, option, percentile } from './util';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SAMPLE = path.join(ROOT, 'test', 'fixtures', 'dongxihu-overall-targets.txt');
 
 const args = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
 /** The server bundle to start (`--server=PATH`, e.g. a copy of an earlier build to compare with). */
-const SERVER = path.resolve(opt('server', path.join(ROOT, 'dist', 'server.js')));
-const SIZES = opt('sizes', '1,10,50').split(',').map(Number);
-const RUNS = Number(opt('runs', '120'));
-const DEBOUNCE = Number(opt('debounce', '0'));
+const SERVER = path.resolve(option('server', path.join(ROOT, 'dist', 'server.js')));
+const SIZES = option('sizes', '1,10,50').split(',').map(Number);
+const RUNS = Number(option('runs', '120'));
+const DEBOUNCE = Number(option('debounce', '0'));
 const CPU_PROF = args.includes('--cpu-prof');
-const MAX_PROBLEMS = opt('max-problems', '');
+const MAX_PROBLEMS = option('max-problems', '');
 /** Extra Node/V8 options for the server process, e.g. `--server-node-args=--max-semi-space-size=32`. */
-const SERVER_NODE_ARGS = opt('server-node-args', '').split(' ').filter(Boolean);
+const SERVER_NODE_ARGS = option('server-node-args', '').split(' ').filter(Boolean);
 /** The `targetTable` settings the bench's editor answers with. */
 const CONFIG: Record<string, unknown> = MAX_PROBLEMS === '' ? {} : { maxProblems: Number(MAX_PROBLEMS) };
 
@@ -67,11 +67,6 @@ interface EditCase {
 }
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
-
-function pct(times: number[], p: number): number {
-  const s = [...times].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
-}
 
 class BenchClient {
   private waiters = new Map<number, (t: number) => void>();
@@ -194,23 +189,6 @@ class BenchClient {
 }
 
 // ---- where to edit: the middle department of the middle copy ----
-
-function middleSections(model: DocumentModel, copies: number): SectionRef[] {
-  const perCopy = model.sections.length / copies;
-  const base = Math.floor(copies / 2) * perCopy;
-  const mid = Math.floor(perCopy / 2);
-  // The middle department first, then its neighbours outward (in case it lacks something).
-  const order: SectionRef[] = [];
-  for (let d = 0; d < perCopy; d++) {
-    for (const k of d === 0 ? [mid] : [mid + d, mid - d]) if (k >= 0 && k < perCopy) order.push(model.sections[base + k]);
-  }
-  return order;
-}
-
-function findRow(sections: SectionRef[], pred: (r: IndicatorRow) => boolean): { ref: SectionRef; row: IndicatorRow } {
-  for (const ref of sections) for (const t of ref.body.tables) for (const row of t.rows) if (pred(row)) return { ref, row };
-  throw new Error('no row found for an edit');
-}
 
 function editCases(model: DocumentModel, copies: number): { cases: EditCase[]; hoverAt: Pos; actionAt: { start: Pos; end: Pos } } {
   const secs = middleSections(model, copies);
@@ -427,9 +405,10 @@ async function main(): Promise<void> {
   const rows: string[][] = [head];
   for (const name of names) {
     const row = [name];
-    for (const r of results) row.push(pct(r.cases.get(name)!, 0.5).toFixed(2));
-    for (const r of results) row.push(pct(r.cases.get(name)!, 0.95).toFixed(2));
-    if (base) for (const r of results) if (r !== base) row.push(`${(pct(r.cases.get(name)!, 0.5) / pct(base.cases.get(name)!, 0.5)).toFixed(2)}×`);
+    for (const r of results) row.push(percentile(r.cases.get(name)!, 0.5).toFixed(2));
+    for (const r of results) row.push(percentile(r.cases.get(name)!, 0.95).toFixed(2));
+    if (base)
+      for (const r of results) if (r !== base) row.push(`${(percentile(r.cases.get(name)!, 0.5) / percentile(base.cases.get(name)!, 0.5)).toFixed(2)}×`);
     rows.push(row);
   }
   const open = [

@@ -13,13 +13,12 @@
 import { SAMPLE_URI, sampleText } from '../lsp/client';
 import { RawServer } from '../lsp/raw-client';
 import { stormMessages } from '../lsp/storm';
+import { option } from './util';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
-const RUNS = Number(opt('runs', '20'));
-const EDITS = Number(opt('edits', '5000'));
-const READ = opt('read', 'both');
-const NODE_ARGS = opt('server-node-args', '').split(' ').filter(Boolean);
+const RUNS = Number(option('runs', '20'));
+const EDITS = Number(option('edits', '5000'));
+const READ = option('read', 'both');
+const NODE_ARGS = option('server-node-args', '').split(' ').filter(Boolean);
 
 interface Outcome {
   run: number;

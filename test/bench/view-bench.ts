@@ -17,7 +17,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
-import type { DocumentModel, IndicatorRow, SectionRef } from '../../server/src/core/model';
+import type { DocumentModel, SectionRef } from '../../server/src/core/model';
 import { updateDocument, type TextChange } from '../../server/src/core/parse/document';
 import { clearTreePool } from '../../server/src/core/parse/section';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
@@ -26,13 +26,12 @@ import { changeDocument, openDocument, type StoredDocument } from '../../server/
 import { inlayHints } from '../../server/src/features/inlay-hints';
 import { sectionAt } from '../../server/src/features/locate';
 import { tableView } from '../../server/src/features/table-view';
+import { findRow, middleSections, option, percentile } from './util';
 
 const SAMPLE = path.resolve(__dirname, '../../../test/fixtures/dongxihu-overall-targets.txt');
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
-const SIZES = opt('sizes', '1,10').split(',').map(Number);
-const RUNS = Number(opt('runs', '600'));
-const ROUNDS = Number(opt('rounds', '2'));
+const SIZES = option('sizes', '1,10').split(',').map(Number);
+const RUNS = Number(option('runs', '600'));
+const ROUNDS = Number(option('rounds', '2'));
 
 type Apply = (doc: StoredDocument, version: number, change: TextChange) => StoredDocument;
 const VARIANTS: [string, Apply][] = [
@@ -40,13 +39,9 @@ const VARIANTS: [string, Apply][] = [
   ['left in pool', (doc, version, change) => ({ ...doc, version, model: updateDocument(doc.model, [change]) })],
 ];
 
-/** Typing a digit after a value's number and deleting it again, in the middle department of the middle copy. */
+/** Typing a digit after a value's number and deleting it again, in the middle department of the middle copy (as bench:lsp). */
 function digitEdit(model: DocumentModel, copies: number): { edit: TextChange; undo: TextChange; line: number } {
-  const per = model.sections.length / copies;
-  const ref: SectionRef = model.sections[Math.floor(copies / 2) * per + Math.floor(per / 2)];
-  let row: IndicatorRow | undefined;
-  for (const t of ref.body.tables) for (const r of t.rows) if (!row && r.target.number) row = r;
-  if (!row) throw new Error('no value to edit');
+  const { ref, row } = findRow(middleSections(model, copies), (r) => !!r.target.number);
   const p = { line: ref.startLine + row.target.number!.range.end.line, character: row.target.number!.range.end.character };
   return {
     edit: { range: { start: p, end: p }, text: '1' },
@@ -95,11 +90,6 @@ function round(text: string, copies: number, apply: Apply): Round {
   return { times, from, to: performance.now() };
 }
 
-function pct(times: number[], p: number): number {
-  const s = [...times].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
-}
-
 async function main(): Promise<void> {
   const sample = fs.readFileSync(SAMPLE, 'utf8');
   console.log(`node ${process.version}, ${os.cpus().length} cores; ${RUNS} keystrokes per round, ${ROUNDS} rounds per variant, alternating`);
@@ -114,7 +104,7 @@ async function main(): Promise<void> {
       const gc = (rounds.reduce((n, r) => n + gcMsIn(r), 0) / times.length) * 100;
       const label = `×${copies} ${name}`;
       console.log(
-        `  ${label.padEnd(52)} ${pct(times, 0.5).toFixed(2).padStart(5)}  ${pct(times, 0.95).toFixed(2).padStart(5)}  ${pct(times, 0.99).toFixed(2).padStart(5)}   ${gc.toFixed(0).padStart(5)}`,
+        `  ${label.padEnd(52)} ${percentile(times, 0.5).toFixed(2).padStart(5)}  ${percentile(times, 0.95).toFixed(2).padStart(5)}  ${percentile(times, 0.99).toFixed(2).padStart(5)}   ${gc.toFixed(0).padStart(5)}`,
       );
     }
   }

@@ -20,18 +20,12 @@ import { parseDocument } from '../../server/src/core/parse/document';
 import { fileUri } from '../../server/src/features/workspace-files';
 import { WORKSPACE_PROGRESS_NOTIFICATION, type WorkspaceProgress } from '../../protocol';
 import { SAMPLE, TestClient, sampleText, sleep } from '../lsp/client';
+import { option, percentile } from './util';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
-const FILES = Number(opt('files', '140'));
-const KEYS = Number(opt('keys', '60'));
+const FILES = Number(option('files', '140'));
+const KEYS = Number(option('keys', '60'));
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
-
-function pct(times: number[], p: number): number {
-  const s = [...times].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
-}
 
 /** The folder of submissions: one department per file, and every 35th file the whole sample. */
 function makeFolder(): { dir: string; bytes: number } {
@@ -109,7 +103,7 @@ async function main(): Promise<void> {
     runs.push(await run('scope workspace, a keystroke every 250 ms', dir, 'workspace', 250, true));
     for (const r of runs) {
       const keys = r.keystrokes.length
-        ? `keystroke p50 ${pct(r.keystrokes, 0.5).toFixed(1)} ms, p95 ${pct(r.keystrokes, 0.95).toFixed(1)} ms, max ${Math.max(...r.keystrokes).toFixed(1)} ms`
+        ? `keystroke p50 ${percentile(r.keystrokes, 0.5).toFixed(1)} ms, p95 ${percentile(r.keystrokes, 0.95).toFixed(1)} ms, max ${Math.max(...r.keystrokes).toFixed(1)} ms`
         : 'no keystrokes';
       const scan = r.scanMs === null ? '' : `; scan of ${FILES} files ${(r.scanMs / 1000).toFixed(2)} s`;
       console.log(`  ${r.name.padEnd(46)} ${keys}${scan}`);

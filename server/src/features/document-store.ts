@@ -42,13 +42,13 @@ export function openDocument(uri: string, languageId: string, version: number, t
 
 /** `prev` with LSP content changes applied in order, as a new document (`prev` keeps its text; the trees of its replaced sections are retired). */
 export function changeDocument(prev: StoredDocument, version: number, changes: readonly TextChange[]): StoredDocument {
-  const next = changedDocument(prev, version, changes);
+  const next = applyChanges(prev, version, changes);
   // `prev` is superseded: the trees of the sections the edit replaced would only wait in the pool.
   retireReplacedTrees(prev.model, next.model);
   return next;
 }
 
-function changedDocument(prev: StoredDocument, version: number, changes: readonly TextChange[]): StoredDocument {
+function applyChanges(prev: StoredDocument, version: number, changes: readonly TextChange[]): StoredDocument {
   if (!prev.limited && !mayExceedLimit(prev.model, changes)) return { ...prev, version, model: updateDocument(prev.model, changes) };
   // Over the limit, or an edit that may take it there (a huge paste): work on the text, and
   // parse only if the result is under the limit. Crossing the limit either way is announced.

@@ -265,6 +265,29 @@ class Session {
     }
   }
 
+  /**
+   * The last lines of the extension's own output channel (a log channel, so VS Code writes it to a file under
+   * the user data's logs): a failed request and the server's errors show there, not in code-server's log.
+   */
+  extensionLogTail(lines = 30): string {
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.log') && path.basename(dir).startsWith('target-table.')) found.push(p);
+      }
+    };
+    walk(path.join(this.userDataDir, 'logs'));
+    return found.map((f) => `${path.basename(f)}:\n${fs.readFileSync(f, 'utf8').split('\n').slice(-lines).join('\n')}`).join('\n');
+  }
+
   async cleanup(): Promise<void> {
     if (this.cleaned) return;
     this.cleaned = true;
@@ -1095,6 +1118,8 @@ async function main(): Promise<number> {
   if (code !== 0 && !opts.verbose) {
     const tail = s.serverLogTail(15);
     if (tail.trim()) console.log(`--- code-server log (last lines) ---\n${tail}`);
+    const ours = s.extensionLogTail();
+    if (ours.trim()) console.log(`--- the extension's log (last lines) ---\n${ours}`);
   }
   await s.cleanup();
   log(`exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -472,4 +472,33 @@ describe('format.md §7 variants (test/fixtures/variants)', () => {
       for (const code of ['TT502', 'TT401', 'TT402', 'TT408']) assert.deepEqual(problemLines(file, code), [], code);
     });
   });
+
+  describe('(s) a goal header whose goal label is merged down: 年度总体目标 | 预期目标 | 实际完成情况 over an empty first cell (goal-header-merged-label.txt)', () => {
+    const file = 'goal-header-merged-label.txt';
+    type Field = { label: string; value: string | null; line: number };
+    const fields = () => exportOf(file).departments.flatMap((d) => (d as unknown as { fields?: Field[] }).fields ?? []);
+    it('reads the planned goal from the 预期目标 column', () => {
+      const dep = exportOf(file).departments[0];
+      assert.equal(familyOf(dep), 'project-self-evaluation');
+      assert.deepEqual(
+        dep.goals.map((g) => [g.kind, g.line, g.text]),
+        [['annual', 64, '完成全县32处集中供水工程维修养护，保障8.6万农村人口饮水安全。']],
+      );
+    });
+    it('keeps what was achieved as the 实际完成情况 field, with its text', () => {
+      const f = fields().find((x) => x.label === '实际完成情况');
+      assert.ok(f, JSON.stringify(fields().map((x) => x.label)));
+      assert.equal(f.value, '完成32处工程维修养护，受益人口8.6万人。');
+    });
+    it('reads the budget block as fields and every indicator row with its actual, weight and score', () => {
+      assert.ok(fields().some((f) => f.label === '全年执行数' && f.value === '142.5'));
+      const rows = exportedRows(exportOf(file));
+      assert.equal(rows.length, 8);
+      const first = rowAt(exportOf(file), 77);
+      assert.deepEqual([first.level3, actualOf(first)?.raw], ['维修养护工程数量', '32处']);
+    });
+    it('reports no goal without indicators and no 成本指标 under 产出指标 (the 2015 way, read as such)', () => {
+      for (const code of ['TT301', 'TT402', 'TT502']) assert.deepEqual(problemLines(file, code), [], code);
+    });
+  });
 });

@@ -104,6 +104,12 @@ export const COMMON_GOALS: readonly GoalLabel[] = [
   { label: { exact: ['总体目标', '总体绩效目标', '绩效总目标'] }, kind: 'overall' },
 ];
 
+/**
+ * Goal labels of the self-evaluation tables: their goal header row (`年度总体目标 | 预期目标 | 实际完成情况`)
+ * names the planned goal 预期目标 under a vertically merged 年度总体目标, whose own cell below is empty.
+ */
+export const SELF_EVALUATION_GOALS: readonly GoalLabel[] = [{ label: { exact: ['预期目标', '年度预期目标'] }, kind: 'annual' }, ...COMMON_GOALS];
+
 export const COMMON_FOOTERS: readonly FooterSpec[] = [
   { kind: 'total', label: /^(合计|总分|总计|合计得分)$/ },
   { kind: 'conclusion', label: /^(评价结论|自评结论|总体评价|结论)$/ },

@@ -347,7 +347,12 @@ class HeaderDrivenParser {
     const columns = kinds.filter((k) => k.kind !== 'overall' || kinds.length === 1);
     const filled = next.cells.filter((c) => c.text !== '');
     const positional = next.cells.length === row.cells.length;
-    for (const cell of row.cells) if (cell.text !== '' && this.goalKind(cell) === null) this.tree.fields.push(this.field(cell, null));
+    // The other labels name what stands below them (a self-evaluation's 实际完成情况 beside its 预期目标): kept as fields.
+    row.cells.forEach((cell, index) => {
+      if (cell.text === '' || this.goalKind(cell) !== null) return;
+      const below = positional ? next.cells[index] : undefined;
+      this.tree.fields.push(this.field(cell, below !== undefined && below.text !== '' ? below : null));
+    });
     columns.forEach((col, n) => {
       const cell = positional ? next.cells[col.index] : filled[n];
       if (cell && cell.text !== '') this.addGoals(col.kind, col.label, cell);

@@ -92,7 +92,11 @@ export function configSchema(rules: readonly Rule[] = RULES): Json {
       framework: {
         type: 'string',
         enum: [...FRAMEWORK_VALUES],
-        enumDescriptions: ['2021 年版指标框架 The 2021 framework', '2015 年版指标框架 The 2015 framework'],
+        enumDescriptions: [
+          '按各部分指标表所用的框架自动判断 Each section by the framework its tables follow',
+          '2021 年版指标框架 The 2021 framework',
+          '2015 年版指标框架（成本指标为产出指标下的二级指标） The 2015 framework (成本 a 二级 under 产出)',
+        ],
         ...both('一级/二级指标框架的版本', 'The version of the 一级/二级 framework'),
       },
       minSatisfaction: { type: 'number', minimum: 0, maximum: 100, ...both('满意度指标的最低值（%）', 'The lowest satisfaction target (%)') },

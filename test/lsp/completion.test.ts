@@ -54,19 +54,20 @@ describe('LSP: completion and insert row', function () {
     assert.deepEqual(labels(await complete(SAMPLE_URI, 0, 5)), []);
   });
 
-  it('a header-driven template, and the framework from the settings (2015)', async function () {
+  it('a header-driven template: by default (auto) the framework its tables follow (2015 here), else the settings’ (2021)', async function () {
     const file = '01-huangshi-dangxiao-zhutiban.txt';
     const text = readTemplate(file);
     const line = text.split('\n').indexOf('\t数量指标');
     const uri = 'file://' + path.join(TEMPLATES, file).split(path.sep).join('/');
     await client.open(uri, text);
-    assert.deepEqual(labels(await complete(uri, line, 5)), ['数量指标', '质量指标', '时效指标']);
-    assert.deepEqual(labels(await complete(uri, line - 1, 1)), ['成本指标', '产出指标', '效益指标', '满意度指标']);
-    client.config = { framework: '2015' };
-    const uri2015 = 'file:///tmp/target-table-test/framework-2015.txt';
-    await client.open(uri2015, text);
-    assert.deepEqual(labels(await complete(uri2015, line - 1, 1)), ['产出指标', '效益指标', '满意度指标']);
-    assert.deepEqual(labels(await complete(uri2015, line, 5)), ['数量指标', '质量指标', '时效指标', '成本指标']);
+    // 01 files 成本指标 under 产出指标 and has no 成本 一级: the 2015 framework.
+    assert.deepEqual(labels(await complete(uri, line, 5)), ['数量指标', '质量指标', '时效指标', '成本指标']);
+    assert.deepEqual(labels(await complete(uri, line - 1, 1)), ['产出指标', '效益指标', '满意度指标']);
+    client.config = { framework: '2021' };
+    const uri2021 = 'file:///tmp/target-table-test/framework-2021.txt';
+    await client.open(uri2021, text);
+    assert.deepEqual(labels(await complete(uri2021, line - 1, 1)), ['成本指标', '产出指标', '效益指标', '满意度指标']);
+    assert.deepEqual(labels(await complete(uri2021, line, 5)), ['数量指标', '质量指标', '时效指标']);
     client.config = {};
   });
 

@@ -38,3 +38,18 @@ describe('settings: targetTable.rules.* and the deprecated targetTable.severity'
     assert.deepEqual(s.severity, { TT105: 'off', TT106: 'information' });
   });
 });
+
+describe('settings: targetTable.framework', () => {
+  it('is auto unless 2021 or 2015 is chosen (as a string, or a number from a hand-written client); anything else is auto', () => {
+    assert.equal(normalizeSettings({}).rules.framework, 'auto');
+    assert.equal(normalizeSettings({ framework: 'auto' }).rules.framework, 'auto');
+    assert.equal(normalizeSettings({ framework: '2021' }).rules.framework, '2021');
+    assert.equal(normalizeSettings({ framework: 2015 }).rules.framework, '2015');
+    assert.equal(normalizeSettings({ framework: '2030' }).rules.framework, 'auto');
+  });
+
+  it('each choice is its own settings key (problems found with one are not reused for another)', () => {
+    const keys = ['auto', '2021', '2015'].map((framework) => settingsKey(normalizeSettings({ framework })));
+    assert.equal(new Set(keys).size, 3);
+  });
+});

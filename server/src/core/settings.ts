@@ -119,7 +119,7 @@ export function normalizeSettings(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
   const r = raw as Record<string, unknown>;
   const severity = configuredSeverities(r);
-  const framework = r.framework === '2015' || r.framework === 2015 ? '2015' : '2021';
+  const framework = r.framework === '2015' || r.framework === 2015 ? '2015' : r.framework === '2021' || r.framework === 2021 ? '2021' : 'auto';
   let minSatisfaction = DEFAULT_RULE_SETTINGS.minSatisfaction;
   const m = typeof r.minSatisfaction === 'string' ? Number(r.minSatisfaction) : r.minSatisfaction;
   if (typeof m === 'number' && Number.isFinite(m) && m >= 0 && m <= 100) minSatisfaction = m;

@@ -7,6 +7,7 @@
 import type { GoalMatch } from './goals';
 import type { IndicatorRow } from './model';
 import type { ValueRef } from './rules/util/text';
+import type { FrameworkId } from './templates/frameworks';
 
 export interface TreeMemo {
   /** Overview goals ↔ goal tables of the 长期 column (./goals.ts). */
@@ -17,8 +18,10 @@ export interface TreeMemo {
   indicatorRows: readonly IndicatorRow[] | undefined;
   /** Every parsed value of every indicator row (rules/util/text.ts). */
   values: readonly ValueRef[] | undefined;
+  /** The framework the section's tables follow (templates/frameworks.ts `detectFramework`). */
+  framework: FrameworkId | undefined;
 }
 
 export function newTreeMemo(): TreeMemo {
-  return { longGoals: undefined, annualGoals: undefined, indicatorRows: undefined, values: undefined };
+  return { longGoals: undefined, annualGoals: undefined, indicatorRows: undefined, values: undefined, framework: undefined };
 }

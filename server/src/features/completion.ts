@@ -1,7 +1,8 @@
 /**
  * Completion in indicator tables (§3's and header-driven ones alike: the column comes from the
  * table's `ColumnMap`, ./table-row-at.ts):
- *  - in a 一级 cell, the 一级 categories of the framework in the settings; in a 二级 cell, the 二级 of
+ *  - in a 一级 cell, the 一级 categories of the settings' framework (with `auto`, the one the section's tables
+ *    follow, as its problems are checked); in a 二级 cell, the 二级 of
  *    the row's 一级 (its own, or the merged cell's it inherits; all 二级 when the row has none yet);
  *  - at the start of a target value, the comparators ≥ ≤ = > <, the one the indicator's direction
  *    wants first (cost ceilings, bad rates and deadlines ≤; good rates and satisfaction ≥: the same
@@ -16,7 +17,7 @@ import { sectionIndexAt, type Cell, type ColumnMap, type DocumentModel, type Ind
 import { isSpace } from '../core/parse/cell';
 import { parseValue, unitFromName } from '../core/parse/value';
 import { directionClass } from '../core/rules/util/indicators';
-import { FRAMEWORKS, type FrameworkId } from '../core/templates/frameworks';
+import { FRAMEWORKS, frameworkFor, type FrameworkId, type FrameworkSetting } from '../core/templates/frameworks';
 import { compact } from '../core/text';
 import { sectionAt } from './locate';
 import { cellStart, tableRowAt, type TableRowAt } from './table-row-at';
@@ -233,7 +234,7 @@ function textOnlyOn(cell: Cell, rel: number): boolean {
 }
 
 /** Completion items at a position of the document (LSP positions). Never throws on any text. */
-export function completionsAt(model: DocumentModel, position: Position, framework: FrameworkId, locale: Locale): CompletionItem[] {
+export function completionsAt(model: DocumentModel, position: Position, frameworkSetting: FrameworkSetting, locale: Locale): CompletionItem[] {
   const ref = sectionAt(model, position.line);
   if (!ref) return [];
   const body: SectionBody = ref.body;
@@ -254,6 +255,8 @@ export function completionsAt(model: DocumentModel, position: Position, framewor
   if (role === null || !textOnlyOn(cell, rel)) return [];
   const lineNo = position.line;
   const cols = at.table.columns;
+  // The section's own framework under `auto`, as its problems are checked (rules/util/categories.ts).
+  const framework = frameworkFor(frameworkSetting, body.tables);
 
   switch (role) {
     case 'level1':

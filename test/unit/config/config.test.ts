@@ -140,6 +140,12 @@ describe('review config: reading', () => {
     assert.equal(missing.problems[0].severity, 'error');
   });
 
+  it('takes "auto" as a framework, as the setting does', () => {
+    const c = parseConfig(at(CONFIG_FILE_NAME), '{"framework": "auto"}');
+    assert.equal(c.framework, 'auto');
+    assert.deepEqual(c.problems, []);
+  });
+
   it('the key changes with the text, so what was checked with the old text is checked again', () => {
     const a = parseConfig(at(CONFIG_FILE_NAME), '{"framework": "2015"}');
     const b = parseConfig(at(CONFIG_FILE_NAME), '{"framework": "2021"}');

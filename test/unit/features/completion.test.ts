@@ -9,7 +9,7 @@ import type { CompletionItem, TextEdit } from 'vscode-languageserver';
 import { applyEdits } from '../../../server/src/core/fixes';
 import { parseDocument } from '../../../server/src/core/parse/document';
 import { cellTabIndex } from '../../../server/src/core/parse/tokenizer';
-import type { FrameworkId } from '../../../server/src/core/templates/frameworks';
+import type { FrameworkSetting } from '../../../server/src/core/templates/frameworks';
 import { completionsAt } from '../../../server/src/features/completion';
 import { insertRowEdit } from '../../../server/src/features/insert-row';
 import { TEMPLATES, VARIANTS, readTemplate, readVariant } from '../../helpers/export-rows';
@@ -18,7 +18,7 @@ import { department, sampleText } from '../../helpers/fixtures';
 const PRODUCTION = ['数量指标', '质量指标', '时效指标'];
 const LEVEL1_2021 = ['成本指标', '产出指标', '效益指标', '满意度指标'];
 
-function complete(text: string, line: number, character: number, framework: FrameworkId = '2021', locale: 'zh' | 'en' = 'zh'): CompletionItem[] {
+function complete(text: string, line: number, character: number, framework: FrameworkSetting = '2021', locale: 'zh' | 'en' = 'zh'): CompletionItem[] {
   return completionsAt(parseDocument(text), { line, character }, framework, locale);
 }
 const labels = (items: CompletionItem[]) => items.map((i) => i.label);
@@ -126,6 +126,15 @@ describe('features/completion', () => {
       // The 三级 name and the header row offer nothing.
       assert.deepEqual(complete(text, line + 1, 3), []);
       assert.deepEqual(complete(text, lineOf(text, '\t二级指标'), 5), []);
+    });
+
+    it('framework "auto": a section that files 成本指标 under 产出指标 is offered the 2015 names, one with a 成本 一级 the 2021 ones', () => {
+      const text = readTemplate('01-huangshi-dangxiao-zhutiban.txt');
+      const line = lineOf(text, '\t数量指标');
+      assert.deepEqual(labels(complete(text, line, 5, 'auto')), [...PRODUCTION, '成本指标']);
+      assert.deepEqual(labels(complete(text, line - 1, 1, 'auto')), ['产出指标', '效益指标', '满意度指标']);
+      const sample = department();
+      assert.deepEqual(labels(complete(sample, lineOf(sample, '\t数量指标'), 5, 'auto')), PRODUCTION);
     });
 
     it('side by side 长期 and 年度: the 年度 block’s 二级 cell lists the 二级 of the row’s 一级', () => {

@@ -46,6 +46,63 @@ function found(c: Checked, code: string): string[] {
 }
 
 describe('rules on the other families', () => {
+  describe('the category framework each section follows (framework "auto", the default)', () => {
+    const cost2015 = [
+      ['产出指标', '数量指标', '培训人次', '≥100人次'],
+      ['', '成本指标', '人均培训成本', '≤500元'],
+      ['效益指标', '社会效益指标', '培训覆盖率', '≥90%'],
+      ['满意度指标', '服务对象满意度指标', '学员满意度', '≥90%'],
+    ];
+    it('four of the six documents file 成本指标 under 产出指标: no TT402 there, nor a missing 成本 一级', () => {
+      for (const f of [
+        '01-huangshi-dangxiao-zhutiban.txt',
+        '04-huaibei-wenlv-songxi.txt',
+        '05-xiangtan-wupaoche-2024.txt',
+        '07-qingshanqu-jiaoyu-jijian.txt',
+      ]) {
+        const c = doc(f);
+        assert.ok(
+          c.lines.some((l) => l.trim() === '成本指标'),
+          `${f} has a 成本指标 cell`,
+        );
+        assert.deepStrictEqual(
+          found(c, 'TT402').filter((x) => x.endsWith(':成本指标')),
+          [],
+          f,
+        );
+        for (const p of c.problems.filter((x) => x.code === 'TT407')) assert.ok(!p.message.zh.includes('成本指标'), `${f}: ${p.message.zh}`);
+      }
+    });
+    it('a project table of the 2015 way is checked by it; with framework "2021" its 成本指标 is reported', () => {
+      const text = projectDoc('完成培训100人次', cost2015);
+      assert.deepStrictEqual(found(check(text), 'TT402'), []);
+      assert.deepStrictEqual(
+        found(check(text, { framework: '2021' }), 'TT402').map((x) => x.split(':')[1]),
+        ['成本指标'],
+      );
+    });
+    it('a section that also has 成本指标 as a 一级 is read by the 2021 framework: the 二级 成本指标 is reported', () => {
+      const text = projectDoc('完成培训100人次', [...cost2015, ['成本指标', '经济成本指标', '培训总成本', '≤5万元']]);
+      assert.deepStrictEqual(
+        found(check(text), 'TT402').map((x) => x.split(':')[1]),
+        ['成本指标'],
+      );
+    });
+    it('each section by its own tables: a 2015 project and a 2021 one in the same file', () => {
+      const p2015 = projectDoc('完成培训100人次', cost2015);
+      const p2021 = projectDoc('完成培训100人次', [
+        ['产出指标', '数量指标', '培训人次', '≥100人次'],
+        ['', '成本指标', '人均培训成本', '≤500元'],
+        ['成本指标', '经济成本指标', '培训总成本', '≤5万元'],
+      ]);
+      const c = check(`${p2015}\n${p2021}`);
+      assert.strictEqual(c.model.sections.length, 2);
+      const hits = c.problems.filter((p) => p.code === 'TT402');
+      assert.strictEqual(hits.length, 1);
+      assert.ok(hits[0].range.start.line >= c.model.sections[1].startLine, 'the 2021 section’s');
+    });
+  });
+
   describe('TT407 required-level1-missing', () => {
     it('01: no 效益指标 at all, reported at the table header', () => {
       const p = expectHit(doc('01-huangshi-dangxiao-zhutiban.txt'), 'TT407', 28, '绩效指标');

@@ -11,6 +11,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import type { Range } from '../model';
 import { RULES } from '../rules/index';
 import type { Message, SeveritySetting } from '../rules/types';
+import type { FrameworkSetting } from '../templates/frameworks';
 import { globMatcher } from './globs';
 import {
   FRAMEWORK_VALUES,
@@ -170,8 +171,8 @@ export function parseConfig(file: string, text: string): LoadedConfig {
         readRules(value, rules, problem);
         break;
       case 'framework':
-        if (value.type === 'string' && (FRAMEWORK_VALUES as readonly string[]).includes(value.value as string)) framework = value.value as '2021' | '2015';
-        else problem(value, m('"framework" 应为 "2021" 或 "2015"。', '"framework" must be "2021" or "2015".'));
+        if (value.type === 'string' && (FRAMEWORK_VALUES as readonly string[]).includes(value.value as string)) framework = value.value as FrameworkSetting;
+        else problem(value, m('"framework" 应为 "auto"、"2021" 或 "2015"。', '"framework" must be "auto", "2021" or "2015".'));
         break;
       case 'minSatisfaction':
         if (value.type === 'number' && (value.value as number) >= 0 && (value.value as number) <= 100) minSatisfaction = value.value as number;

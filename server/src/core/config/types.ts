@@ -4,13 +4,14 @@
  */
 import type { Range } from '../model';
 import type { Message, SeveritySetting } from '../rules/types';
+import type { FrameworkSetting } from '../templates/frameworks';
 
 /** The file's name, looked for in a file's folder and each folder above it (./find.ts). */
 export const CONFIG_FILE_NAME = '.target-table.json';
 
 /** A rule's severity in `rules`: the values of the settings `targetTable.rules.TTxxx`. */
 export const SEVERITY_VALUES: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
-export const FRAMEWORK_VALUES = ['2021', '2015'] as const;
+export const FRAMEWORK_VALUES = ['auto', '2021', '2015'] as const;
 /** The keys of a suppression that name what it silences (besides `rule`). */
 export const SUPPRESSION_TARGET_KEYS = ['file', 'section', 'indicator', 'level1', 'level2', 'goal', 'field', 'text'] as const;
 
@@ -64,7 +65,7 @@ export interface LoadedConfig {
   dir: string;
   /** Code → severity, as `targetTable.rules.TTxxx`. */
   rules: Readonly<Record<string, SeveritySetting>>;
-  framework: '2021' | '2015' | undefined;
+  framework: FrameworkSetting | undefined;
   minSatisfaction: number | undefined;
   ignores: readonly string[];
   /** Whether `ignores` leave out a path relative to the config's folder (compiled once). */

@@ -19,7 +19,7 @@ export const level2Mismatch: Rule = {
   ),
   fixable: false,
   check(ctx) {
-    const fw = framework(ctx.settings);
+    const fw = framework(ctx);
     const rows = indicatorRows(ctx);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];

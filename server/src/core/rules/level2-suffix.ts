@@ -14,7 +14,7 @@ export const level2Suffix: Rule = {
   description: msg('二级指标名称缺少「指标」二字（如「经济成本」应为「经济成本指标」）。', 'A 二级 category lacks its 指标 suffix (经济成本 → 经济成本指标).'),
   fixable: true,
   check(ctx) {
-    const fw = framework(ctx.settings);
+    const fw = framework(ctx);
     const rows = indicatorRows(ctx);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];

@@ -6,7 +6,7 @@
  */
 import { family } from '../templates';
 import type { Rule } from './types';
-import { canonicalLevel1, framework, withSuffix } from './util/categories';
+import { canonicalLevel1, framework, frameworkId, withSuffix } from './util/categories';
 import { indicatorRows, msg } from './util/text';
 
 export const requiredLevel1Missing: Rule = {
@@ -24,7 +24,7 @@ export const requiredLevel1Missing: Rule = {
     if (section.layout !== 'indicator-tables' || section.tables.length === 0) return;
     const rows = indicatorRows(ctx);
     if (rows.length === 0) return;
-    const fw = framework(ctx.settings);
+    const fw = framework(ctx);
     const present = new Set<string>();
     let costAsLevel2 = false;
     for (let i = 0; i < rows.length; i++) {
@@ -33,7 +33,7 @@ export const requiredLevel1Missing: Rule = {
       if (withSuffix(rows[i].level2.key) === '成本指标') costAsLevel2 = true;
     }
     const required = [...family(section.family).requiredLevel1];
-    if (ctx.settings.framework === '2021' && !costAsLevel2) required.push('成本指标');
+    if (frameworkId(ctx) === '2021' && !costAsLevel2) required.push('成本指标');
     const missing = required.filter((r) => !present.has(r));
     if (missing.length === 0) return;
     const table = section.tables[0];

@@ -5,6 +5,7 @@
  * only the sections it re-parsed.
  */
 import type { Range, SectionBody } from '../model';
+import type { FrameworkSetting } from '../templates/frameworks';
 import type { TreeMemo } from '../tree-memo';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -43,13 +44,16 @@ export interface Problem {
 }
 
 export interface RuleSettings {
-  /** Category framework: '2021' (current national framework, default) or '2015'. */
-  framework: '2021' | '2015';
+  /**
+   * Category framework: `auto` (default: each section by the framework its tables follow, templates/frameworks.ts
+   * `detectFramework`), '2021' (the current national framework) or '2015' (成本 as a 二级 under 产出).
+   */
+  framework: FrameworkSetting;
   /** Minimum satisfaction target in percent (default 90). */
   minSatisfaction: number;
 }
 
-export const DEFAULT_RULE_SETTINGS: RuleSettings = { framework: '2021', minSatisfaction: 90 };
+export const DEFAULT_RULE_SETTINGS: RuleSettings = { framework: 'auto', minSatisfaction: 90 };
 
 export interface RuleContext {
   section: SectionBody;

@@ -18,7 +18,7 @@ export const unknownLevel1: Rule = {
   ),
   fixable: false,
   check(ctx) {
-    const fw = framework(ctx.settings);
+    const fw = framework(ctx);
     const names = Object.keys(fw.level2).join('、');
     const rows = indicatorRows(ctx);
     for (let i = 0; i < rows.length; i++) {

@@ -5,7 +5,12 @@
  * the category rules.
  */
 
+import type { GoalTable } from '../model';
+
 export type FrameworkId = '2021' | '2015';
+
+/** The setting: one framework for every section, or `auto` (each section read by the framework its tables follow). */
+export type FrameworkSetting = FrameworkId | 'auto';
 
 export interface Framework {
   /** 一级 → its 二级 (canonical names, with the 指标 suffix). */
@@ -63,4 +68,29 @@ export function isLevel1Name(key: string): boolean {
   const s = withSuffix(key);
   for (const fw of Object.values(FRAMEWORKS)) if (s in fw.level2) return true;
   return false;
+}
+
+/**
+ * The framework a section's indicator tables follow: 2015 when they file 成本指标 as a 二级 under 产出指标
+ * and nowhere as a 一级 (the older local templates, still in use: Hubei, Anhui and Hunan tables of 2022–2024
+ * do it), else the current 2021 one. A section mixing both ways is read as 2021, so its 二级 成本指标 stays
+ * reported.
+ */
+export function detectFramework(tables: readonly GoalTable[]): FrameworkId {
+  let costAsLevel2 = false;
+  for (let t = 0; t < tables.length; t++) {
+    const rows = tables[t].rows;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      const level1 = withSuffix(row.level1.key);
+      if (level1 === '成本指标') return '2021';
+      if (level1 === '产出指标' && withSuffix(row.level2.key) === '成本指标') costAsLevel2 = true;
+    }
+  }
+  return costAsLevel2 ? '2015' : '2021';
+}
+
+/** The framework `setting` means for a section with these tables. */
+export function frameworkFor(setting: FrameworkSetting, tables: readonly GoalTable[]): FrameworkId {
+  return setting === 'auto' ? detectFramework(tables) : setting;
 }

@@ -3,14 +3,21 @@
  * each. '2021' is the current national framework; '2015' the older local templates that put
  * 成本 under 产出 as a 二级.
  */
-import type { RuleSettings } from '../types';
-import { FRAMEWORKS, type Framework } from '../../templates/frameworks';
+import type { RuleContext } from '../types';
+import { FRAMEWORKS, detectFramework, type Framework, type FrameworkId } from '../../templates/frameworks';
 import { compact, detached } from './text';
 
 export { FRAMEWORKS, type Framework } from '../../templates/frameworks';
 
-export function framework(settings: RuleSettings): Framework {
-  return FRAMEWORKS[settings.framework] ?? FRAMEWORKS['2021'];
+/** The framework the section is checked by: the setting's, or with `auto` the one its tables follow (once per tree). */
+export function frameworkId(ctx: RuleContext): FrameworkId {
+  const setting = ctx.settings.framework;
+  if (setting === '2021' || setting === '2015') return setting;
+  return (ctx.memo.framework ??= detectFramework(ctx.section.tables));
+}
+
+export function framework(ctx: RuleContext): Framework {
+  return FRAMEWORKS[frameworkId(ctx)];
 }
 
 /** A label normalised for lookup: no whitespace, half-width brackets, `指标` suffix added. */

@@ -187,6 +187,13 @@ describe('rules on the other families', () => {
       ]);
       assert.deepStrictEqual(found(check(text), 'TT305'), []);
     });
+    it('a count in ten thousands of a noun (8.6万农村人口) matches a unit naming it (万人), not another one (万户)', () => {
+      const goal = '保障8.6万农村人口饮水安全。';
+      assert.deepStrictEqual(found(check(projectDoc(goal, [['效益指标', '社会效益指标', '受益人口', '≥8.6万人']])), 'TT305'), []);
+      const c = check(projectDoc(goal, [['效益指标', '社会效益指标', '受益户数', '≥8.6万户']]));
+      assert.strictEqual(found(c, 'TT305').length, 1);
+      assert.match(found(c, 'TT305')[0], /:8\.6万农村人口/);
+    });
     it('a unit in its own cell or in the 三级 name is the indicator’s unit', () => {
       const header = ['一级指标', '二级指标', '三级指标', '计算符号', '目标值', '度量单位'];
       const text = buildDoc('测试项目支出绩效目标表', [

@@ -13,8 +13,8 @@
  *   ordinals (`第3`), amounts per unit (`704元/村`, `每村4400元`), ranges (`1-2次`), and numbers
  *   with no unit (`(1)`, `1.`).
  * * Units compare exactly, after the measure word (`个`, `项`, `门`) and the noun after it are read:
- *   `70个行政村` matches an indicator's `个`, `个行政村`, or any unit ending in the noun's last
- *   character (`村`); `人`, `名` and `位` are the same. A different unit of the same kind of
+ *   `70个行政村` matches an indicator's `个`, `个行政村`, or any unit ending in a character of the
+ *   noun (`村`; `8.6万农村人口` matches `万人`); `人`, `名` and `位` are the same. A different unit of the same kind of
  *   quantity is a mismatch (`批次`/`次`, `万元`/`元`). The same number in another kind of
  *   quantity (a count against a time, a rate, a sum of money) is a coincidence, not compared.
  * * An indicator with no unit is a mismatch, except a money row's bare figure against a sum of
@@ -199,7 +199,7 @@ export function goalFigures(goalText: string): GoalFigure[] {
     let k = numEnd;
     if (s[k] === ' ') k++;
     if (s[k] === '余' || s[k] === '多') k++;
-    let lead = '';
+    let lead: string;
     let dimension: Dimension = 'count';
     const ch = s.charCodeAt(k);
     if (ch === 0x25 /* % */ || ch === 0x2030 /* ‰ */) {
@@ -216,7 +216,7 @@ export function goalFigures(goalText: string): GoalFigure[] {
       if (hit) {
         lead = mag + hit[0];
         dimension = hit[1];
-      }
+      } else lead = mag; // `8.6万农村人口`: a count in ten thousands of the noun after it
     }
     let e = k + lead.length;
     // The noun after a measure word (`个行政村`), or a unit that is a noun only.
@@ -271,7 +271,9 @@ function compareUnits(figure: GoalFigure, unit: string | null, row: IndicatorRow
   const u = unit;
   if (u === figure.unit || u === figure.lead) return 'same';
   if (PERSONS.has(u) && PERSONS.has(figure.lead)) return 'same';
-  if (figure.noun !== '' && u[u.length - 1] === figure.noun[figure.noun.length - 1]) return 'same';
+  // The noun names what is counted, and where it ends is a guess (`8.6万农村人口饮水安全` reads the noun
+  // `农村人口饮`): a unit naming a character of it counts the same things (`个行政村` ~ `村`, `万农村人口` ~ `万人`).
+  if (figure.noun !== '' && figure.noun.includes(u[u.length - 1])) return 'same';
   const d = dimensionOf(u) ?? 'count';
   if (d !== figure.dimension) return 'unrelated';
   return 'different';

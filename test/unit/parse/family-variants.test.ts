@@ -501,4 +501,35 @@ describe('format.md §7 variants (test/fixtures/variants)', () => {
       for (const code of ['TT301', 'TT402', 'TT502']) assert.deepEqual(problemLines(file, code), [], code);
     });
   });
+
+  describe('(t) a grid with labels on two rows: 年度主要任务 | 任务名称 | 主要内容 | 预算金额 over 总额 | 财政拨款 | 其他资金 (task-grid.txt)', () => {
+    const file = 'task-grid.txt';
+    type Field = { label: string; value: string | null; group: string | null };
+    const fields = () => exportOf(file).departments.flatMap((d) => (d as unknown as { fields?: Field[] }).fields ?? []);
+    it('names each value by its column: the lower label, else the one above it, in the group of its task', () => {
+      const of = (group: string) =>
+        fields()
+          .filter((f) => f.group === group)
+          .map((f) => [f.label, f.value]);
+      assert.deepEqual(of('食品安全抽检'), [
+        ['主要内容', '完成食品安全抽检1200批次'],
+        ['总额', '120'],
+        ['财政拨款', '120'],
+        ['其他资金', '0'],
+      ]);
+      assert.deepEqual(of('金额合计'), [
+        ['总额', '245'],
+        ['财政拨款', '245'],
+        ['其他资金', '0'],
+      ]);
+      // The label rows are labels, not label/value pairs (年度主要任务 → 任务名称).
+      assert.ok(!fields().some((f) => f.label === '年度主要任务' && f.value !== null));
+    });
+    it('then reads the numbered goals and the indicator table as before', () => {
+      const dep = exportOf(file).departments[0];
+      assert.equal(familyOf(dep), 'overall');
+      assert.equal(dep.goals.length, 3);
+      assert.equal(exportedRows(exportOf(file)).length, 7);
+    });
+  });
 });

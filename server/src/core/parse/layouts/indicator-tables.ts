@@ -57,8 +57,8 @@ class HeaderDrivenParser {
   private waiting: Draft[] = [];
   private unfilled: Row[][] = [];
   private lastRow: Row | null = null;
-  /** The label row of a header-zone grid whose value rows are being read. */
-  private grid: Row | null = null;
+  /** The column labels of a header-zone grid whose value rows are being read, one per cell of its rows. */
+  private grid: readonly Cell[] | null = null;
   private readonly columnLabels;
 
   constructor(
@@ -293,18 +293,20 @@ class HeaderDrivenParser {
    * A grid in the header zone (a budget block: `预算执行情况 | 年初预算 | 调整后预算数 | …` over rows
    * of amounts; a schedule: `项目实施内容 | 开始时间 | 完成时间`): a row of labels whose next row, as
    * wide, holds a figure. Each value of the rows below is a field named by its column's label, in the
-   * group its row's first cell names (总额, 其中:财政资金).
+   * group its row's first cell names (总额, 其中:财政资金). Labels may take two rows, merged ones over
+   * their parts (`年度主要任务 | 任务名称 | 主要内容 | 预算金额` over `总额 | 财政拨款 | 其他资金`): a column
+   * is named by its lower label, else by the one above it.
    */
   private gridRow(row: Row): boolean {
     const cells = row.cells;
     const grid = this.grid;
-    if (grid !== null && cells.length === grid.cells.length) {
+    if (grid !== null && cells.length === grid.length) {
       // The row's label is its first cell that is text (under a spanning group label it is not the first cell).
       let g = 0;
       while (g < cells.length && cells[g].text === '') g++;
       const group = g < cells.length && isLabelLike(cells[g].text) ? cells[g] : null;
       const from = group === null ? 0 : g + 1;
-      for (let j = from; j < cells.length; j++) if (cells[j].text !== '') this.tree.fields.push({ ...this.field(grid.cells[j], cells[j]), group });
+      for (let j = from; j < cells.length; j++) if (cells[j].text !== '') this.tree.fields.push({ ...this.field(grid[j], cells[j]), group });
       if (group !== null && nonEmptyCells(row).length === 1) this.tree.fields.push(this.field(group, null));
       return true;
     }
@@ -314,17 +316,33 @@ class HeaderDrivenParser {
     // A row of label/value pairs (主管部门及代码 | [077]… | 实施单位 | …) is no grid: its labels are the family's.
     for (let k = 0; k < cells.length; k += 2) if (this.columnLabels.fields.exact(labelKey(cells[k].text)).length) return false;
     const rows = this.tree.rows;
-    let j = this.i;
-    while (j < rows.length && isEmptyRow(rows[j])) j++;
-    const next = rows[j];
+    const j = this.nextContentRow(this.i);
+    let next = rows[j];
     if (next === undefined || next.cells.length !== cells.length) return false;
-    // Under a grid's labels: figures, or a row label standing under a spanning group label (its first cell empty).
-    let figures = 0;
-    for (const c of next.cells) if (c.text !== '' && FIGURE.test(c.text)) figures++;
-    if (figures < 2 && !(next.cells[0].text === '' && figures > 0)) return false;
+    let labels: readonly Cell[] = cells;
+    let parts: Row | null = null;
+    if (!holdsFigures(next) && isPartLabelRow(next)) {
+      const k = this.nextContentRow(j + 1);
+      const below = rows[k];
+      if (below === undefined || below.cells.length !== cells.length || !holdsFigures(below)) return false;
+      parts = next;
+      labels = cells.map((c, n) => (next.cells[n].text !== '' ? next.cells[n] : c));
+      next = below;
+      this.i = j + 1;
+    }
+    if (!holdsFigures(next)) return false;
     for (const c of filled) this.tree.fields.push(this.field(c, null));
-    this.grid = row;
+    if (parts !== null) for (const c of nonEmptyCells(parts)) this.tree.fields.push(this.field(c, null));
+    this.grid = labels;
     return true;
+  }
+
+  /** The index of the first row at or after `from` that is not empty. */
+  private nextContentRow(from: number): number {
+    const rows = this.tree.rows;
+    let j = from;
+    while (j < rows.length && isEmptyRow(rows[j])) j++;
+    return j;
   }
 
   /**
@@ -426,6 +444,19 @@ class HeaderDrivenParser {
 
 /** A figure: an amount, a rate, a date (`238.93`, `100.00%`, `20246`). */
 const FIGURE = /^[\s\d.,:%％\-—/年月日]+$/;
+
+/** A row under a grid's labels: figures, or a row label standing under a spanning group label (its first cell empty) and a figure. */
+function holdsFigures(row: Row): boolean {
+  let figures = 0;
+  for (const c of row.cells) if (c.text !== '' && FIGURE.test(c.text)) figures++;
+  return figures >= 2 || (row.cells[0].text === '' && figures > 0);
+}
+
+/** A second label row of a grid: the parts of merged labels above (`总额 | 财政拨款 | 其他资金`), its first cell under a spanning one. */
+function isPartLabelRow(row: Row): boolean {
+  const filled = nonEmptyCells(row);
+  return row.cells[0].text === '' && filled.length >= 2 && filled.every((c) => isLabelLike(c.text));
+}
 
 /** A cell that reads as a label: short text, not a figure. */
 function isLabelLike(text: string): boolean {

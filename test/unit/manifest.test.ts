@@ -16,7 +16,8 @@ interface Contributes {
   menus: Record<string, { command?: string; submenu?: string }[]>;
   submenus?: { id: string; label: string }[];
 }
-const contributes = (readJson('package.json') as { contributes: Contributes }).contributes;
+const manifest = readJson('package.json') as { contributes: Contributes; capabilities?: Record<string, { description?: string }> };
+const contributes = manifest.contributes;
 
 describe('the extension manifest', () => {
   const commands = new Set(contributes.commands.map((c) => c.command));
@@ -54,10 +55,14 @@ describe('the extension manifest', () => {
     for (const c of commands) assert.ok(named.has(c), `${c} is contributed but the client never names it`);
   });
 
-  it('has every title and label in both languages', () => {
+  it('has every title, label and capability description in both languages', () => {
     const en = readJson('package.nls.json') as Record<string, string>;
     const zh = readJson('package.nls.zh-cn.json') as Record<string, string>;
-    const texts = [...contributes.commands.flatMap((c) => [c.title, c.category ?? '']), ...(contributes.submenus ?? []).map((s) => s.label)];
+    const texts = [
+      ...contributes.commands.flatMap((c) => [c.title, c.category ?? '']),
+      ...(contributes.submenus ?? []).map((s) => s.label),
+      ...Object.values(manifest.capabilities ?? {}).map((c) => c.description ?? ''),
+    ];
     for (const t of texts) {
       const key = /^%(.+)%$/.exec(t)?.[1];
       if (!key) continue;

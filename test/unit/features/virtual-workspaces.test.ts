@@ -1,6 +1,7 @@
 /**
  * `capabilities.virtualWorkspaces` (package.json) is only honest if the client hands the server
- * documents of every scheme, and the server needs no disk to serve them (issue 9, part 7).
+ * documents of every scheme, and the server needs no disk to serve them (issue 9, part 7). What does need the
+ * disk (the review config, the workspace scope, a folder's export) makes the support "limited".
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -10,12 +11,13 @@ import { CONFIG_DOCUMENT_FILTER, DOCUMENT_SELECTOR, LANGUAGE_ID } from '../../..
 const root = path.resolve(__dirname, '../../../..');
 
 describe('virtual workspaces: package.json and the client agree', function () {
-  it('package.json declares virtual workspaces supported, and the document selector names no scheme', function () {
+  it('package.json declares virtual workspaces supported (limited), and the document selector names no scheme', function () {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
       capabilities: { virtualWorkspaces: unknown };
       contributes: { languages: { id: string }[] };
     };
-    assert.deepEqual(pkg.capabilities.virtualWorkspaces, { supported: true });
+    // Limited: what needs files on disk (the review config, the workspace scope, a folder's export) is not there.
+    assert.deepEqual(pkg.capabilities.virtualWorkspaces, { supported: 'limited', description: '%capabilities.virtualWorkspaces%' });
     assert.ok(pkg.contributes.languages.some((l) => l.id === LANGUAGE_ID));
     assert.ok(DOCUMENT_SELECTOR.length > 0);
     // The review config is the one file: entry: configs are found on disk, by the document's path.

@@ -73,6 +73,20 @@ describe('rules on the other families', () => {
         for (const p of c.problems.filter((x) => x.code === 'TT407')) assert.ok(!p.message.zh.includes('成本指标'), `${f}: ${p.message.zh}`);
       }
     });
+    it('TT409 says which framework was applied, once a section, on its first 成本指标 二级 cell; only under auto', () => {
+      for (const [f, line] of [
+        ['01-huangshi-dangxiao-zhutiban.txt', 133],
+        ['04-huaibei-wenlv-songxi.txt', 81],
+        ['05-xiangtan-wupaoche-2024.txt', 88],
+        ['07-qingshanqu-jiaoyu-jijian.txt', 81],
+      ] as const) {
+        assert.deepStrictEqual(found(doc(f), 'TT409'), [`${line}:成本指标`], f);
+        for (const framework of ['2015', '2021'] as const)
+          assert.deepStrictEqual(found(check(readTemplate(f), { framework }), 'TT409'), [], `${f} ${framework}`);
+      }
+      assert.deepStrictEqual(found(doc('10-fuliang-linye-zhengti.txt'), 'TT409'), []);
+      assert.strictEqual(sampleChecked().problems.filter((p) => p.code === 'TT409').length, 0, 'the sample follows 2021');
+    });
     it('a project table of the 2015 way is checked by it; with framework "2021" its 成本指标 is reported', () => {
       const text = projectDoc('完成培训100人次', cost2015);
       assert.deepStrictEqual(found(check(text), 'TT402'), []);

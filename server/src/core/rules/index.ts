@@ -35,6 +35,7 @@ import { level1WithoutLevel2 } from './level1-without-level2';
 import { emptyValue } from './empty-value';
 import { duplicateIndicator } from './duplicate-indicator';
 import { requiredLevel1Missing } from './required-level1-missing';
+import { olderFramework } from './older-framework';
 import { level2WithoutIndicator } from './level2-without-indicator';
 import { unexpectedWidth } from './unexpected-width';
 import { strayContent } from './stray-content';
@@ -79,6 +80,7 @@ export const RULES: readonly Rule[] = [
   duplicateIndicator,
   requiredLevel1Missing,
   level2WithoutIndicator,
+  olderFramework,
   // structure
   unexpectedWidth,
   strayContent,

@@ -106,13 +106,9 @@ class HeaderDrivenParser {
     this.unfilled = map.blocks.map(() => []);
     // Second header rows: right after the header, before any data row.
     const rows = this.tree.rows;
-    let j = this.i;
-    while (j < rows.length && isEmptyRow(rows[j])) j++;
-    while (j < rows.length && addSubHeader(map, rows[j], this.family)) {
+    for (let j = this.nextContentRow(this.i); j < rows.length && addSubHeader(map, rows[j], this.family); j = this.nextContentRow(this.i)) {
       this.lastRow = rows[j];
       this.i = j + 1;
-      j = this.i;
-      while (j < rows.length && isEmptyRow(rows[j])) j++;
     }
   }
 
@@ -321,16 +317,15 @@ class HeaderDrivenParser {
     if (next === undefined || next.cells.length !== cells.length) return false;
     let labels: readonly Cell[] = cells;
     let parts: Row | null = null;
-    if (!holdsFigures(next) && isPartLabelRow(next)) {
-      const k = this.nextContentRow(j + 1);
-      const below = rows[k];
+    if (!holdsFigures(next)) {
+      if (!isPartLabelRow(next)) return false;
+      const below = rows[this.nextContentRow(j + 1)];
       if (below === undefined || below.cells.length !== cells.length || !holdsFigures(below)) return false;
       parts = next;
       labels = cells.map((c, n) => (next.cells[n].text !== '' ? next.cells[n] : c));
       next = below;
       this.i = j + 1;
     }
-    if (!holdsFigures(next)) return false;
     for (const c of filled) this.tree.fields.push(this.field(c, null));
     if (parts !== null) for (const c of nonEmptyCells(parts)) this.tree.fields.push(this.field(c, null));
     this.grid = labels;
@@ -356,10 +351,8 @@ class HeaderDrivenParser {
       if (kind !== null) kinds.push({ index, kind, label: cell });
     });
     if (kinds.length < 2 && !(kinds.length === 1 && row.cells.length >= 3)) return false;
-    const rows = this.tree.rows;
-    let j = this.i;
-    while (j < rows.length && isEmptyRow(rows[j])) j++;
-    const next = rows[j];
+    const j = this.nextContentRow(this.i);
+    const next = this.tree.rows[j];
     if (next === undefined || readHeader(next, this.family) !== null) return false;
     // Goal kinds that are one goal each (总体目标 over 中期 and 年度): the columns to the right of it are what is filled.
     const columns = kinds.filter((k) => k.kind !== 'overall' || kinds.length === 1);
@@ -367,7 +360,7 @@ class HeaderDrivenParser {
     const positional = next.cells.length === row.cells.length;
     // The other labels name what stands below them (a self-evaluation's 实际完成情况 beside its 预期目标): kept as fields.
     row.cells.forEach((cell, index) => {
-      if (cell.text === '' || this.goalKind(cell) !== null) return;
+      if (cell.text === '' || kinds.some((k) => k.index === index)) return;
       const below = positional ? next.cells[index] : undefined;
       this.tree.fields.push(this.field(cell, below !== undefined && below.text !== '' ? below : null));
     });
